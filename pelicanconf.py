@@ -1,0 +1,124 @@
+"""Development settings of the library's site. The library's profile is LIBRARY."""
+
+import sys
+from pathlib import Path
+
+# Lower-case names: Pelican reads every upper-case name here as a setting.
+project_root = str(Path(__file__).resolve().parent)
+if project_root not in sys.path:
+    sys.path.insert(0, project_root)  # so plugins.* import, whatever the working dir
+
+from plugins.content_model.check import FILENAME_METADATA as filename_pattern  # noqa: E402
+from plugins.content_model.schema import KINDS as kinds  # noqa: E402
+
+# --- The library's profile: the one place staff edit who the library is. ---
+LIBRARY = {
+    "name": "Perpustakaan Kota Kotamobagu",
+    "tagline": "Membaca, belajar dan berbagi bersama warga Kotamobagu",
+    "address": {
+        "street": "Jl. Ahmad Yani No. 12, Kelurahan Gogagoman",
+        "locality": "Kotamobagu",
+        "region": "Sulawesi Utara",
+        "postal_code": "95711",
+        "country": "ID",
+    },
+    "geo": {"latitude": 0.7286, "longitude": 124.3192},
+    "map_url": "https://www.openstreetmap.org/?mlat=0.7286&mlon=124.3192#map=17/0.7286/124.3192",
+    "opening_hours": [
+        {"days": ["senin", "selasa", "rabu", "kamis"], "opens": "08:00", "closes": "16:00"},
+        {"days": ["jumat"], "opens": "08:00", "closes": "11:30"},
+        {"days": ["sabtu"], "opens": "09:00", "closes": "14:00"},
+    ],
+    "phone": "+62 434 21234",
+    "email": "perpustakaan@kotamobagukota.go.id",
+    "social": {
+        "facebook": "https://www.facebook.com/perpustakaankotamobagu",
+        "instagram": "https://www.instagram.com/perpustakaankotamobagu",
+        "x": "https://x.com/perpuskotamobagu",
+    },
+    "hashtags": ["PerpustakaanKotamobagu", "KotamobaguMembaca"],
+    "logo": "gambar/logo-perpustakaan.png",
+    "colors": {"primary": "#0b5d4b", "accent": "#9c3d12"},
+}
+
+SITENAME = LIBRARY["name"]
+SITEURL = ""
+AUTHOR = "Tim Perpustakaan"
+DEFAULT_LANG = "id"
+TIMEZONE = "Asia/Makassar"  # WITA
+LOCALE = ("C.UTF-8",)  # dates are formatted by Babel, not the OS locale
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+CACHE_PATH = ".cache/pelican"
+PLUGINS = [
+    "pelican.plugins.yaml_metadata",
+    "plugins.site_profile",
+    "plugins.content_model",
+    "plugins.indonesian_dates",
+    "plugins.listings",
+    "plugins.responsive_images",
+]
+
+# Strict mode stops the build at the first content problem (publish, preview).
+STRICT_CONTENT = False
+# Fix "now" for reproducible builds (tests); None means the real clock.
+BUILD_NOW = None
+
+# --- Content layout: one folder per kind, which is also its URL. ---
+ARTICLE_PATHS = list(kinds)
+PAGE_PATHS = ["halaman"]
+STATIC_PATHS = ["gambar", "unduhan"]
+USE_FOLDER_AS_CATEGORY = True
+FILENAME_METADATA = filename_pattern
+SLUGIFY_SOURCE = "basename"
+FORMATTED_FIELDS = []  # summaries stay plain text (cards and feeds reuse them)
+WITH_FUTURE_DATES = False  # a post dated later waits for a build after its time
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+DRAFT_URL = "draf/{slug}/"
+DRAFT_SAVE_AS = "draf/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tagar/{slug}/"
+TAG_SAVE_AS = "tagar/{slug}/index.html"
+TAGS_URL = "tagar/"
+TAGS_SAVE_AS = "tagar/index.html"
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+INDEX_SAVE_AS = "index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "archives", "404"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "archives": None}
+DEFAULT_PAGINATION = 12
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman-{number}/", "{base_name}/halaman-{number}/index.html"),
+)
+
+# Pelican's own feeds are off: the feeds issue replaces them with feedgen ones.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+# Responsive sizes generated for every post image (pixels wide).
+IMAGE_WIDTHS = [360, 720, 1080]
+READERS = {"rst": None, "html": None}  # Markdown only; avoids docutils noise

@@ -1,0 +1,256 @@
+"""Field types of the content model: each turns a raw YAML value into a typed one.
+
+A parser raises FieldError with an Indonesian message and fix; it never
+guesses silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+from .problems import FieldError
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """What a parser needs to know beyond the value itself."""
+
+    content_dir: Path
+    timezone: ZoneInfo
+
+
+class FieldType:
+    """Base of every field type."""
+
+    # A one-line description of the expected form, in Indonesian.
+    form: ClassVar[str] = ""
+
+    def parse(self, value: Any, ctx: ParseContext) -> Any:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Text(FieldType):
+    max_length: int | None = None
+    multiline: bool = False
+    form: ClassVar[str] = "teks"
+
+    def parse(self, value, ctx):
+        if isinstance(value, (list, dict)):
+            raise FieldError(
+                "isinya berupa daftar atau bagian bersarang, bukan teks biasa.",
+                "tulis teks dalam satu baris setelah titik dua; beri tanda kutip bila "
+                "teks memuat tanda ':' atau '#'.",
+            )
+        text = str(value).strip()
+        if not text:
+            raise FieldError("kolom ini kosong.", "isi kolom ini atau hapus barisnya.")
+        if not self.multiline and "\n" in text:
+            raise FieldError(
+                "teks ini terdiri dari beberapa baris.", "tulis dalam satu baris saja."
+            )
+        if self.max_length and len(text) > self.max_length:
+            raise FieldError(
+                f"panjangnya {len(text)} karakter, melebihi batas {self.max_length}.",
+                f"persingkat hingga paling banyak {self.max_length} karakter.",
+            )
+        return text
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class DateTime(FieldType):
+    form: ClassVar[str] = "tanggal dan jam, TTTT-BB-HH JJ:MM (WITA)"
+
+    def parse(self, value, ctx):
+        if isinstance(value, dt.datetime):
+            moment = value
+        elif isinstance(value, dt.date):
+            moment = dt.datetime(value.year, value.month, value.day)
+        else:
+            moment = _parse_datetime_text(str(value).strip())
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=ctx.timezone)
+        return moment.astimezone(ctx.timezone)
+
+
+def _parse_datetime_text(text: str) -> dt.datetime:
+    for pattern in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern)
+        except ValueError:
+            pass
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise FieldError(
+            f"'{text}' bukan tanggal yang sah.",
+            "tulis tanggal dengan format TTTT-BB-HH atau TTTT-BB-HH JJ:MM, "
+            "misalnya 2026-12-05 09:00 (jam dalam WITA).",
+        ) from None
+
+
+@dataclass(frozen=True)
+class Url(FieldType):
+    form: ClassVar[str] = "alamat web lengkap, diawali https://"
+
+    def parse(self, value, ctx):
+        text = str(value).strip()
+        parts = urlparse(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+            raise FieldError(
+                f"'{text}' bukan alamat web yang lengkap.",
+                "salin alamat lengkap dari peramban, diawali https://, tanpa spasi.",
+            )
+        return text
+
+
+@dataclass(frozen=True)
+class ImagePath(FieldType):
+    form: ClassVar[str] = "lokasi berkas gambar di dalam folder content/"
+
+    def parse(self, value, ctx):
+        text = str(value).strip().lstrip("/")
+        if text.startswith(("http://", "https://")):
+            raise FieldError(
+                "gambar dari situs lain tidak dipakai, karena situs dibangun tanpa internet.",
+                "unduh gambarnya (bila boleh dipakai), simpan di folder content/gambar/, "
+                "lalu tulis lokasinya, misalnya gambar/nama-berkas.jpg.",
+            )
+        if not text.lower().endswith(IMAGE_SUFFIXES):
+            raise FieldError(
+                f"'{text}' bukan berkas gambar yang didukung.",
+                "pakai gambar JPG, PNG atau WebP.",
+            )
+        path = (ctx.content_dir / text).resolve()
+        if ctx.content_dir.resolve() not in path.parents:
+            raise FieldError(
+                f"'{text}' berada di luar folder content/.",
+                "simpan gambar di folder content/gambar/ dan tulis lokasinya dari sana, "
+                "misalnya gambar/nama-berkas.jpg.",
+            )
+        if not path.is_file():
+            raise FieldError(
+                f"berkas '{text}' tidak ditemukan di folder content/.",
+                "periksa ejaan nama berkas (huruf besar dan kecil dibedakan) dan pastikan "
+                "gambarnya sudah disimpan di folder content/gambar/.",
+            )
+        return text
+
+
+_HASHTAG = re.compile(r"^[^\W_][\w]*$")
+
+
+def suggest_hashtag(text: str) -> str:
+    """Turn 'literasi digital' or 'literasi-digital' into 'LiterasiDigital'."""
+    words = re.split(r"[\W_]+", text)
+    return "".join(w[:1].upper() + w[1:] for w in words if w)
+
+
+@dataclass(frozen=True)
+class Hashtags(FieldType):
+    form: ClassVar[str] = "daftar tagar tanpa spasi, misalnya [LiterasiDigital, Kotamobagu]"
+
+    def parse(self, value, ctx):
+        items = value if isinstance(value, list) else [value]
+        tags = []
+        for item in items:
+            tag = str(item).strip().lstrip("#")
+            if not _HASHTAG.match(tag):
+                suggestion = suggest_hashtag(tag) or "TagarBaru"
+                raise FieldError(
+                    f"tagar '{item}' memuat spasi, tanda hubung atau tanda baca, "
+                    "sehingga tidak menjadi tagar yang bisa diklik di media sosial.",
+                    f"tulis sebagai satu kata, misalnya '{suggestion}'.",
+                )
+            if tag.casefold() not in {t.casefold() for t in tags}:
+                tags.append(tag)
+        return tags
+
+
+@dataclass(frozen=True)
+class TextList(FieldType):
+    form: ClassVar[str] = "daftar; setiap butir diawali '- '"
+
+    def parse(self, value, ctx):
+        if not isinstance(value, list):
+            raise FieldError(
+                "isinya bukan daftar.",
+                "tulis setiap butir pada baris sendiri, diawali tanda '- '.",
+            )
+        items = [str(v).strip() for v in value if v is not None and str(v).strip()]
+        if not items:
+            raise FieldError("daftarnya kosong.", "isi paling sedikit satu butir.")
+        return items
+
+
+def _isbn_is_valid(digits: str) -> bool:
+    if len(digits) == 10:
+        total = sum(
+            (10 - i) * (10 if c in "Xx" else int(c)) for i, c in enumerate(digits)
+        )
+        return total % 11 == 0
+    total = sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits))
+    return total % 10 == 0
+
+
+@dataclass(frozen=True)
+class Isbn(FieldType):
+    form: ClassVar[str] = "ISBN-13 atau ISBN-10, boleh dengan tanda hubung"
+
+    def parse(self, value, ctx):
+        text = str(value).strip()
+        digits = re.sub(r"[\s-]", "", text)
+        shaped = re.fullmatch(r"\d{13}|\d{9}[\dXx]", digits)
+        if not shaped or not _isbn_is_valid(digits):
+            raise FieldError(
+                f"'{text}' bukan ISBN yang sah (jumlah angka atau angka pemeriksanya salah).",
+                "salin ISBN dari halaman hak cipta buku atau dari katalog, "
+                "misalnya 978-602-291-000-9.",
+            )
+        return digits.upper()
+
+
+@dataclass(frozen=True)
+class Choice(FieldType):
+    options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def form(self) -> str:  # type: ignore[override]
+        return "salah satu dari: " + ", ".join(self.options)
+
+    def parse(self, value, ctx):
+        text = str(value).strip().lower()
+        if text not in self.options:
+            raise FieldError(
+                f"'{value}' bukan pilihan yang dikenal.",
+                "pakai salah satu dari: " + ", ".join(self.options) + ".",
+            )
+        return text
+
+
+@dataclass(frozen=True)
+class Integer(FieldType):
+    minimum: int = 1
+    form: ClassVar[str] = "bilangan bulat"
+
+    def parse(self, value, ctx):
+        if isinstance(value, bool) or not str(value).strip().isdigit():
+            raise FieldError(f"'{value}' bukan bilangan bulat.", "tulis angka saja, misalnya 3.")
+        number = int(str(value).strip())
+        if number < self.minimum:
+            raise FieldError(
+                f"angkanya {number}, padahal paling kecil {self.minimum}.",
+                f"tulis angka {self.minimum} atau lebih.",
+            )
+        return number

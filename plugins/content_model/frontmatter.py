@@ -1,0 +1,81 @@
+"""Split a Markdown file into its YAML front matter and body, as the reader does.
+
+The header pattern is the one pelican-yaml-metadata uses, so the checker sees
+exactly what the build reads. Unlike the reader, a YAML mistake here becomes a
+problem with its line number instead of a silently skipped file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
+
+from .problems import FieldError
+
+
+@dataclass(frozen=True)
+class Document:
+    metadata: dict[str, Any]
+    body: str
+    body_first_line: int
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key written twice (PyYAML keeps the last)."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            line = key_node.start_mark.line + 1
+            raise yaml.constructor.ConstructorError(
+                None, None, f"kolom '{key}' ditulis dua kali (baris {line})", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+
+
+def parse_document(text: str) -> Document:
+    """Return the front matter and body of a post; raise FieldError if unreadable."""
+    match = HEADER_RE.fullmatch(text)
+    if not match:
+        raise FieldError(
+            "berkas tidak diawali bagian keterangan (front matter) YAML.",
+            "mulai berkas dengan baris '---', tulis kolom-kolomnya, lalu tutup dengan "
+            "baris '---' sebelum isi tulisan. Buat berkas baru dengan 'invoke new' "
+            "untuk melihat contohnya.",
+        )
+    header_offset = text[: match.start("metadata")].count("\n")
+    try:
+        metadata = yaml.load(match.group("metadata"), Loader=_StrictLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" di baris {mark.line + 1 + header_offset}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise FieldError(
+            f"bagian keterangan YAML tidak bisa dibaca{line} ({problem}).",
+            "periksa baris itu: setiap kolom ditulis 'nama: nilai'; beri tanda kutip "
+            "pada nilai yang memuat ':' atau '#', dan pakai spasi (bukan tab) untuk "
+            "menjorok.",
+        ) from None
+    if not isinstance(metadata, dict):
+        raise FieldError(
+            "bagian keterangan YAML tidak berisi kolom 'nama: nilai'.",
+            "tulis setiap kolom pada barisnya sendiri, misalnya 'title: Judul Tulisan'.",
+        )
+    body_first_line = text[: match.start("content")].count("\n") + 1
+    return Document(
+        {str(k).lower(): v for k, v in metadata.items()},
+        match.group("content"),
+        body_first_line,
+    )

@@ -1,0 +1,85 @@
+"""Pelican hooks: check the tree once per build, then attach typed fields.
+
+A post with problems is left out of the build (with a warning) so the theme can
+trust every field it reads; in strict mode any problem stops the build before
+anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+from pelican.contents import Tag
+
+from plugins._shared.errors import BuildStopped
+
+from .check import Report, check_tree
+from .problems import format_report
+from .schema import KINDS
+
+logger = logging.getLogger(__name__)
+
+REPORT_KEY = "content_report"
+
+
+def check_content(generator) -> None:
+    """Check the whole content tree and report every problem in one go."""
+    settings = generator.settings
+    report = check_tree(Path(settings["PATH"]), ZoneInfo(settings["TIMEZONE"]))
+    generator.context[REPORT_KEY] = report
+    generator.context["KINDS"] = KINDS
+    problems = report.problems
+    if not problems:
+        return
+    if settings.get("STRICT_CONTENT"):
+        msg = (
+            format_report(problems) + "\n\nPembangunan dihentikan; tidak ada yang "
+            "diterbitkan. Perbaiki masalah di atas, lalu jalankan 'invoke check'."
+        )
+        raise BuildStopped(msg)
+    for problem in problems:
+        logger.warning("%s", problem)
+    logger.warning(
+        "%d masalah konten ditemukan; tulisan yang bermasalah dilewati sampai diperbaiki.",
+        len(problems),
+    )
+
+
+def attach_fields(generator) -> None:
+    """Give each article its kind and typed fields; drop articles with problems."""
+    report: Report = generator.context[REPORT_KEY]
+    settings = generator.settings
+    for attribute in ("articles", "drafts", "hidden_articles"):
+        kept = []
+        for article in getattr(generator, attribute):
+            entry = report.entry_for(article.source_path)
+            if entry is None or entry.problems or entry.kind is None:
+                continue
+            article.kind = entry.kind
+            article.fields = entry.values
+            article.tags = [Tag(tag, settings) for tag in entry.values.get("hashtags", [])]
+            kept.append(article)
+        setattr(generator, attribute, kept)
+
+
+def attach_page_fields(generator) -> None:
+    """Give each page its typed fields; drop pages with problems."""
+    report: Report = generator.context[REPORT_KEY]
+    kept = []
+    for page in generator.pages:
+        entry = report.entry_for(page.source_path)
+        if entry is None or entry.problems:
+            continue
+        page.fields = entry.values
+        kept.append(page)
+    generator.pages = kept
+    generator.context["pages"] = kept
+
+
+def register() -> None:
+    signals.article_generator_init.connect(check_content)
+    signals.article_generator_pretaxonomy.connect(attach_fields)
+    signals.page_generator_finalized.connect(attach_page_fields)

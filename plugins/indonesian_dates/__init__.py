@@ -1,0 +1,5 @@
+"""Jinja filters that write dates and times as Indonesian readers expect."""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,15 @@
+"""Production settings: the development ones plus the absolute public URL."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = "https://perpustakaan.kotamobagukota.go.id"
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+STRICT_CONTENT = True
+# Custom domain for GitHub Pages; None publishes without a CNAME file.
+PUBLISH_CNAME = "perpustakaan.kotamobagukota.go.id"

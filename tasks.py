@@ -1,0 +1,125 @@
+"""Everyday commands for the library's site. Run `invoke --list` to see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from plugins._shared.build import build as run_build  # noqa: E402
+
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+DEV_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+HOST, PORT = "127.0.0.1", 8000
+WITA = ZoneInfo("Asia/Makassar")
+
+
+def _build_or_exit(settings: Path, output: Path, strict: bool) -> None:
+    if run_build(settings, output=output, strict=strict) != 0:
+        raise Exit(code=1)
+
+
+@task
+def build(c):
+    """Build the site with development settings into output/ (content problems warn)."""
+    _build_or_exit(DEV_SETTINGS, OUTPUT, strict=False)
+
+
+@task
+def serve(c, port=PORT):
+    """Build, serve on http://127.0.0.1:8000, rebuild and reload the browser on change."""
+    from livereload import Server
+
+    build(c)
+    server = Server()
+    rebuild = lambda: run_build(DEV_SETTINGS, output=OUTPUT)  # noqa: E731
+    for watched in ("content/", "theme/", "plugins/", "pelicanconf.py"):
+        server.watch(str(ROOT / watched), rebuild)
+    print(f"Situs tersaji di http://{HOST}:{port}/ (Ctrl+C untuk berhenti)")
+    server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+
+
+@task
+def preview(c):
+    """Build with publish settings, strictly, into output/ to look at before publishing."""
+    _build_or_exit(PUBLISH_SETTINGS, OUTPUT, strict=True)
+
+
+@task
+def check(c):
+    """Check all content and settings; report every problem; fail if there is any."""
+    from plugins.content_model.check import check_tree
+    from plugins.content_model.problems import format_report
+
+    problems = check_tree(CONTENT, WITA).problems
+    print(format_report(problems))
+    if problems:
+        raise Exit(code=1)
+    # The content is sound; a strict build also catches settings and template errors.
+    with tempfile.TemporaryDirectory(prefix="serambi-check-") as scratch:
+        _build_or_exit(PUBLISH_SETTINGS, Path(scratch), strict=True)
+    print("Pemeriksaan selesai: konten, pengaturan dan templat siap diterbitkan.")
+
+
+@task(help={"kind": "jenis: acara, tutorial, infografis, literasi-digital, pengumuman, koleksi-baru",
+            "title": "judul tulisan, di antara tanda kutip"})
+def new(c, kind, title):
+    """Start a post: invoke new acara "Diskusi Buku Laskar Pelangi"."""
+    from plugins.content_model.scaffold import ScaffoldError, create
+
+    try:
+        path = create(CONTENT, kind, title, dt.datetime.now(WITA))
+    except ScaffoldError as error:
+        print(f"GAGAL: {error}", file=sys.stderr)
+        raise Exit(code=1) from None
+    print(f"Berkas baru: {path.relative_to(ROOT)}")
+    print("Lengkapi kolom yang kosong, lalu jalankan 'invoke check'.")
+
+
+@task(help={"push": "kirim cabang gh-pages ke remote origin (bawaan: ya)",
+            "cname": "domain khusus; bawaan dari PUBLISH_CNAME di publishconf.py"})
+def publish(c, push=True, cname=None):
+    """Build strictly with publish settings, then ghp-import it to the gh-pages branch."""
+    from pelican.settings import read_settings
+
+    check(c)
+    settings = read_settings(str(PUBLISH_SETTINGS))
+    cname = cname or settings.get("PUBLISH_CNAME")
+    # Build into a fresh folder: only a build that completed is ever published.
+    with tempfile.TemporaryDirectory(prefix="serambi-publish-") as scratch:
+        _build_or_exit(PUBLISH_SETTINGS, Path(scratch), strict=True)
+        flags = ["-n", "-f", "-b", "gh-pages", "-m", "'Terbitkan situs'"]
+        if cname:
+            flags += ["-c", cname]
+        if push:
+            flags.append("-p")
+        c.run(f"ghp-import {' '.join(flags)} {scratch}", pty=False)
+    print("Situs diterbitkan ke cabang gh-pages.")
+
+
+@task(help={"setup": "pasang dulu Chromium, Java dan paket npm yang dibutuhkan uji",
+            "k": "jalankan hanya uji yang namanya cocok"})
+def test(c, setup=False, k=""):
+    """Run the whole test suite (unit, build, browser, accessibility, HTML validity)."""
+    if setup:
+        c.run("bash .ci/install-test-tools", pty=False)
+    selection = f"-k '{k}'" if k else ""
+    c.run(f"{sys.executable} -m pytest {selection}", pty=False)
+
+
+@task
+def clean(c):
+    """Remove built output and caches."""
+    for path in (OUTPUT, ROOT / ".cache"):
+        shutil.rmtree(path, ignore_errors=True)
+    print("output/ dan .cache/ dihapus.")
