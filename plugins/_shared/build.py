@@ -49,5 +49,12 @@ if __name__ == "__main__":
     parser.add_argument("settings", nargs="?", default="pelicanconf.py")
     parser.add_argument("--output")
     parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--content", help="content folder instead of the settings' PATH")
+    parser.add_argument("--now", help="fixed build time, ISO 8601 with offset (BUILD_NOW)")
     args = parser.parse_args()
-    sys.exit(build(args.settings, args.output, args.strict))
+    extra = {}
+    if args.content:
+        extra["PATH"] = str(Path(args.content).resolve())
+    if args.now:
+        extra["BUILD_NOW"] = args.now
+    sys.exit(build(args.settings, args.output, args.strict, extra))

@@ -110,8 +110,9 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
         return entry
 
     entry.values = _parse_fields(kind, document.metadata, ctx, report)
+    written = {name for name, raw in document.metadata.items() if not _is_blank(raw)}
     for rule in kind.rules:
-        for field_name, error in rule(entry.values):
+        for field_name, error in rule(entry.values, written):
             report(field_name, error)
     for error in check_body(document.body, document.body_first_line, ctx.content_dir):
         report("isi", error)

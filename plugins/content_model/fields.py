@@ -216,7 +216,7 @@ class Isbn(FieldType):
             raise FieldError(
                 f"'{text}' bukan ISBN yang sah (jumlah angka atau angka pemeriksanya salah).",
                 "salin ISBN dari halaman hak cipta buku atau dari katalog, "
-                "misalnya 978-602-291-000-9.",
+                "misalnya 978-602-291-000-8.",
             )
         return digits.upper()
 

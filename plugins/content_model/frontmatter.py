@@ -24,7 +24,15 @@ class Document:
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that refuses a key written twice (PyYAML keeps the last)."""
+    """A safe loader that refuses a key written twice (PyYAML keeps the last)
+    and leaves dates as text, so a bad date is reported on its own field by the
+    field parser instead of failing the whole header."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _construct_mapping(loader, node, deep=False):

@@ -37,9 +37,11 @@ class Field:
     example: Any
 
 
-# A rule checks fields against each other; it gets the parsed values and
-# returns (field, FieldError) pairs.
-Rule = Callable[[dict[str, Any]], list[tuple[str, FieldError]]]
+# A rule checks fields against each other. It gets the parsed values and the
+# names of the fields written (a field written wrongly is already reported, so
+# "no video" must not be claimed when a broken video_url is there) and returns
+# (field, FieldError) pairs.
+Rule = Callable[[dict[str, Any], set[str]], list[tuple[str, FieldError]]]
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,8 @@ def _common_fields(image_required: bool = False, image_comment: str | None = Non
     )
 
 
-def _alt_needed_with_image(values):
-    if "image" in values and "image_alt" not in values:
+def _alt_needed_with_image(values, written):
+    if "image" in written and "image_alt" not in values and "image_alt" not in written:
         return [
             (
                 "image_alt",
@@ -138,7 +140,7 @@ def _alt_needed_with_image(values):
     return []
 
 
-def _modified_after_date(values):
+def _modified_after_date(values, written):
     if "modified" in values and "date" in values and values["modified"] < values["date"]:
         return [
             (
@@ -152,8 +154,8 @@ def _modified_after_date(values):
     return []
 
 
-def _event_has_place(values):
-    if "place" not in values and "online_url" not in values:
+def _event_has_place(values, written):
+    if not written & {"place", "online_url"}:
         return [
             (
                 "place",
@@ -167,7 +169,7 @@ def _event_has_place(values):
     return []
 
 
-def _event_ends_after_start(values):
+def _event_ends_after_start(values, written):
     if "start" in values and "end" in values and values["end"] <= values["start"]:
         return [
             (
@@ -181,8 +183,8 @@ def _event_ends_after_start(values):
     return []
 
 
-def _tutorial_has_steps_or_video(values):
-    if "steps" not in values and "video_url" not in values:
+def _tutorial_has_steps_or_video(values, written):
+    if not written & {"steps", "video_url"}:
         return [
             (
                 "steps",
@@ -321,7 +323,7 @@ KINDS: dict[str, Kind] = {
             + (
                 Field("book_title", Text(max_length=200), True, "judul buku", "JUDUL BUKU"),
                 Field("book_author", Text(max_length=200), True, "pengarang buku", "Nama Pengarang"),
-                Field("isbn", Isbn(), True, "ISBN dari halaman hak cipta buku", "978-602-291-000-9"),
+                Field("isbn", Isbn(), True, "ISBN dari halaman hak cipta buku", "978-602-291-000-8"),
                 Field(
                     "call_number",
                     Text(max_length=40),

@@ -1,0 +1,74 @@
+"""Settings and the library profile: a mistake stops the build and names the key."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+
+from plugins._shared.errors import BuildStopped
+from plugins.site_profile.profile import contrast_with_white, parse_profile
+from plugins.site_profile.settings_check import check_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+def test_project_settings_are_valid(settings):
+    """The committed pelicanconf.py and LIBRARY pass every check."""
+    check_settings(settings)
+    profile = parse_profile(settings["LIBRARY"], ROOT / "content")
+    assert profile.name == "Perpustakaan Kota Kotamobagu"
+    assert profile.opening_hours[0].schema_days[0] == "Monday"
+
+
+def test_unknown_setting_is_named_with_a_suggestion(settings):
+    """A misspelt setting stops the build instead of silently using a default."""
+    broken = dict(settings, TIMEZOME="Asia/Makassar")
+    with pytest.raises(BuildStopped, match="TIMEZOME: pengaturan ini tidak dikenal. Mungkin maksudnya TIMEZONE"):
+        check_settings(broken)
+
+
+def test_malformed_settings_are_all_named(settings):
+    """Every malformed setting is reported in one message."""
+    broken = dict(settings, TIMEZONE="Mars/Olympus", IMAGE_WIDTHS=[10], BUILD_NOW="besok")
+    with pytest.raises(BuildStopped) as stopped:
+        check_settings(broken)
+    message = str(stopped.value)
+    assert "TIMEZONE" in message and "IMAGE_WIDTHS" in message and "BUILD_NOW" in message
+
+
+def test_profile_mistakes_are_all_reported(settings):
+    """Unknown keys, bad colours, bad hours and a missing logo are named together."""
+    raw = copy.deepcopy(settings["LIBRARY"])
+    raw["nama"] = "typo"
+    raw["colors"]["primary"] = "#88ccaa"
+    raw["opening_hours"][0]["opens"] = "8 pagi"
+    raw["logo"] = "gambar/tidak-ada.png"
+    with pytest.raises(BuildStopped) as stopped:
+        parse_profile(raw, ROOT / "content")
+    message = str(stopped.value)
+    assert "LIBRARY['nama']: kunci ini tidak dikenal" in message
+    assert "LIBRARY['colors.primary']: kontras" in message
+    assert "LIBRARY['opening_hours[0].opens']" in message
+    assert "LIBRARY['logo']" in message
+
+
+def test_contrast_matches_wcag_reference_values():
+    """Black on white is 21:1 and white on white 1:1."""
+    assert contrast_with_white("#000000") == pytest.approx(21.0)
+    assert contrast_with_white("#ffffff") == pytest.approx(1.0)
+
+
+def test_build_now_must_carry_a_zone(settings):
+    """A fixed build time without an offset would be ambiguous, so it is refused."""
+    check_settings(dict(settings, BUILD_NOW="2026-11-28T10:00:00+08:00"))
+    with pytest.raises(BuildStopped, match="BUILD_NOW"):
+        check_settings(dict(settings, BUILD_NOW=dt.datetime(2026, 11, 28).isoformat()))
