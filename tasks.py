@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import shutil
 import sys
 import tempfile
@@ -98,12 +99,14 @@ def publish(c, push=True, cname=None):
     # Build into a fresh folder: only a build that completed is ever published.
     with tempfile.TemporaryDirectory(prefix="serambi-publish-") as scratch:
         _build_or_exit(PUBLISH_SETTINGS, Path(scratch), strict=True)
-        flags = ["-n", "-f", "-b", "gh-pages", "-m", "'Terbitkan situs'"]
+        # -n writes .nojekyll, so GitHub Pages serves folders that start with "_".
+        flags = ["-n", "-b", "gh-pages", "-m", "Terbitkan situs"]
         if cname:
             flags += ["-c", cname]
         if push:
-            flags.append("-p")
-        c.run(f"ghp-import {' '.join(flags)} {scratch}", pty=False)
+            flags += ["-p", "-f"]
+        command = [sys.executable, "-m", "ghp_import", *flags, scratch]
+        c.run(shlex.join(command), pty=False)
     print("Situs diterbitkan ke cabang gh-pages.")
 
 
@@ -123,3 +126,9 @@ def clean(c):
     for path in (OUTPUT, ROOT / ".cache"):
         shutil.rmtree(path, ignore_errors=True)
     print("output/ dan .cache/ dihapus.")
+
+
+@task(help={"posts": "jumlah tulisan untuk pengukuran (bawaan 500)"})
+def bench(c, posts=500):
+    """Benchmark a build of the sample site scaled to N posts (cold and warm)."""
+    c.run(f"{sys.executable} tools/bench.py --posts {int(posts)}", pty=False)

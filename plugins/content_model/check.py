@@ -193,11 +193,23 @@ def _unknown_field_error(kind: Kind, name: str) -> FieldError:
     )
 
 
+# Top-level URL folders a page slug must not take (pages live at /{slug}/).
+RESERVED_PAGE_SLUGS = frozenset(KINDS) | {"tagar", "arsip", "draf", *ASSET_FOLDERS}
+
+
 def _duplicate_slugs(entries) -> list[Problem]:
     problems = []
     owners: dict[tuple[str, str], str] = {}
     for entry in entries:
         if entry.kind is None or entry.slug is None:
+            continue
+        if entry.kind is PAGE_KIND and entry.slug in RESERVED_PAGE_SLUGS:
+            problems.append(Problem(
+                entry.path, "slug",
+                f"alamat halaman '{entry.slug}' sudah dipakai situs untuk daftar atau folder.",
+                "ganti nama berkas atau isi kolom 'slug' dengan alamat lain, misalnya "
+                f"'tentang-{entry.slug}'.",
+            ))
             continue
         key = (entry.kind.slug, entry.slug)
         if key in owners:

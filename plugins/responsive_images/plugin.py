@@ -7,16 +7,17 @@ from pathlib import Path
 
 from pelican import signals
 
+from .body import rewrite_images
 from .resize import picture
 
 CACHE_DIR = ".cache/gambar"
 
 
-def _with_images(generator):
-    items = getattr(generator, "articles", None)
-    if items is None:
-        items = getattr(generator, "pages", [])
-    return [item for item in items if "image" in getattr(item, "fields", {})]
+def _items(generator):
+    """Articles (published, draft, hidden) or pages that passed the content check."""
+    names = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
+    items = [item for name in names for item in getattr(generator, name, [])]
+    return [item for item in items if hasattr(item, "fields")]
 
 
 def add_pictures(generator) -> None:
@@ -25,19 +26,17 @@ def add_pictures(generator) -> None:
     output_dir = Path(settings["OUTPUT_PATH"])
     cache_dir = content_dir.resolve().parent / CACHE_DIR  # survives between builds
 
+    def make(source: Path, relative: str, alt: str):
+        return picture(source, relative, alt, settings["IMAGE_WIDTHS"], output_dir, cache_dir)
+
     def attach(item):
-        relative = item.fields["image"]
-        item.picture = picture(
-            content_dir / relative,
-            relative,
-            item.fields.get("image_alt", ""),
-            settings["IMAGE_WIDTHS"],
-            output_dir,
-            cache_dir,
-        )
+        if "image" in item.fields:
+            relative = item.fields["image"]
+            item.picture = make(content_dir / relative, relative, item.fields.get("image_alt", ""))
+        item._content = rewrite_images(item._content, content_dir, make)
 
     with ThreadPoolExecutor() as pool:
-        list(pool.map(attach, _with_images(generator)))
+        list(pool.map(attach, _items(generator)))
 
 
 def register() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +41,11 @@ def digest(path: Path, width: int) -> str:
     return h.hexdigest()[:10]
 
 
+def _scratch_name(path: Path) -> Path:
+    """A private temporary name beside path: threads making one variant never clash."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+
+
 def make_variant(source: Path, width: int, output_dir: Path, cache_dir: Path) -> Variant:
     """Write source scaled to width into output_dir, reusing the cache when it can."""
     name = f"{source.stem}-{width}-{digest(source, width)}.jpg"
@@ -55,12 +62,14 @@ def make_variant(source: Path, width: int, output_dir: Path, cache_dir: Path) ->
             image = image.convert("RGB")
             height = round(image.height * width / image.width)
             resized = image.resize((width, height), Image.Resampling.LANCZOS)
-            temporary = cached.with_suffix(".tmp")
+            temporary = _scratch_name(cached)
             resized.save(temporary, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
             temporary.replace(cached)
     target = output_dir / OUTPUT_FOLDER / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    temporary = _scratch_name(target)
+    shutil.copyfile(cached, temporary)
+    temporary.replace(target)
     with Image.open(cached) as made:
         return Variant(f"{OUTPUT_FOLDER}/{name}", made.width, made.height)
 

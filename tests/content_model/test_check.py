@@ -367,3 +367,10 @@ def test_every_problem_of_the_tree_is_reported_in_one_run(content, problems_of):
         ("2026-08-01-b.md", "summary"),
         ("2026-08-01-c.md", "steps"),
     ]
+
+
+def test_page_cannot_take_a_listing_url(content, problems_of):
+    """A page at /acara/ would overwrite the events listing, so it is refused."""
+    write_post(content, "halaman/acara.md", "title: Acara Kami")
+    name, field, message, fix = _only(problems_of())
+    assert field == "slug" and "'acara'" in message

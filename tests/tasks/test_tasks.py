@@ -1,0 +1,106 @@
+"""The invoke tasks as staff run them, in a throw-away copy of the project."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LEFT_OUT = shutil.ignore_patterns(
+    ".venv", ".git", "output", ".cache", "node_modules", "test-results", "__pycache__", ".pytest_cache"
+)
+BROKEN_POST = """---
+title: Rusak
+date: bukan-tanggal
+summary: Ringkas.
+image: gambar/tidak-ada.jpg
+---
+
+Isi.
+"""
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project in its own git repository."""
+    copy = tmp_path / "serambi"
+    shutil.copytree(ROOT, copy, ignore=LEFT_OUT)
+    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.org"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=copy, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
+    subprocess.run([*git, "commit", "-qm", "awal"], cwd=copy, check=True)
+    return copy
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(project), "GIT_AUTHOR_NAME": "Uji",
+           "GIT_AUTHOR_EMAIL": "uji@example.org", "GIT_COMMITTER_NAME": "Uji",
+           "GIT_COMMITTER_EMAIL": "uji@example.org"}
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def branch_files(project: Path, branch: str) -> set[str]:
+    listing = subprocess.run(["git", "ls-tree", "-r", "--name-only", branch], cwd=project,
+                             capture_output=True, text=True, check=True)
+    return set(listing.stdout.split())
+
+
+def test_publish_commits_a_complete_build_to_gh_pages(project):
+    """publish writes the built site, .nojekyll and CNAME to gh-pages."""
+    result = invoke(project, "publish", "--no-push")
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = branch_files(project, "gh-pages")
+    assert {".nojekyll", "CNAME", "index.html", "404.html", "acara/index.html"} <= files
+    home = subprocess.run(["git", "show", "gh-pages:index.html"], cwd=project,
+                          capture_output=True, text=True, check=True).stdout
+    assert 'href="https://perpustakaan.kotamobagukota.go.id/' in home
+
+
+def test_publish_refuses_content_with_problems(project):
+    """A broken post stops publish before gh-pages exists, naming file and fields."""
+    (project / "content" / "pengumuman" / "2026-08-01-rusak.md").write_text(BROKEN_POST, encoding="utf-8")
+    result = invoke(project, "publish", "--no-push")
+    assert result.returncode != 0
+    assert "content/pengumuman/2026-08-01-rusak.md" in result.stdout
+    assert "kolom 'date'" in result.stdout and "kolom 'image'" in result.stdout
+    branches = subprocess.run(["git", "branch", "--list", "gh-pages"], cwd=project,
+                              capture_output=True, text=True, check=True).stdout
+    assert branches.strip() == ""
+
+
+def test_build_warns_and_leaves_out_a_broken_post(project):
+    """build goes on past a broken post: the rest is built, the broken one is not."""
+    (project / "content" / "pengumuman" / "2026-08-01-rusak.md").write_text(BROKEN_POST, encoding="utf-8")
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "2026-08-01-rusak.md" in output and "dilewati" in output
+    assert (project / "output" / "index.html").exists()
+    assert not (project / "output" / "pengumuman" / "rusak").exists()
+
+
+def test_unknown_setting_stops_the_build(project):
+    """A misspelt setting in pelicanconf.py stops build with a message naming it."""
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nTIMEZOME = "Asia/Jakarta"\n', encoding="utf-8")
+    result = invoke(project, "build")
+    assert result.returncode != 0
+    assert "TIMEZOME" in result.stderr and "TIMEZONE" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_new_then_check_guides_staff_to_each_empty_field(project):
+    """invoke new writes a dated file; invoke check then names each field to fill."""
+    created = invoke(project, "new", "acara", "Diskusi Buku Bumi Manusia")
+    assert created.returncode == 0, created.stderr
+    files = list((project / "content" / "acara").glob("*-diskusi-buku-bumi-manusia.md"))
+    assert len(files) == 1
+    checked = invoke(project, "check")
+    assert checked.returncode != 0
+    for field in ("start", "end", "summary", "place"):
+        assert f"kolom '{field}'" in checked.stdout
