@@ -53,6 +53,24 @@ _StrictLoader.add_constructor(
 )
 
 
+# PyYAML explains itself in English; staff get the usual causes in Indonesian.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "ada tanda ':' di dalam nilai; beri tanda kutip pada nilainya",
+    "could not find expected ':'": "baris ini tidak berbentuk 'nama: nilai'",
+    "cannot start any token": "ada karakter tab atau tanda yang tidak boleh mengawali nilai",
+    "expected ',' or ']'": "daftar dalam [ ] tidak ditutup dengan benar",
+    "unexpected end of stream": "tanda kutip atau kurung belum ditutup",
+    "ditulis dua kali": None,  # our own message, already Indonesian
+}
+
+
+def _explain(problem: str) -> str:
+    for english, indonesian in _YAML_PROBLEMS.items():
+        if english in problem:
+            return indonesian or problem
+    return problem
+
+
 def parse_document(text: str) -> Document:
     """Return the front matter and body of a post; raise FieldError if unreadable."""
     match = HEADER_RE.fullmatch(text)
@@ -69,7 +87,7 @@ def parse_document(text: str) -> Document:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" di baris {mark.line + 1 + header_offset}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
+        problem = _explain(getattr(error, "problem", None) or str(error))
         raise FieldError(
             f"bagian keterangan YAML tidak bisa dibaca{line} ({problem}).",
             "periksa baris itu: setiap kolom ditulis 'nama: nilai'; beri tanda kutip "

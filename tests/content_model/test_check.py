@@ -162,8 +162,19 @@ def test_yaml_syntax_error_names_the_line(content, problems_of):
     """)
     name, field, message, fix = _only(problems_of())
     assert field is None
-    assert "tidak bisa dibaca di baris" in message
+    assert "tidak bisa dibaca di baris 5" in message
     assert "tanda kutip" in fix
+
+
+def test_colon_inside_a_value_is_explained_in_indonesian(content, problems_of):
+    """The commonest YAML slip, an unquoted colon, is explained in Indonesian."""
+    write_post(content, "pengumuman/2026-08-01-titik-dua.md", """
+        title: Koleksi Baru: Hujan
+        date: 2026-08-01
+        summary: Ringkas.
+    """)
+    message = _only(problems_of())[2]
+    assert "di baris 2" in message and "beri tanda kutip pada nilainya" in message
 
 
 def test_key_written_twice(content, problems_of):
