@@ -11,5 +11,9 @@ SITEURL = "https://perpustakaan.kotamobagukota.go.id"
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 STRICT_CONTENT = True
+# Drafts (and posts dated later, which Pelican turns into drafts) are previewed
+# locally under /draf/; on the public site they must not exist at all.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
 # Custom domain for GitHub Pages; None publishes without a CNAME file.
 PUBLISH_CNAME = "perpustakaan.kotamobagukota.go.id"

@@ -7,6 +7,7 @@ prints a traceback for every stopped build.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,16 @@ def build(settings_file: str | Path, output: str | Path | None = None, strict: b
         return 1
     except RuntimeError as error:  # raised by Pelican's fatal logging
         print(f"\nGAGAL: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - a template or plugin bug: say so plainly
+        if os.environ.get("SERAMBI_DEBUG"):
+            raise
+        print(
+            f"\nGAGAL: {type(error).__name__}: {error}\n"
+            "Ini kesalahan templat atau plugin, bukan konten. Jalankan lagi dengan "
+            "SERAMBI_DEBUG=1 untuk melihat jejak lengkapnya, lalu laporkan ke pengembang.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -50,12 +50,25 @@ def branch_files(project: Path, branch: str) -> set[str]:
     return set(listing.stdout.split())
 
 
+DRAFT_POST = """---
+title: Rahasia
+date: 2026-08-01
+summary: Belum terbit.
+status: draft
+---
+
+Isi.
+"""
+
+
 def test_publish_commits_a_complete_build_to_gh_pages(project):
-    """publish writes the built site, .nojekyll and CNAME to gh-pages."""
+    """publish writes the built site, .nojekyll and CNAME to gh-pages, and no draft."""
+    (project / "content" / "pengumuman" / "2026-08-01-rahasia.md").write_text(DRAFT_POST, encoding="utf-8")
     result = invoke(project, "publish", "--no-push")
     assert result.returncode == 0, result.stdout + result.stderr
     files = branch_files(project, "gh-pages")
     assert {".nojekyll", "CNAME", "index.html", "404.html", "acara/index.html"} <= files
+    assert not [f for f in files if "rahasia" in f or f.startswith("draf/")]
     home = subprocess.run(["git", "show", "gh-pages:index.html"], cwd=project,
                           capture_output=True, text=True, check=True).stdout
     assert 'href="https://perpustakaan.kotamobagukota.go.id/' in home
@@ -104,3 +117,13 @@ def test_new_then_check_guides_staff_to_each_empty_field(project):
     assert checked.returncode != 0
     for field in ("start", "end", "summary", "place"):
         assert f"kolom '{field}'" in checked.stdout
+
+
+def test_publish_pushes_gh_pages_to_origin(project, tmp_path):
+    """With push (the default), gh-pages arrives at the remote."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=project, check=True)
+    result = invoke(project, "publish")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "index.html" in branch_files(remote, "gh-pages")

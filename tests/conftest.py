@@ -1,0 +1,51 @@
+"""Suite-wide hooks. The site tests' fixtures live in tests/site/conftest.py."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_TESTS = ROOT / "tests" / "site"
+
+
+def _on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _version(command: list[str]) -> str:
+    try:
+        run = subprocess.run(command, capture_output=True, text=True, timeout=30,
+                             stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"unavailable ({error.__class__.__name__})"
+    lines = (run.stdout or run.stderr).strip().splitlines()
+    return lines[0] if lines else f"exit {run.returncode}"
+
+
+def pytest_report_header(config):
+    """Name the tools the site tests use, so a CI log shows what ran them."""
+    chromium = _version(["/usr/bin/chromium", "--version"]) if Path("/usr/bin/chromium").exists() \
+        else "MISSING (/usr/bin/chromium)"
+    java = _version(["java", "-version"]) if shutil.which("java") else "MISSING"
+    modules = ROOT / "node_modules"
+    npm = ", ".join(
+        f"{name} {'present' if (modules / name).is_dir() else 'MISSING'}"
+        for name in ("axe-core", "vnu-jar")
+    )
+    return [f"site test tools: {chromium}; java: {java}; node_modules: {npm}"]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On CI a skipped site test is a failure: a whole category must not vanish quietly."""
+    report = yield
+    if report.skipped and not hasattr(report, "wasxfail") and _on_ci() and SITE_TESTS in Path(str(item.path)).parents:
+        report.outcome = "failed"
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.longrepr = f"skipped on CI (CI={os.environ.get('CI')}), which counts as a failure: {reason}"
+    return report
