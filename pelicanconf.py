@@ -98,7 +98,9 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "archives", "404"]
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "archives": None}
+# The home page is a fixed selection, not a paginated list; the archive is a
+# compact list, so it takes more per page.
+PAGINATED_TEMPLATES = {"tag": None, "category": None, "archives": 100}
 DEFAULT_PAGINATION = 12
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -123,4 +125,6 @@ MARKDOWN = {
 
 # Responsive sizes generated for every post image (pixels wide).
 IMAGE_WIDTHS = [360, 720, 1080]
+# Escape every value by default; post bodies are marked |safe where rendered.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 READERS = {"rst": None, "html": None}  # Markdown only; avoids docutils noise

@@ -198,7 +198,8 @@ def save_jpeg(image: Image.Image, name: str) -> Path:
 
 def save_png(image: Image.Image, name: str) -> Path:
     path = OUT / name
-    image.save(path, "PNG", optimize=True)
+    # 64 colours keep the flat logo crisp at a fifth of the bytes: it loads on every page.
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(path, "PNG", optimize=True)
     return path
 
 

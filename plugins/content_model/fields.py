@@ -100,6 +100,11 @@ def _parse_datetime_text(text: str) -> dt.datetime:
         ) from None
 
 
+# Characters RFC 3986 allows in a URL; anything else (spaces, quotes, <>) must be
+# percent-encoded, as a browser's address bar does when the URL is copied.
+_URL_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
+
+
 @dataclass(frozen=True)
 class Url(FieldType):
     form: ClassVar[str] = "alamat web lengkap, diawali https://"
@@ -107,10 +112,11 @@ class Url(FieldType):
     def parse(self, value, ctx):
         text = str(value).strip()
         parts = urlparse(text)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+        if parts.scheme not in ("http", "https") or not parts.netloc or not _URL_CHARS.match(text):
             raise FieldError(
                 f"'{text}' bukan alamat web yang lengkap.",
-                "salin alamat lengkap dari peramban, diawali https://, tanpa spasi.",
+                "salin alamat lengkap dari kolom alamat peramban, diawali https://, "
+                "tanpa spasi atau tanda kutip.",
             )
         return text
 

@@ -18,7 +18,7 @@ from plugins._shared.errors import BuildStopped
 
 from .check import Report, check_tree
 from .problems import format_report
-from .schema import KINDS
+from .schema import EVENT_STATUSES, KINDS
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ def check_content(generator) -> None:
     report = check_tree(Path(settings["PATH"]), ZoneInfo(settings["TIMEZONE"]))
     generator.context[REPORT_KEY] = report
     generator.context["KINDS"] = KINDS
+    generator.context["EVENT_STATUSES"] = EVENT_STATUSES
     problems = report.problems
     if not problems:
         return

@@ -24,6 +24,11 @@ def long_date(moment: dt.datetime, zone: ZoneInfo) -> str:
     return format_datetime(_local(moment, zone), "EEEE, d MMMM y", locale=LOCALE)
 
 
+def month_year(moment: dt.datetime, zone: ZoneInfo) -> str:
+    """Desember 2026 (a standalone month name, as in a heading)"""
+    return format_datetime(_local(moment, zone), "LLLL y", locale=LOCALE)
+
+
 def short_date(moment: dt.datetime, zone: ZoneInfo) -> str:
     """5 Des 2026"""
     return format_datetime(_local(moment, zone), "d MMM y", locale=LOCALE)

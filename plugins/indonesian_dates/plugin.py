@@ -12,6 +12,7 @@ from . import formats
 FILTERS = {
     "tanggal": formats.long_date,
     "tanggal_singkat": formats.short_date,
+    "bulan_tahun": formats.month_year,
     "tanggal_jam": formats.long_datetime,
     "jam": formats.clock,
     "rentang_waktu": formats.time_range,

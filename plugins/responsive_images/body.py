@@ -37,7 +37,7 @@ def rewrite_images(content: str, content_dir: Path, make: Callable[[Path, str, s
             return match.group(0)
         picture = make(content_dir / relative, relative, attributes.get("alt", ""))
         attributes.update(
-            srcset=", ".join(f"/{entry}" for entry in picture.srcset.split(", ")),
+            srcset=picture.srcset(),
             sizes=SIZES,
             width=str(picture.width),
             height=str(picture.height),

@@ -27,11 +27,15 @@ class Picture:
     """What the theme needs for <img src srcset width height alt>."""
 
     src: str
-    srcset: str
+    variants: tuple[Variant, ...]  # narrowest first; the last is the original
     width: int
     height: int
     alt: str
     original: str
+
+    def srcset(self, base: str = "") -> str:
+        """The srcset value, each URL prefixed with base (SITEURL, or "" for root)."""
+        return ", ".join(f"{base}/{v.url} {v.width}w" for v in self.variants)
 
 
 def digest(path: Path, width: int) -> str:
@@ -91,7 +95,7 @@ def picture(
     default = next((v for v in variants if v.width >= 720), variants[-1])
     return Picture(
         src=default.url,
-        srcset=", ".join(f"{v.url} {v.width}w" for v in variants),
+        variants=tuple(variants),
         width=default.width,
         height=default.height,
         alt=alt,

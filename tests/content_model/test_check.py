@@ -309,6 +309,18 @@ def test_invalid_url(content, problems_of):
     assert _only(problems_of())[1] == "video_url"
 
 
+def test_url_with_quote_or_space(content, problems_of):
+    """A link with a quote or a space would break the page's HTML, so it is refused."""
+    write_post(content, "tutorial/2026-08-01-kutip.md", """
+        title: Kutip
+        date: 2026-08-01
+        summary: Ringkas.
+        steps: [Satu.]
+        video_url: 'https://video.example.org/a"b c'
+    """)
+    assert _only(problems_of())[1] == "video_url"
+
+
 def test_summary_too_long(content, problems_of):
     """A summary over 200 characters is refused with its length."""
     write_post(content, "pengumuman/2026-08-01-panjang.md", f"""

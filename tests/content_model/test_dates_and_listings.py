@@ -19,6 +19,11 @@ def test_long_form_reads_as_indonesians_write_it():
     assert formats.long_datetime(moment, WITA) == "Sabtu, 5 Desember 2026 pukul 09.00 WITA"
 
 
+def test_month_heading():
+    """An archive heading reads 'Desember 2026'."""
+    assert formats.month_year(dt.datetime(2026, 12, 5, tzinfo=WITA), WITA) == "Desember 2026"
+
+
 def test_times_from_other_zones_are_shown_in_wita():
     """01:00 UTC is 09.00 WITA."""
     moment = dt.datetime(2026, 12, 5, 1, 0, tzinfo=dt.timezone.utc)

@@ -24,13 +24,13 @@ def photo(tmp_path) -> Path:
 def test_every_smaller_width_is_made_and_the_original_is_the_largest(photo, tmp_path):
     """A 1600 px photo gets 360, 720 and 1080 px copies plus itself in srcset."""
     made = picture(photo, "gambar/foto.jpg", "Alt", WIDTHS, tmp_path / "out", tmp_path / "cache")
-    entries = [entry.rsplit(" ", 1) for entry in made.srcset.split(", ")]
-    assert [int(w[:-1]) for _, w in entries] == [360, 720, 1080, 1600]
-    for url, width in entries[:-1]:
-        with Image.open(tmp_path / "out" / url) as image:
-            assert image.width == int(width[:-1])
+    assert [v.width for v in made.variants] == [360, 720, 1080, 1600]
+    for variant in made.variants[:-1]:
+        with Image.open(tmp_path / "out" / variant.url) as image:
+            assert (image.width, image.height) == (variant.width, variant.height)
             assert image.height == round(900 * image.width / 1600)
-    assert entries[-1][0] == "gambar/foto.jpg"
+    assert made.variants[-1].url == "gambar/foto.jpg"
+    assert made.srcset("https://x.org").endswith("https://x.org/gambar/foto.jpg 1600w")
     assert (made.width, made.height) == (720, 405)
     assert made.alt == "Alt"
 
@@ -40,7 +40,7 @@ def test_small_image_is_never_upscaled(tmp_path):
     small = tmp_path / "kecil.png"
     Image.new("RGBA", (300, 200), (0, 0, 0, 0)).save(small)
     made = picture(small, "gambar/kecil.png", "", WIDTHS, tmp_path / "out", tmp_path / "cache")
-    assert made.srcset == "gambar/kecil.png 300w"
+    assert made.srcset() == "/gambar/kecil.png 300w"
     assert not (tmp_path / "out").exists()
 
 
