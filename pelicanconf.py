@@ -43,6 +43,9 @@ LIBRARY = {
 
 SITENAME = LIBRARY["name"]
 SITEURL = ""
+# Absolute base of the public site, for what must be absolute even in a local
+# build: canonical links, Open Graph, JSON-LD, feeds. publishconf.py sets it to SITEURL.
+PUBLIC_URL = "http://127.0.0.1:8000"
 AUTHOR = "Tim Perpustakaan"
 DEFAULT_LANG = "id"
 TIMEZONE = "Asia/Makassar"  # WITA
@@ -59,6 +62,9 @@ PLUGINS = [
     "plugins.indonesian_dates",
     "plugins.listings",
     "plugins.responsive_images",
+    "plugins.social_cards",
+    "plugins.page_meta",
+    "plugins.feeds",
 ]
 
 # Strict mode stops the build at the first content problem (publish, preview).
@@ -106,6 +112,10 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman-{number}/", "{base_name}/halaman-{number}/index.html"),
 )
+
+# Posts in the feeds' window (the newest N): the only ones auto-posters still
+# pick up, and so the only ones that get the Instagram and story card sizes.
+FEED_MAX_ITEMS = 30
 
 # Pelican's own feeds are off: the feeds issue replaces them with feedgen ones.
 FEED_ALL_ATOM = None

@@ -8,6 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = "https://perpustakaan.kotamobagukota.go.id"
+PUBLIC_URL = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 STRICT_CONTENT = True

@@ -260,3 +260,51 @@ class Integer(FieldType):
                 f"tulis angka {self.minimum} atau lebih.",
             )
         return number
+
+
+# Card layouts are TOML files of the theme; a post may pick one by name.
+CARD_LAYOUTS_DIR = Path(__file__).resolve().parents[2] / "theme" / "cards"
+
+
+@dataclass(frozen=True)
+class CardLayout(FieldType):
+    form: ClassVar[str] = "nama tata letak kartu di theme/cards/"
+
+    def parse(self, value, ctx):
+        name = str(value).strip()
+        known = sorted(p.stem for p in CARD_LAYOUTS_DIR.glob("*.toml"))
+        if name not in known:
+            raise FieldError(
+                f"tata letak kartu '{name}' tidak ada.",
+                "pakai salah satu dari: " + ", ".join(known) + ", atau hapus kolom ini.",
+            )
+        return name
+
+
+# Limits every platform accepts for a link-preview image (see SOCIAL-PLATFORMS.md).
+CARD_IMAGE_MIN = (600, 315)
+CARD_IMAGE_MAX_BYTES = 300_000
+
+
+@dataclass(frozen=True)
+class CardImage(ImagePath):
+    form: ClassVar[str] = "gambar kartu siap pakai, JPEG 1200x630, di bawah 300 KB"
+
+    def parse(self, value, ctx):
+        from PIL import Image  # only posts that supply their own card pay for it
+
+        text = super().parse(value, ctx)
+        path = ctx.content_dir / text
+        with Image.open(path) as image:
+            width, height, kind = image.width, image.height, image.format
+        size = path.stat().st_size
+        ratio = width / height
+        if kind != "JPEG" or size > CARD_IMAGE_MAX_BYTES or width < CARD_IMAGE_MIN[0] \
+                or height < CARD_IMAGE_MIN[1] or not 1.8 <= ratio <= 2.0:
+            raise FieldError(
+                f"gambar kartu '{text}' berukuran {width}x{height} piksel, {size // 1000} KB, "
+                f"format {kind}; WhatsApp dan Facebook butuh JPEG sekitar 1,91:1 di bawah 300 KB.",
+                "simpan ulang sebagai JPEG 1200x630 piksel di bawah 300 KB, atau hapus "
+                "kolom ini agar kartu dibuat otomatis.",
+            )
+        return text

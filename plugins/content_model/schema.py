@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .fields import (
+    CardImage,
+    CardLayout,
     Choice,
     DateTime,
     FieldType,
@@ -122,6 +124,41 @@ def _common_fields(image_required: bool = False, image_comment: str | None = Non
             "draft = belum terbit; hapus baris ini untuk menerbitkan",
             None,
         ),
+        Field(
+            "card_title",
+            Text(max_length=110),
+            False,
+            "teks pada kartu media sosial bila berbeda dari judul (opsional)",
+            None,
+        ),
+        Field(
+            "card_layout",
+            CardLayout(),
+            False,
+            "tata letak kartu dari theme/cards/ (opsional; bawaan menurut jenis)",
+            None,
+        ),
+        Field(
+            "card_background",
+            ImagePath(),
+            False,
+            "foto latar kartu bila berbeda dari gambar utama (opsional)",
+            None,
+        ),
+        Field(
+            "card_image",
+            CardImage(),
+            False,
+            "kartu buatan sendiri, dipakai apa adanya: JPEG 1200x630 < 300 KB (opsional)",
+            None,
+        ),
+        Field(
+            "card_image_alt",
+            Text(max_length=420),
+            False,
+            "teks alternatif kartu buatan sendiri (wajib bila ada card_image)",
+            None,
+        ),
     )
 
 
@@ -134,6 +171,20 @@ def _alt_needed_with_image(values, written):
                     "gambar tidak punya teks alternatif.",
                     "tambahkan kolom image_alt yang menjelaskan isi gambar, misalnya "
                     "'Anak-anak membaca buku bergambar di ruang baca anak'.",
+                ),
+            )
+        ]
+    return []
+
+
+def _card_image_needs_alt(values, written):
+    if "card_image" in written and "card_image_alt" not in written:
+        return [
+            (
+                "card_image_alt",
+                FieldError(
+                    "kartu buatan sendiri tidak punya teks alternatif.",
+                    "tambahkan kolom card_image_alt yang menjelaskan isi kartu.",
                 ),
             )
         ]
@@ -198,7 +249,11 @@ def _tutorial_has_steps_or_video(values, written):
     return []
 
 
-COMMON_RULES: tuple[Rule, ...] = (_alt_needed_with_image, _modified_after_date)
+COMMON_RULES: tuple[Rule, ...] = (
+    _alt_needed_with_image,
+    _card_image_needs_alt,
+    _modified_after_date,
+)
 
 EVENT_STATUSES = {
     "terjadwal": "Terjadwal",

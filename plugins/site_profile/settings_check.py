@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.settings import DEFAULT_CONFIG
@@ -25,6 +26,7 @@ PELICAN_WITHOUT_DEFAULT = {
 # Every setting our plugins read; a plugin that adds one adds it here.
 OUR_SETTINGS = {
     "LIBRARY", "STRICT_CONTENT", "BUILD_NOW", "IMAGE_WIDTHS", "PROFILE", "PUBLISH_CNAME",
+    "PUBLIC_URL", "SOCIAL_CARDS", "FEEDS",
 }
 
 
@@ -56,6 +58,12 @@ def _malformed(settings: dict) -> list[str]:
         isinstance(w, int) and 100 <= w <= 4000 for w in widths
     ):
         problems.append("IMAGE_WIDTHS: harus daftar lebar gambar dalam piksel (100-4000), misalnya [360, 720, 1080].")
+    public = str(settings.get("PUBLIC_URL", ""))
+    if not re.match(r"^https?://[^/\s]+(/[^\s]*[^/\s])?$", public):
+        problems.append(
+            f"PUBLIC_URL: '{public}' harus alamat lengkap tanpa garis miring di akhir, "
+            "misalnya 'https://perpustakaan.kotamobagukota.go.id'."
+        )
     now = settings.get("BUILD_NOW")
     if now is not None and parse_build_now(now) is None:
         problems.append(

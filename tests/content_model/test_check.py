@@ -397,3 +397,45 @@ def test_page_cannot_take_a_listing_url(content, problems_of):
     write_post(content, "halaman/acara.md", "title: Acara Kami")
     name, field, message, fix = _only(problems_of())
     assert field == "slug" and "'acara'" in message
+
+
+def test_supplied_card_must_fit_every_platform(content, problems_of):
+    """A card image that is a PNG of the wrong shape is refused with the size needed."""
+    from PIL import Image
+
+    Image.new("RGB", (800, 800), "red").save(content / "gambar" / "kartu.png")
+    write_post(content, "pengumuman/2026-08-01-kartu.md", """
+        title: Kartu
+        date: 2026-08-01
+        summary: Ringkas.
+        card_image: gambar/kartu.png
+        card_image_alt: Kartu merah.
+    """)
+    name, field, message, fix = _only(problems_of())
+    assert field == "card_image" and "800x800" in message and "1200x630" in fix
+
+
+def test_supplied_card_needs_alt_text(content, problems_of):
+    """A good supplied card still needs its own alt text."""
+    from PIL import Image
+
+    Image.new("RGB", (1200, 630), "red").save(content / "gambar" / "kartu.jpg", quality=80)
+    write_post(content, "pengumuman/2026-08-01-kartu.md", """
+        title: Kartu
+        date: 2026-08-01
+        summary: Ringkas.
+        card_image: gambar/kartu.jpg
+    """)
+    assert _only(problems_of())[1] == "card_image_alt"
+
+
+def test_unknown_card_layout(content, problems_of):
+    """A card layout that is not a file in theme/cards/ is refused."""
+    write_post(content, "pengumuman/2026-08-01-tata.md", """
+        title: Tata
+        date: 2026-08-01
+        summary: Ringkas.
+        card_layout: tidak-ada-tata-letak-ini
+    """)
+    name, field, message, fix = _only(problems_of())
+    assert field == "card_layout" and "'tidak-ada-tata-letak-ini'" in message
