@@ -281,6 +281,13 @@ KINDS: dict[str, Kind] = {
                     "Ruang Diskusi Lantai 2, Perpustakaan Kota Kotamobagu",
                 ),
                 Field(
+                    "place_address",
+                    Text(max_length=160),
+                    False,
+                    "alamat jalan tempat acara bila di luar perpustakaan (opsional)",
+                    None,
+                ),
+                Field(
                     "online_url",
                     Url(),
                     False,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bs4 import BeautifulSoup
 
 from sitekit import FIXTURE_CONTENT, copy_content, make_images, run_build
@@ -30,9 +32,13 @@ def test_hostile_text_is_shown_as_text_not_markup(tmp_path):
     for page in ("acara/jahil/index.html", "acara/index.html", "index.html"):
         html = (tmp_path / "output" / page).read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
-        assert soup.find("script") is None, page
+        scripts = soup.find_all("script")
+        assert [s.get("type") for s in scripts] == ["application/ld+json"], page
+        assert "<" not in scripts[0].string, page  # JSON-LD cannot close its <script>
         assert soup.find("b", string="tebal") is None, page
         assert HOSTILE in soup.get_text(), page
     post = BeautifulSoup((tmp_path / "output" / "acara/jahil/index.html").read_text(encoding="utf-8"), "html.parser")
     assert post.find("h1").get_text(strip=True) == HOSTILE
     assert post.find("meta", attrs={"name": "description"})["content"] == HOSTILE
+    graph = json.loads(post.find("script").string)["@graph"]
+    assert any(node.get("name") == HOSTILE for node in graph)
