@@ -1,0 +1,49 @@
+"""A throw-away copy of the project, and a way to run its invoke tasks."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LEFT_OUT = shutil.ignore_patterns(
+    ".venv", ".git", "output", ".cache", "node_modules", "test-results", "__pycache__", ".pytest_cache"
+)
+BROKEN_POST = """---
+title: Rusak
+date: bukan-tanggal
+summary: Ringkas.
+image: gambar/tidak-ada.jpg
+---
+
+Isi.
+"""
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project in its own git repository."""
+    copy = tmp_path / "serambi"
+    shutil.copytree(ROOT, copy, ignore=LEFT_OUT)
+    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.org"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=copy, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
+    subprocess.run([*git, "commit", "-qm", "awal"], cwd=copy, check=True)
+    return copy
+
+
+def task_env(project: Path) -> dict[str, str]:
+    """A bare environment, as on a fresh machine, with a git identity for ghp-import."""
+    return {"PATH": "/usr/bin:/bin", "HOME": str(project), "GIT_AUTHOR_NAME": "Uji",
+           "GIT_AUTHOR_EMAIL": "uji@example.org", "GIT_COMMITTER_NAME": "Uji",
+           "GIT_COMMITTER_EMAIL": "uji@example.org"}
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `invoke ARGS` in the project copy and wait for it."""
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
+                          capture_output=True, text=True, env=task_env(project), timeout=300)

@@ -1,0 +1,66 @@
+"""invoke serve: serves the site on 127.0.0.1, rebuilds and reloads on a change."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from .conftest import task_env
+
+WAIT_SECONDS = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, needle: str, touch=None) -> str:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        body = _fetch(url)
+        if body is not None and needle in body:
+            return body
+        if touch is not None:
+            # The watcher takes its first snapshot a moment after serving starts;
+            # a fresh mtime makes sure it sees the edit whenever that was.
+            os.utime(touch)
+        time.sleep(1)
+    raise AssertionError(f"{url} did not show {needle!r} within {WAIT_SECONDS} s")
+
+
+def test_serve_rebuilds_and_reloads_after_an_edit(project):
+    """An edited title shows up on the served page, which carries the reload script."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project, env=task_env(project), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        post = sorted((project / "content" / "pengumuman").glob("*.md"))[0]
+        slug = post.stem.split("-", 3)[3]
+        url = f"http://127.0.0.1:{port}/pengumuman/{slug}/"
+        page = _wait_for(url, "<h1")
+        assert "livereload.js" in page
+        text = post.read_text(encoding="utf-8")
+        post.write_text(text.replace("title: ", "title: Diperbarui ", 1), encoding="utf-8")
+        _wait_for(url, "Diperbarui ", touch=post)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
