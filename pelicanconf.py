@@ -64,6 +64,7 @@ PLUGINS = [
     "plugins.responsive_images",
     "plugins.social_cards",
     "plugins.page_meta",
+    "plugins.share_kit",
     "plugins.feeds",
 ]
 

@@ -1,5 +1,12 @@
-"""Feeds for social auto-posters: RSS, Atom and JSON Feed built with feedgen."""
+"""Feeds for social auto-posters: RSS, Atom and JSON Feed built with feedgen.
 
+Every feed lives under /umpan/ (see model.FORMATS for the file names):
+all posts (semua), each kind (acara, ...), each hashtag (tagar/<slug>), and a
+square-image RSS feed for Instagram services (instagram.xml); /umpan/ itself
+is the public page that lists them. Settings: FEEDS and FEED_MAX_ITEMS
+(settings.py).
+"""
 
-def register() -> None:
-    """Wired up by the feeds issue; nothing to do until then."""
+from .plugin import register
+
+__all__ = ["register"]

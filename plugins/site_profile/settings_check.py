@@ -26,7 +26,8 @@ PELICAN_WITHOUT_DEFAULT = {
 # Every setting our plugins read; a plugin that adds one adds it here.
 OUR_SETTINGS = {
     "LIBRARY", "STRICT_CONTENT", "BUILD_NOW", "IMAGE_WIDTHS", "PROFILE", "PUBLISH_CNAME",
-    "PUBLIC_URL", "SOCIAL_CARDS", "FEEDS",
+    "PUBLIC_URL", "SOCIAL_CARDS", "FEEDS", "SHARE_KIT",
+    "FEED_CONFIG",  # FEEDS parsed by plugins.feeds at start-up
 }
 
 

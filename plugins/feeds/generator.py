@@ -1,0 +1,128 @@
+"""A Pelican generator that writes every feed and the public /umpan/ page.
+
+It runs after the articles and pages generators. generate_context puts the
+catalogue of feeds in the shared context (templates render autodiscovery links
+from it) and checks the captions before any page is written; generate_output
+builds each item once (cards are attached by then) and writes every feed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
+
+from plugins._shared.errors import BuildStopped
+from plugins.listings.plugin import build_moment
+
+from .build import Channel, atom_bytes, rss_bytes
+from .content import absolute
+from .jsonfeed import json_bytes, json_feed
+from .model import (
+    CAPTION_LIMIT,
+    Catalogue,
+    FeedSet,
+    Item,
+    article_caption_length,
+    make_catalogue,
+    make_item,
+)
+from .settings import FeedSettings
+
+logger = logging.getLogger(__name__)
+
+CONFIG_KEY = "FEED_CONFIG"  # the parsed FEEDS, set at `initialized`
+PAGE_TEMPLATE = "umpan"
+
+
+class FeedsGenerator(Generator):
+    """Writes RSS, Atom and JSON Feed for all posts, each kind and each hashtag."""
+
+    def generate_context(self) -> None:
+        self.config: FeedSettings = self.settings[CONFIG_KEY]
+        self.public_url = self.settings["PUBLIC_URL"].rstrip("/")
+        profile = self.settings["PROFILE"]
+        self.library_hashtags = profile.hashtags if self.config.library_hashtags else ()
+        self.catalogue: Catalogue = make_catalogue(
+            self.context.get("articles", []), self.settings["SITENAME"], profile.tagline,
+            self.config.window)
+        self.context["feeds"] = self.catalogue
+        self._check_captions()
+
+    def generate_output(self, writer) -> None:
+        items = self._items()
+        missing = [i for i in items.values() if i.card is None]
+        if missing:
+            logger.warning(
+                "umpan: %d tulisan tanpa kartu (article.cards), jadi umpannya tanpa gambar; "
+                "periksa bahwa plugin social_cards aktif.", len(missing))
+        channel = self._channel()
+        for feed in self.catalogue.all():
+            feed_items = [items[id(a)] for a in feed.articles]
+            if feed.square:  # Instagram refuses a post without an image
+                feed_items = [i for i in feed_items if i.square is not None]
+            for fmt in feed.formats:
+                self._write(feed.path(fmt), self._render(fmt, channel, feed, feed_items))
+        writer.write_file(
+            f"{self.catalogue.page}index.html", self.get_template(PAGE_TEMPLATE), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], url=self.catalogue.page,
+            page_name="umpan", feeds=self.catalogue,
+        )
+
+    def _check_captions(self) -> None:
+        """Posts in the window whose auto-post would not fit: warn, or stop when strict."""
+        problems = []
+        for article in self.catalogue.everything.articles:
+            length = article_caption_length(article, self.public_url, self.config.utm,
+                                            self.library_hashtags)
+            if length > CAPTION_LIMIT:
+                problems.append(
+                    f"{self._relative(article.source_path)}: judul, ringkasan, tautan dan tagar "
+                    f"berjumlah {length} karakter, lebih dari {CAPTION_LIMIT} yang muat dalam "
+                    "satu kiriman Mastodon, jadi pengirim otomatis memotong tautan atau tagarnya. "
+                    f"Cara memperbaiki: pendekkan 'summary' atau 'title' sebanyak "
+                    f"{length - CAPTION_LIMIT} karakter, atau kurangi 'hashtags'.")
+        if problems and self.settings.get("STRICT_CONTENT"):
+            raise BuildStopped("Umpan: tulisan terlalu panjang untuk dikirim otomatis:\n  - "
+                               + "\n  - ".join(problems))
+        for problem in problems:
+            logger.warning("umpan: %s", problem)
+
+    def _items(self) -> dict[int, Item]:
+        """One item per article that any feed holds, keyed by id(article)."""
+        zone = ZoneInfo(self.settings["TIMEZONE"])
+        now = build_moment(self.settings)
+        wanted = {id(a): a for feed in self.catalogue.all() for a in feed.articles}
+        return {
+            key: make_item(article, public_url=self.public_url, author=self._author(),
+                           library_hashtags=self.library_hashtags, zone=zone, now=now)
+            for key, article in wanted.items()
+        }
+
+    def _render(self, fmt: str, channel: Channel, feed: FeedSet, items: list[Item]) -> bytes:
+        if fmt == "json":
+            return json_bytes(json_feed(channel, feed, items))
+        write = rss_bytes if fmt == "rss" else atom_bytes
+        return write(channel, feed, items, self.config.utm, build_moment(self.settings))
+
+    def _channel(self) -> Channel:
+        profile = self.settings["PROFILE"]
+        return Channel(self.settings["SITENAME"], self.public_url,
+                       absolute(self.public_url, profile.logo), profile.email, self._author())
+
+    def _author(self) -> str:
+        return self.settings.get("AUTHOR") or self.settings["SITENAME"]
+
+    def _relative(self, source: str) -> str:
+        try:
+            return Path(source).relative_to(self.settings["PATH"]).as_posix()
+        except ValueError:
+            return source
+
+    def _write(self, path: str, data: bytes) -> None:
+        target = Path(self.output_path) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        logger.info("Writing %s", target)

@@ -1,0 +1,222 @@
+"""What the feeds hold: the catalogue of feeds, and one item per post.
+
+Everything here is plain data computed once per build; build.py and
+jsonfeed.py only turn it into RSS, Atom and JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from plugins.content_model.schema import KINDS
+
+from .content import absolute, absolutize, facts_html, image_html
+
+FOLDER = "umpan"  # every feed, and the public page that lists them, live under /umpan/
+FORMATS = {
+    # format: (label on the page, MIME type for autodiscovery, file suffix)
+    "rss": ("RSS", "application/rss+xml", ".xml"),
+    "atom": ("Atom", "application/atom+xml", ".atom.xml"),
+    "json": ("JSON Feed", "application/feed+json", ".json"),
+}
+CAPTION_LIMIT = 500  # Mastodon's toot length, the tightest caption an auto-poster writes
+
+
+def hashtag_form(text: str) -> str:
+    """A label as one word that works as a hashtag: "Literasi Digital" -> "LiterasiDigital"."""
+    return "".join(word[:1].upper() + word[1:] for word in re.findall(r"[^\W_]+", text))
+
+
+def with_utm(url: str, utm: tuple[tuple[str, str], ...]) -> str:
+    """A URL with campaign tags added, or as it is when there are none."""
+    return f"{url}?{urlencode(utm)}" if utm else url
+
+
+def newest_first(articles: Iterable) -> list:
+    """Articles newest first; the URL breaks ties so the order never changes between builds."""
+    return sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
+
+
+# --- the catalogue ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    format: str
+    label: str
+    mime: str
+    path: str  # relative to the site root: umpan/semua.xml
+
+
+@dataclass(frozen=True)
+class FeedSet:
+    """One selection of posts, offered in one or more formats."""
+
+    key: str  # "semua", "acara", "tagar/bacabuku", "instagram"
+    title: str  # "Semua tulisan", "Acara", "#BacaBuku"
+    description: str
+    page: str  # the matching page, relative to the site root: "", "acara/", "tagar/bacabuku/"
+    articles: tuple = field(repr=False)  # newest first, at most the window
+    formats: tuple[str, ...] = ("rss", "atom", "json")
+    square: bool = False  # items carry the 1080x1080 card instead of the 1200x630 one
+
+    @property
+    def links(self) -> list[FeedLink]:
+        return [FeedLink(f, FORMATS[f][0], FORMATS[f][1], self.path(f)) for f in self.formats]
+
+    def path(self, fmt: str) -> str:
+        return f"{FOLDER}/{self.key}{FORMATS[fmt][2]}"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every feed of the site: templates get it as `feeds`."""
+
+    everything: FeedSet
+    kinds: dict[str, FeedSet]  # kind slug -> feed, schema order
+    tags: dict[str, FeedSet]  # tag slug -> feed, by name
+    instagram: FeedSet
+    page: str = f"{FOLDER}/"
+
+    def all(self) -> list[FeedSet]:
+        return [self.everything, *self.kinds.values(), *self.tags.values(), self.instagram]
+
+
+def make_catalogue(articles: list, site_name: str, tagline: str, window: int) -> Catalogue:
+    """The feeds of a set of published articles: all, per kind, per hashtag, square images."""
+    ordered = newest_first(articles)
+    everything = FeedSet("semua", "Semua tulisan", tagline, "", tuple(ordered[:window]))
+    kinds = {}
+    for slug, kind in KINDS.items():
+        posts = [a for a in ordered if a.kind.slug == slug]
+        if posts:
+            kinds[slug] = FeedSet(slug, kind.label, kind.description, posts[0].category.url,
+                                  tuple(posts[:window]))
+    tags: dict[str, tuple] = {}  # slug -> (Pelican's Tag, posts)
+    for article in ordered:
+        for tag in article.tags:
+            tags.setdefault(tag.slug, (tag, []))[1].append(article)
+    tag_feeds = {
+        slug: FeedSet(f"tagar/{slug}", f"#{tag.name}",
+                      f"Tulisan {site_name} dengan tagar #{tag.name}.", tag.url,
+                      tuple(posts[:window]))
+        for slug, (tag, posts) in sorted(tags.items(), key=lambda kv: kv[1][0].name.casefold())
+    }
+    instagram = FeedSet(
+        "instagram", "Instagram (gambar persegi)",
+        "Semua tulisan dengan kartu persegi 1080x1080 piksel, untuk layanan yang "
+        "mengirim ke Instagram.",
+        "", everything.articles, formats=("rss",), square=True,
+    )
+    return Catalogue(everything, kinds, tag_feeds, instagram)
+
+
+# --- items -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A card image with everything an enclosure and media:content need; url is absolute."""
+
+    url: str
+    width: int
+    height: int
+    length: int
+    mime: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One post as every feed format sees it; dates are aware (WITA)."""
+
+    source: str  # the post's file, for messages
+    kind: str  # the kind's slug
+    id: str  # the permanent absolute URL: RSS guid, Atom id, JSON Feed id
+    title: str
+    summary: str  # plain text
+    body_html: str  # facts and body, links absolute, no card
+    published: dt.datetime
+    updated: dt.datetime
+    categories: tuple[str, ...]  # hashtags in working form, without "#"
+    author: str
+    card: Picture | None  # 1200x630
+    square: Picture | None  # 1080x1080, only for posts in the window
+
+    def link(self, utm: tuple[tuple[str, str], ...] = ()) -> str:
+        """The post's URL, with campaign tags when given (never used as the id)."""
+        return with_utm(self.id, utm)
+
+    def picture(self, square: bool = False) -> Picture | None:
+        return self.square if square else self.card
+
+    def content_html(self, square: bool = False) -> str:
+        """The full content: the card image first, then the facts and body."""
+        picture = self.picture(square)
+        top = image_html(picture.url, picture.alt, picture.width, picture.height) if picture else ""
+        return top + self.body_html
+
+
+
+def caption_length(title: str, summary: str, link: str, hashtags: Iterable[str]) -> int:
+    """Characters of the usual auto-post: title, summary, link (blank lines between), #hashtags."""
+    text = f"{title}\n\n{summary}\n\n{link}"
+    return len(text) + sum(len(tag) + 2 for tag in hashtags)
+
+
+def article_caption_length(article, public_url: str, utm: tuple[tuple[str, str], ...],
+                           library_hashtags: Iterable[str]) -> int:
+    """caption_length of an article as its feed item will carry it."""
+    link = with_utm(absolute(public_url, article.url), utm)
+    return caption_length(article.title, article.fields.get("summary") or article.summary, link,
+                          categories(article, library_hashtags))
+
+
+def make_item(article, *, public_url: str, author: str, library_hashtags: Iterable[str],
+              zone: ZoneInfo, now: dt.datetime) -> Item:
+    """The feed item of a published article."""
+    page_url = absolute(public_url, article.url)
+    before, after = facts_html(article, public_url, zone, now)
+    body = absolutize(article.content, page_url)
+    modified = article.fields.get("modified") or article.date
+    cards = getattr(article, "cards", None)
+    return Item(
+        source=article.source_path,
+        kind=article.kind.slug,
+        id=page_url,
+        title=article.title,
+        summary=article.fields.get("summary") or article.summary,
+        body_html="\n".join(part for part in (before, body, after) if part),
+        published=article.date,
+        updated=max(modified, article.date),
+        categories=categories(article, library_hashtags),
+        author=article.fields.get("author") or author,
+        card=_picture(getattr(cards, "link", None), public_url),
+        square=_picture(getattr(cards, "square", None), public_url),
+    )
+
+
+def categories(article, library_hashtags: Iterable[str]) -> tuple[str, ...]:
+    """The post's hashtags, its kind as a hashtag, the library's own; no repeats."""
+    wanted = [*article.fields.get("hashtags", []), hashtag_form(article.kind.label),
+              *library_hashtags]
+    seen: set[str] = set()
+    result = []
+    for tag in wanted:
+        tag = str(tag).lstrip("#")
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            result.append(tag)
+    return tuple(result)
+
+
+def _picture(card, public_url: str) -> Picture | None:
+    if card is None:
+        return None
+    return Picture(absolute(public_url, card.url), int(card.width), int(card.height),
+                   int(card.length), card.mime, card.alt)
