@@ -118,7 +118,12 @@ PAGINATION_PATTERNS = (
 # pick up, and so the only ones that get the Instagram and story card sizes.
 FEED_MAX_ITEMS = 30
 
-# Pelican's own feeds are off: the feeds issue replaces them with feedgen ones.
+# Feeds (plugins/feeds), all under /umpan/. "utm": campaign tags on item links of the
+# social feeds (RSS, Atom, Instagram), never on guids or in JSON Feed; None = none.
+# "library_hashtags": add LIBRARY["hashtags"] to every item's categories.
+FEEDS = {"utm": None, "library_hashtags": True}
+
+# Pelican's own feed writer stays off: plugins/feeds replaces it.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

@@ -93,7 +93,8 @@ def facts_html(article, base: str, zone: ZoneInfo, now: dt.datetime) -> tuple[st
             if links:
                 before.append("<p>" + " · ".join(links) + "</p>")
     elif kind == "koleksi-baru":
-        rows = [("Judul", escape(fields["book_title"])), ("Pengarang", escape(fields["book_author"]))]
+        rows = [("Judul", escape(fields["book_title"])),
+                ("Pengarang", escape(fields["book_author"]))]
         if fields.get("publisher"):
             rows.append(("Penerbit", escape(fields["publisher"])))
         if fields.get("year"):
@@ -132,7 +133,8 @@ def facts_html(article, base: str, zone: ZoneInfo, now: dt.datetime) -> tuple[st
 
 def _details(rows: list[tuple[str, str]]) -> str:
     """Label/value rows; each value is HTML already escaped."""
-    return "<ul>" + "".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows) + "</ul>"
+    items = "".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
+    return f"<ul>{items}</ul>"
 
 
 def _link(url: str, text: str) -> str:

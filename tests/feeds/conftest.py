@@ -1,0 +1,121 @@
+"""Fixtures of the feeds tests: the fixture site (plus tests/feeds/content) built twice.
+
+`feed_site` is a development build (PUBLIC_URL http://127.0.0.1:8000), whose
+enclosures can be checked against the output; `social_site` is built with
+publishconf.py and campaign tags, as the public site and its auto-posters see it.
+Builds run in a subprocess from the repo root, like tests/site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plugins.content_model.problems import format_report
+from sitekit import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIXTURE_CONTENT,
+    SiteServer,
+    copy_content,
+    make_images,
+    read_posts,
+    require_tool,
+)
+from tests.feeds.feedkit import (
+    DEV_PUBLIC_URL,
+    EXTRA_CONTENT,
+    PUBLISH_SETTINGS,
+    UTM,
+    FeedSite,
+    build_site,
+    settings_file,
+)
+
+
+def make_feed_content(target: Path) -> Path:
+    """The fixture site's content plus the feeds tests' own posts, with images drawn."""
+    content = copy_content(FIXTURE_CONTENT, target)
+    for source in EXTRA_CONTENT.rglob("*.md"):
+        destination = content / source.relative_to(EXTRA_CONTENT)
+        if source.name != "README.md":
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination)
+    make_images(content)
+    return content
+
+
+def built(output: Path, content: Path, public_url: str, settings=None) -> FeedSite:
+    run = build_site(output, content, **({"settings": settings} if settings else {}))
+    if run.returncode != 0:
+        pytest.fail(f"building the feeds' fixture site failed (exit {run.returncode}):\n{run.log}",
+                    pytrace=False)
+    posts, _, _ = read_posts(content)
+    return FeedSite(output, run, content, public_url, posts=posts)
+
+
+@pytest.fixture(scope="session")
+def feed_content(tmp_path_factory) -> Path:
+    content = make_feed_content(tmp_path_factory.mktemp("feeds") / "content")
+    _, _, problems = read_posts(content)
+    if problems:
+        pytest.fail("the feeds' fixture content does not pass the content checker:\n"
+                    + format_report(problems), pytrace=False)
+    return content
+
+
+@pytest.fixture(scope="session")
+def feed_site(feed_content, tmp_path_factory) -> FeedSite:
+    """The fixture site built with pelicanconf.py (development settings)."""
+    output = tmp_path_factory.mktemp("feeds-dev") / "output"
+    return built(output, feed_content, DEV_PUBLIC_URL)
+
+
+@pytest.fixture(scope="session")
+def social_site(feed_content, tmp_path_factory) -> FeedSite:
+    """The fixture site built with publishconf.py and campaign tags on (FEEDS['utm'])."""
+    from pelican.settings import read_settings
+
+    folder = tmp_path_factory.mktemp("feeds-public")
+    settings = settings_file(folder, PUBLISH_SETTINGS, FEEDS={"utm": UTM})
+    public_url = read_settings(str(PUBLISH_SETTINGS))["PUBLIC_URL"]
+    return built(folder / "output", feed_content, public_url, settings)
+
+
+@pytest.fixture(scope="session")
+def library_hashtags() -> list[str]:
+    from pelican.settings import read_settings
+
+    return list(read_settings(str(PUBLISH_SETTINGS))["LIBRARY"]["hashtags"])
+
+
+@pytest.fixture(scope="session")
+def serve_folder():
+    """Start a static server for a folder; every server is stopped at session end."""
+    servers: list[SiteServer] = []
+
+    def serve(folder: Path) -> str:
+        server = SiteServer(folder).__enter__()
+        servers.append(server)
+        return server.base_url
+
+    yield serve
+    for server in servers:
+        server.__exit__(None, None, None)
+
+
+# --- browser (the /umpan/ page) ---------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    require_tool(CHROMIUM.is_file(), f"Chromium ({CHROMIUM})")
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "headless": True,
+            "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "id-ID", "timezone_id": "Asia/Makassar"}

@@ -1,0 +1,151 @@
+"""Helpers of the feeds tests: builds with extra settings, reading feeds as consumers do.
+
+Expectations come from the content (through the project's checker, like
+tests/site) and from the specification written here, never from the plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import feedparser
+from lxml import etree
+
+from sitekit import ROOT, BuildRun, Post, run_build
+
+SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+EXTRA_CONTENT = Path(__file__).resolve().parent / "content"
+DEV_PUBLIC_URL = "http://127.0.0.1:8000"
+FOLDER = "umpan"
+
+# The kind as a hashtag: its label as one CamelCase word (the specification).
+KIND_HASHTAGS = {
+    "acara": "Acara",
+    "tutorial": "Tutorial",
+    "infografis": "Infografis",
+    "literasi-digital": "LiterasiDigital",
+    "pengumuman": "Pengumuman",
+    "koleksi-baru": "KoleksiBaru",
+}
+# Feeds of the whole site, relative to the output folder.
+ALL_RSS = f"{FOLDER}/semua.xml"
+ALL_ATOM = f"{FOLDER}/semua.atom.xml"
+ALL_JSON = f"{FOLDER}/semua.json"
+SQUARE_RSS = f"{FOLDER}/instagram.xml"
+UTM = {"utm_source": "umpan", "utm_medium": "sosial", "utm_campaign": "uji-umpan"}
+
+NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "media": "http://search.yahoo.com/mrss/",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+}
+RFC822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+    r"\d{4} \d{2}:\d{2}:\d{2} \+0800$"
+)
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+08:00$")
+WITA_OFFSET = dt.timedelta(hours=8)
+# A hashtag that survives every auto-poster: one word, no spaces, hyphens or dots.
+WORKING_HASHTAG = re.compile(r"^[^\W_]\w*$")
+
+
+def settings_file(folder: Path, base: Path = SETTINGS, **values) -> Path:
+    """A settings file in folder: the project's settings plus values (repr'd).
+
+    Pelican resolves relative paths against the settings file's folder, so the
+    theme and cache are given absolutely; --content sets PATH.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "import sys",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        f"from {base.stem} import *  # noqa: F401,F403",
+        f"THEME = {str(ROOT / 'theme')!r}",
+        f"CACHE_PATH = {str(folder / 'cache')!r}",
+    ]
+    lines += [f"{name} = {value!r}" for name, value in values.items()]
+    path = folder / "settings_uji.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@dataclass
+class FeedSite:
+    """A built site, read through its feeds."""
+
+    output: Path
+    build: BuildRun
+    content: Path
+    public_url: str
+    posts: list[Post] = field(default_factory=list)
+    _parsed: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def published(self) -> list[Post]:
+        return [p for p in self.posts if p.is_published]
+
+    def feed_files(self) -> list[Path]:
+        return sorted(p for p in (self.output / FOLDER).rglob("*") if p.suffix in (".xml", ".json"))
+
+    def parse(self, path: str):
+        """feedparser's reading of a feed file (as a consumer sees it)."""
+        if path not in self._parsed:
+            self._parsed[path] = feedparser.parse((self.output / path).read_bytes())
+        return self._parsed[path]
+
+    def xml(self, path: str) -> etree._Element:
+        return etree.fromstring((self.output / path).read_bytes())
+
+    def json(self, path: str) -> dict:
+        return json.loads((self.output / path).read_text(encoding="utf-8"))
+
+    def url(self, post: Post) -> str:
+        return f"{self.public_url}{post.url}"
+
+    def local_file(self, url: str) -> Path:
+        """The output file an absolute URL of this site points at."""
+        assert url.startswith(self.public_url + "/"), f"{url} is not under {self.public_url}"
+        return self.output / url[len(self.public_url) + 1:]
+
+
+def expected_categories(post: Post, library_hashtags) -> list[str]:
+    """The post's hashtags, its kind as a hashtag, the library's hashtags, without repeats."""
+    result: list[str] = []
+    for tag in [*post.values.get("hashtags", []), KIND_HASHTAGS[post.kind], *library_hashtags]:
+        if tag.casefold() not in {t.casefold() for t in result}:
+            result.append(tag)
+    return result
+
+
+def rfc822(text: str) -> dt.datetime:
+    """An RSS date: RFC 822 with a +0800 offset, as an aware datetime."""
+    assert RFC822.match(text or ""), f"{text!r} is not an RFC 822 date in WITA (+0800)"
+    moment = email.utils.parsedate_to_datetime(text)
+    assert moment.utcoffset() == WITA_OFFSET, text
+    return moment
+
+
+def rfc3339(text: str) -> dt.datetime:
+    """An Atom or JSON Feed date: RFC 3339 with +08:00, as an aware datetime."""
+    assert RFC3339.match(text or ""), f"{text!r} is not an RFC 3339 date in WITA (+08:00)"
+    moment = dt.datetime.fromisoformat(text)
+    assert moment.utcoffset() == WITA_OFFSET, text
+    return moment
+
+
+def rss_items(site: FeedSite, path: str) -> list[etree._Element]:
+    return site.xml(path).findall("channel/item")
+
+
+def atom_entries(site: FeedSite, path: str) -> list[etree._Element]:
+    return site.xml(path).findall("atom:entry", NS)
+
+
+def build_site(output: Path, content: Path, settings: Path = SETTINGS, strict: bool = False):
+    return run_build(output, content=content, settings=settings, strict=strict)

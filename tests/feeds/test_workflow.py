@@ -1,0 +1,92 @@
+"""The GitHub Actions workflow parses and runs only invoke tasks that exist.
+
+It publishes on every push to main and once a day (so posts dated in the future
+go out on their day), builds strictly, runs the tests first, and can push.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from functools import lru_cache
+
+import pytest
+import yaml
+
+from sitekit import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+INVOKE = re.compile(r"(?:^|[\s;&|(])(?:\S*/)?invoke((?:[ \t]+[^\s;&|)]+)+)", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def _invoke(*args: str) -> str:
+    run = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return run.stdout
+
+
+def _task_names() -> set[str]:
+    listing = _invoke("--list")
+    return set(re.findall(r"^  (\S+)", listing, re.MULTILINE))
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    assert WORKFLOW.is_file(), f"{WORKFLOW.relative_to(ROOT)} is missing"
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def _steps(workflow):
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def _invocations(workflow) -> list[list[str]]:
+    """Every `invoke TASK --option ...` the workflow runs, in order, as argument lists."""
+    found = []
+    for step in _steps(workflow):
+        for match in INVOKE.finditer(step.get("run", "")):
+            found.append(shlex.split(match.group(1)))
+    return found
+
+
+def test_workflow_runs_on_push_to_main_and_every_day(workflow):
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
+    assert "main" in triggers["push"]["branches"]
+    crons = [entry["cron"] for entry in triggers["schedule"]]
+    assert len(crons) == 1
+    minute, hour, day, month, weekday = crons[0].split()
+    assert minute.isdigit() and hour.isdigit() and (day, month, weekday) == ("*", "*", "*"), \
+        f"{crons[0]!r} is not once a day"
+
+
+def test_workflow_may_push_gh_pages(workflow):
+    assert workflow["permissions"]["contents"] == "write"
+    scripts = "\n".join(step.get("run", "") for step in _steps(workflow))
+    assert "user.name" in scripts and "user.email" in scripts, "ghp-import needs a git identity"
+
+
+def test_every_invoke_call_names_a_task_and_options_that_exist(workflow):
+    calls = _invocations(workflow)
+    assert calls, "the workflow runs no invoke task"
+    tasks = _task_names()
+    for call in calls:
+        task, options = call[0], [a.split("=")[0] for a in call[1:] if a.startswith("-")]
+        assert task in tasks, f"`invoke {' '.join(call)}`: no task {task!r} in `invoke --list`"
+        help_text = _invoke("--help", task)
+        for option in options:
+            assert re.search(rf"(^|[\s,]){re.escape(option)}\b", help_text, re.MULTILINE), \
+                f"`invoke {' '.join(call)}`: {task} has no option {option}"
+
+
+def test_workflow_checks_strictly_and_tests_before_publishing(workflow):
+    order = [call[0] for call in _invocations(workflow)]
+    assert order[-1] == "publish", order
+    assert "test" in order and order.index("test") < order.index("publish"), order
+    assert {"check", "preview"} & set(order[: order.index("publish")]), \
+        "no strict build (invoke check or preview) before publishing"
+    test_call = next(call for call in _invocations(workflow) if call[0] == "test")
+    assert "--setup" in test_call, "a fresh runner needs `invoke test --setup`"
