@@ -114,6 +114,13 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/halaman-{number}/", "{base_name}/halaman-{number}/index.html"),
 )
 
+# Social cards (plugins/social_cards): every key optional, defaults shown.
+SOCIAL_CARDS = {
+    "jpeg_quality": 85,  # first quality tried; lowered in steps of 5 if a card is over max_bytes
+    "max_bytes": 300_000,  # WhatsApp shows no preview for larger images
+    "workers": None,  # processes drawing cards; None = one per core
+}
+
 # Posts in the feeds' window (the newest N): the only ones auto-posters still
 # pick up, and so the only ones that get the Instagram and story card sizes.
 FEED_MAX_ITEMS = 30

@@ -1,5 +1,9 @@
-"""Social cards: a generated JPEG per post and listing page, in every platform size."""
+"""Social cards: a generated JPEG per post and listing page, in every platform size.
 
+`article.cards`, `page.cards` and `context["listing_cards"]` hold model.Cards;
+layouts are theme/cards/*.toml.
+"""
 
-def register() -> None:
-    """Wired up by the social cards issue; nothing to do until then."""
+from .plugin import register
+
+__all__ = ["register"]

@@ -9,7 +9,6 @@ theme/cards/README.md describes every key.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 from plugins._shared.errors import BuildStopped
 from plugins.content_model.schema import KINDS, PAGE_FOLDER
 
+from .colors import HEX, MIN_CONTRAST, contrast_of
 from .text import Style, lines_that_fit
 
 SIZES: dict[str, tuple[int, int]] = {
@@ -37,30 +37,12 @@ TEXT_SOURCES = (
 IMAGE_SOURCES = ("image", "background")
 FACTS = TEXT_SOURCES + IMAGE_SOURCES
 
-FIXED_COLORS = {"white": "#ffffff", "black": "#000000", "ink": "#1c2321"}
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 TOP_KEYS = {"description", "extends", "default_for", "photo", *SIZES}
 
 # Elements drawn under the others unless they say otherwise (layer).
 DEFAULT_LAYERS = {"fill": 0, "image": 10, "gradient": 20, "shape": 30, "logo": 50, "text": 50, "stack": 50}
 # Elements that carry content: they must never overlap each other.
 FOREGROUND = {"text", "stack", "logo"}
-
-
-def palette(profile_colors: dict[str, str]) -> dict[str, str]:
-    """Colour names a layout may use: white, black, ink, and each profile colour with -dark and -light."""
-    names = dict(FIXED_COLORS)
-    for name, value in profile_colors.items():
-        names[name] = value.lower()
-        names[f"{name}-dark"] = _mix(value, "#000000", 0.5)
-        names[f"{name}-light"] = _mix(value, "#ffffff", 0.9)
-    return names
-
-
-def _mix(colour: str, other: str, amount: float) -> str:
-    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
 
 
 # --- what each element type accepts ------------------------------------------------
@@ -250,17 +232,25 @@ def _build(name: str, raw: dict[str, dict], colors: dict[str, str], problems: _P
 def _check_section(file: str, size: str, canvas: tuple[int, int], elements: dict[str, dict],
                    colors: dict[str, str], problems: _Problems) -> dict[str, dict]:
     checked: dict[str, dict] = {}
+    hidden: set[str] = set()
     for name, keys in elements.items():
         element = _check_element(file, f"{size}.{name}", keys, canvas, colors, problems)
         if element is not None and element["show"]:
             checked[name] = element
+        elif element is not None:
+            hidden.add(name)
+    for element in checked.values():  # a stack leaves out what show = false hides
+        if element["type"] == "stack":
+            element["items"] = tuple(i for i in element["items"] if i not in hidden)
     stacked = _check_stacks(file, size, checked, problems)
     for name, element in checked.items():
         if element["type"] == "text" and name not in stacked:
             if element["box"] is None:
-                problems.add(file, f"{size}.{name}.box", "teks di luar tumpukan (stack) butuh box [x, y, lebar, tinggi].")
+                problems.add(file, f"{size}.{name}.box", "teks di luar tumpukan (stack) butuh box "
+                             "[x, y, lebar, tinggi]; bila tidak dipakai, tulis show = false.")
             elif lines_that_fit(style_of(element), element["size"][0], element["box"][3]) < 1:
-                problems.add(file, f"{size}.{name}.box", "terlalu pendek untuk satu baris pada ukuran huruf terkecil.")
+                problems.add(file, f"{size}.{name}.box",
+                             "terlalu pendek untuk satu baris pada ukuran huruf terkecil.")
         if element["type"] == "fill" and element["box"] is None:
             element["box"] = (0, 0, *canvas)
     _check_overlaps(file, size, checked, stacked, problems)
@@ -282,18 +272,29 @@ def _check_element(file, where, keys, canvas, colors, problems) -> dict | None:
             if rule.required:
                 problems.add(file, f"{where}.{key}", "wajib diisi.")
                 return None
-            element[key] = rule.default
+            element[key] = colors[rule.default] if rule.kind == "color" and rule.default else rule.default
             continue
         value, error = _value(rule, keys[key], canvas, colors)
         if error:
             problems.add(file, f"{where}.{key}", error)
             return None
         element[key] = value
+    box = element.get("box")
+    if box and _must_stay_inside(element) and not _inside(box, canvas):
+        problems.add(file, f"{where}.box", f"kotak {list(box)} keluar dari kartu {canvas[0]}x{canvas[1]}; "
+                     "teks, logo dan gambar utuh harus di dalam kartu.")
+        return None
     if element["layer"] is None:
         element["layer"] = DEFAULT_LAYERS[kind]
     if kind == "text":
         if (element["source"] is None) == (element["text"] is None):
-            problems.add(file, f"{where}.source", "isi tepat satu dari source (data tulisan) atau text (teks tetap).")
+            problems.add(file, f"{where}.source",
+                         "isi tepat satu dari source (data tulisan) atau text (teks tetap).")
+            return None
+        if element["pill"] and contrast_of(element["color"], element["pill"]) < MIN_CONTRAST:
+            ratio = contrast_of(element["color"], element["pill"])
+            problems.add(file, f"{where}.pill", f"kontras teks dengan latarnya hanya {ratio:.1f}:1, "
+                         f"kurang dari {MIN_CONTRAST}:1; pilih warna yang lebih gelap atau lebih terang.")
             return None
     return element
 
@@ -302,14 +303,14 @@ def _value(rule: Key, value: Any, canvas: tuple[int, int], colors: dict[str, str
     number = (int, float)
     kind = rule.kind
     if kind == "box":
-        if not (isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+        if not (isinstance(value, list) and len(value) == 4 and all(_is_int(v) for v in value)):
             return None, "harus empat bilangan bulat [x, y, lebar, tinggi]."
         x, y, w, h = value
-        if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > canvas[0] or y + h > canvas[1]:
-            return None, f"kotak {value} keluar dari kartu {canvas[0]}x{canvas[1]} atau tidak berukuran."
+        if w <= 0 or h <= 0 or x >= canvas[0] or y >= canvas[1] or x + w <= 0 or y + h <= 0:
+            return None, f"kotak {value} tidak berukuran atau seluruhnya di luar kartu {canvas[0]}x{canvas[1]}."
         return tuple(value), None
     if kind == "color":
-        if isinstance(value, str) and (value in colors or _HEX.match(value)):
+        if isinstance(value, str) and (value in colors or HEX.match(value)):
             return colors.get(value, value.lower()), None
         return None, f"'{value}' bukan warna; pakai #rrggbb atau salah satu nama: {', '.join(colors)}."
     if kind in ("number", "fraction"):
@@ -318,17 +319,22 @@ def _value(rule: Key, value: Any, canvas: tuple[int, int], colors: dict[str, str
             return float(value), None
         return None, f"harus angka antara {rule.low} dan {high}."
     if kind == "int":
-        if isinstance(value, int) and not isinstance(value, bool) and rule.low <= value <= rule.high:
+        if _is_int(value) and rule.low <= value <= rule.high:
             return value, None
         return None, f"harus bilangan bulat antara {rule.low:g} dan {rule.high:g}."
     if kind == "bool":
         return (value, None) if isinstance(value, bool) else (None, "harus true atau false.")
     if kind == "choice":
-        return (value, None) if value in rule.choices else (None, "harus salah satu dari: " + ", ".join(rule.choices) + ".")
+        if value in rule.choices:
+            return value, None
+        return None, "harus salah satu dari: " + ", ".join(rule.choices) + "."
     if kind == "text":
-        return (value, None) if isinstance(value, str) and value.strip() else (None, "harus teks yang tidak kosong.")
+        if isinstance(value, str) and value.strip():
+            return value, None
+        return None, "harus teks yang tidak kosong."
     if kind == "pair":
-        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, number) and 0 <= v <= rule.high for v in value):
+        if isinstance(value, list) and len(value) == 2 \
+                and all(isinstance(v, number) and 0 <= v <= rule.high for v in value):
             return tuple(value), None
         return None, f"harus dua angka antara 0 dan {rule.high:g}, misalnya [0.5, 0.5]."
     if kind == "sizes":
@@ -347,6 +353,10 @@ def _value(rule: Key, value: Any, canvas: tuple[int, int], colors: dict[str, str
     raise AssertionError(kind)
 
 
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _check_stacks(file, size, elements, problems) -> set[str]:
     stacked: set[str] = set()
     for name, element in elements.items():
@@ -361,7 +371,8 @@ def _check_stacks(file, size, elements, problems) -> set[str]:
             elif item in stacked:
                 problems.add(file, key, f"'{item}' sudah ada di tumpukan lain.")
             elif target["box"] is not None:
-                problems.add(file, f"{size}.{item}.box", "elemen di dalam tumpukan tidak memakai box; hapus kuncinya.")
+                problems.add(file, f"{size}.{item}.box",
+                             "elemen di dalam tumpukan tidak memakai box; hapus kuncinya.")
             else:
                 stacked.add(item)
                 grow += target["grow"]
@@ -380,12 +391,23 @@ def _exclusive(a: dict, b: dict) -> bool:
 
 def _check_overlaps(file, size, elements, stacked, problems) -> None:
     boxed = [(n, e) for n, e in elements.items()
-             if e["type"] in FOREGROUND and n not in stacked and e.get("box") is not None]
+             if _must_stay_inside(e) and n not in stacked and e.get("box") is not None]
     for index, (name, element) in enumerate(boxed):
         for other, second in boxed[index + 1:]:
             if not _exclusive(element, second) and _intersects(element["box"], second["box"]):
                 problems.add(file, f"{size}.{name}.box",
-                             f"bertumpuk dengan {size}.{other}; teks dan logo tidak boleh saling menutupi.")
+                             f"bertumpuk dengan {size}.{other}; teks, logo dan gambar utuh "
+                             "tidak boleh saling menutupi.")
+
+
+def _must_stay_inside(element: dict) -> bool:
+    """Content stays on the card; backgrounds (fills, shapes, gradients, cover photos) may bleed."""
+    return element["type"] in FOREGROUND or (element["type"] == "image" and element["fit"] == "contain")
+
+
+def _inside(box, canvas) -> bool:
+    x, y, w, h = box
+    return x >= 0 and y >= 0 and x + w <= canvas[0] and y + h <= canvas[1]
 
 
 def _intersects(a, b) -> bool:
@@ -406,7 +428,7 @@ def style_of(element: dict) -> Style:
 
 def _check_defaults(layouts: dict[str, Layout], problems: _Problems) -> None:
     for kind in LAYOUT_KINDS:
-        for photo in (True, False):
+        for photo in (True, False) if kind != LISTING else (False,):  # listings have no photo
             found = [l.name for l in layouts.values() if kind in l.default_for and l.photo in (None, photo)]
             state = "dengan foto" if photo else "tanpa foto"
             if not found:

@@ -240,18 +240,29 @@ def sizes(style: Style) -> list[int]:
     return steps + [style.size_min]
 
 
+def _widest_word(pieces: list[Piece], stack: str, size: int) -> float:
+    return max((width_of(word, stack, size) for word in _words(pieces)), default=0.0)
+
+
 def fit(text: str, style: Style, width: int, height: int) -> Block:
-    """Set text in width x height: largest size that fits whole, else cut with an ellipsis."""
+    """Set text in width x height: largest size that fits whole, else cut with an ellipsis.
+
+    Shrinking comes before breaking a word: a size at which every word fits its
+    line wins over a larger one that would break a word.
+    """
     pieces, _ = assign(text, style.stack)
     if not pieces:
         return _block([], style, style.size_max, False)
-    for size in sizes(style):
-        room = lines_that_fit(style, size, height)
-        lines = wrap(pieces, style.stack, size, width)
-        if 0 < len(lines) <= room:
-            if style.balance and len(lines) > 1:
-                lines = _balanced(pieces, style.stack, size, width, len(lines))
-            return _block(lines, style, size, False)
+    for may_break in (False, True):
+        for size in sizes(style):
+            widest = _widest_word(pieces, style.stack, size)
+            if widest > width and not may_break:
+                continue
+            lines = wrap(pieces, style.stack, size, width)
+            if 0 < len(lines) <= lines_that_fit(style, size, height):
+                if style.balance and len(lines) > 1 and widest <= width:
+                    lines = _balanced(pieces, style.stack, size, width, len(lines), widest)
+                return _block(lines, style, size, False)
     size = style.size_min
     room = lines_that_fit(style, size, height)
     lines = wrap(pieces, style.stack, size, width)[:room]
@@ -260,9 +271,11 @@ def fit(text: str, style: Style, width: int, height: int) -> Block:
     return _block(lines, style, size, True)
 
 
-def _balanced(pieces, stack, size, width, count) -> list[list[Piece]]:
-    """The narrowest wrap with the same number of lines: no lonely last word."""
-    low, high = width * 0.4, float(width)
+def _balanced(pieces, stack, size, width, count, widest) -> list[list[Piece]]:
+    """The narrowest wrap with the same number of lines and no broken word: no lonely last word."""
+    low, high = max(width * 0.4, widest), float(width)
+    if len(wrap(pieces, stack, size, low)) <= count:
+        return wrap(pieces, stack, size, low)
     while high - low > 2:
         middle = (low + high) / 2
         if len(wrap(pieces, stack, size, middle)) <= count:

@@ -1,0 +1,238 @@
+"""The cards of one build: planned as content is read, drawn in parallel, attached at the end.
+
+Planning knows each card's URL at once (its name is a digest of its inputs);
+cards not in the cache are submitted to a process pool straight away and
+collected after the pages are read, before anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from PIL import Image
+
+from plugins._shared.errors import BuildStopped
+
+from . import cache, content, fonts
+from .colors import palette
+from .layout import LISTING, SIZES, Layout, default_layout, load_layouts
+from .model import CardImage, Cards
+from .render import CardSpec, facts_of, visible
+from .settings import CardOptions, parse_options
+
+logger = logging.getLogger(__name__)
+
+LINK_ONLY = ("link",)
+ALL_SIZES = tuple(SIZES)
+# In a card's file name, after the page's name: nothing for the link card.
+SIZE_SUFFIX = {"link": "", "square": "-1080x1080", "portrait": "-1080x1350", "story": "-1080x1920"}
+
+
+def layouts_dir(settings: dict) -> Path:
+    return Path(settings["THEME"]) / "cards"
+
+
+@dataclass
+class _Planned:
+    name: str
+    size: tuple[int, int]
+    alt: str
+    supplied: Path | None = None  # a card the post brings itself (card_image)
+
+
+class CardBatch:
+    """Every card of one build."""
+
+    def __init__(self, settings: dict):
+        if "PROFILE" not in settings:
+            raise BuildStopped("plugins.social_cards butuh plugins.site_profile lebih dulu di PLUGINS.")
+        self.options: CardOptions = parse_options(settings.get("SOCIAL_CARDS"))
+        self.profile = settings["PROFILE"]
+        self.zone = ZoneInfo(settings["TIMEZONE"])
+        self.layouts: dict[str, Layout] = load_layouts(layouts_dir(settings), palette(self.profile.colors))
+        self.content_dir = Path(settings["PATH"]).resolve()
+        self.output_dir = Path(settings["OUTPUT_PATH"]) / cache.OUTPUT_FOLDER
+        self.cache_dir = self.content_dir.parent / cache.CACHE_FOLDER
+        self.window = settings.get("FEED_MAX_ITEMS") or None
+        self.logo = str(self.content_dir / self.profile.logo)
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: dict[str, Future] = {}
+        # (what the cards belong to, how to attach them, the planned card of each size)
+        self._pending: list[tuple[str, Callable[[Cards], None], dict[str, _Planned]]] = []
+        self._record: dict[str, list[str]] = {"drawn": [], "cached": [], "supplied": []}
+        self._started = time.monotonic()
+
+    # --- planning -------------------------------------------------------------------
+
+    def plan_articles(self, articles: list) -> None:
+        """A link card for every post; the platform sizes for the newest (the feeds' window)."""
+        # As the feeds order them: newest first, the URL breaking ties.
+        newest = sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
+        window = {id(a) for a in (newest[: self.window] if self.window else newest)}
+        for article in articles:
+            kind = article.kind.slug
+            facts = content.article_content(article.fields, kind, self.profile, self.zone)
+            layout = self._layout(article.fields, kind, facts)
+            sizes = ALL_SIZES if id(article) in window else LINK_ONLY
+            self._warn_missing(article.source_path, facts)
+            planned = self._plan(f"{kind}-{article.slug}", facts, layout, sizes)
+            supplied = article.fields.get("card_image")
+            if supplied:
+                planned["link"] = self._supplied(f"{kind}-{article.slug}", supplied,
+                                                 article.fields["card_image_alt"])
+            self._pending.append((f"{kind}/{article.slug}", _setter(article), planned))
+
+    def plan_pages(self, pages: list) -> None:
+        for page in pages:
+            if not hasattr(page, "fields"):  # left out by the content check
+                continue
+            facts = content.page_content(page.fields, self.profile)
+            layout = self._layout(page.fields, "halaman", facts)
+            self._warn_missing(page.source_path, facts)
+            planned = self._plan(f"halaman-{page.slug}", facts, layout, LINK_ONLY)
+            self._pending.append((f"halaman/{page.slug}", _setter(page), planned))
+
+    def plan_listings(self, kind_slugs: list[str], tags: list, into: dict) -> None:
+        """Cards of the home page, archives, hashtags, 404, each kind and each hashtag."""
+        layout = default_layout(self.layouts, LISTING, photo=False)
+        for listing in content.listings(self.profile, kind_slugs, tags):
+            facts = content.listing_content(listing, self.profile)
+            planned = self._plan(listing.file_base, facts, layout, LINK_ONLY)
+            self._pending.append((listing.key, _key_setter(into, listing.key), planned))
+
+    def _layout(self, fields: dict, kind: str, facts: content.CardContent) -> Layout:
+        if fields.get("card_layout"):
+            return self.layouts[fields["card_layout"]]
+        return default_layout(self.layouts, kind, photo="background" in facts.images)
+
+    def _plan(self, base: str, facts: content.CardContent, layout: Layout, sizes) -> dict[str, _Planned]:
+        images = {k: str(self.content_dir / v) for k, v in facts.images.items()}
+        images["logo"] = self.logo
+        planned = {}
+        for size in sizes:
+            spec = CardSpec(SIZES[size], layout.sizes[size], facts.texts, images)
+            digest = cache.digest(spec, self.options.jpeg_quality, self.options.max_bytes)
+            name = f"{base}{SIZE_SUFFIX[size]}-{digest}.jpg"
+            alt = facts.alt
+            if self._shows_own_image(spec, facts):
+                alt = content.with_image_alt(alt, facts.image_alt)
+            planned[size] = _Planned(name, SIZES[size], alt)
+            self._submit(name, spec)
+        return planned
+
+    @staticmethod
+    def _shows_own_image(spec: CardSpec, facts: content.CardContent) -> bool:
+        present = facts_of(spec)
+        sources = {e["source"] for e in spec.elements.values() if e["type"] == "image" and visible(e, present)}
+        own_background = facts.images.get("background") == facts.images.get("image")
+        return "image" in sources or ("background" in sources and own_background)
+
+    def _supplied(self, base: str, relative: str, alt: str) -> _Planned:
+        path = self.content_dir / relative
+        with Image.open(path) as image:
+            size = image.size
+        name = f"{base}-{cache.file_digest(path)[:10]}.jpg"
+        return _Planned(name, size, content.clip(alt), supplied=path)
+
+    def _submit(self, name: str, spec: CardSpec) -> None:
+        if name in self._futures or name in self._record["cached"]:
+            return
+        if cache.is_cached(self.cache_dir, name):
+            self._record["cached"].append(name)
+            return
+        job = cache.CardJob(name, spec, self.options.jpeg_quality, self.options.max_bytes)
+        if self._pool is None:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            self._pool = ProcessPoolExecutor(max_workers=self.options.workers or os.cpu_count() or 1)
+        self._futures[name] = self._pool.submit(cache.draw, job, str(self.cache_dir))
+
+    def _warn_missing(self, source_path: str, facts: content.CardContent) -> None:
+        for field, text in facts.shown_fields.items():
+            both = fonts.missing_characters(text, "bold") + fonts.missing_characters(text, "regular")
+            missing = list(dict.fromkeys(both))  # in the order they appear, once each
+            if missing:
+                listed = ", ".join(f"'{c}' (U+{ord(c[0]):04X})" for c in missing)
+                logger.warning(
+                    "%s: kolom %s memuat huruf yang tidak ada di fon kartu media sosial: %s. "
+                    "Huruf itu tidak tampil di kartu. Tulis card_title dengan huruf yang didukung "
+                    "(Latin, Yunani, Kiril), atau minta pengembang menambah fon aksara itu "
+                    "(plugins/social_cards/fonts/).",
+                    self._relative(source_path), field, listed,
+                )
+
+    def _relative(self, source_path: str) -> str:
+        try:
+            return str(Path(source_path).resolve().relative_to(self.content_dir.parent))
+        except ValueError:
+            return str(source_path)
+
+    # --- collecting --------------------------------------------------------------------
+
+    def finish(self) -> str:
+        """Wait for the drawing, copy every card into the output, attach Cards; return the summary."""
+        try:
+            for name, future in self._futures.items():
+                try:
+                    future.result()
+                except Exception as error:  # noqa: BLE001 - any drawing failure stops the build
+                    msg = f"Kartu media sosial {name} gagal dibuat: {type(error).__name__}: {error}"
+                    raise BuildStopped(msg) from error
+                self._record["drawn"].append(name)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+        urls: dict[str, dict[str, str]] = {}
+        for owner, setter, planned in self._pending:
+            cards = Cards(**{size: self._publish(p) for size, p in planned.items()})
+            setter(cards)
+            urls[owner] = {size: p.url for size in planned if (p := getattr(cards, size))}
+        cache.prune(self.cache_dir)
+        if self.cache_dir.is_dir():
+            cache.write_manifest(self.cache_dir, {**self._record, "cards": urls})
+        seconds = time.monotonic() - self._started
+        return summary(len(self._record["drawn"]), len(self._record["cached"]),
+                       len(self._record["supplied"]), seconds)
+
+    def _publish(self, planned: _Planned) -> CardImage:
+        if planned.supplied is not None:
+            target = self.output_dir / planned.name
+            if not target.is_file():
+                self.output_dir.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(planned.supplied, target)
+            if planned.name not in self._record["supplied"]:
+                self._record["supplied"].append(planned.name)
+            length = target.stat().st_size
+        else:
+            length = cache.publish(self.cache_dir / planned.name, self.output_dir, planned.name)
+        url = f"{cache.OUTPUT_FOLDER}/{planned.name}"
+        return CardImage(url, planned.size[0], planned.size[1], length, planned.alt)
+
+
+def summary(drawn: int, cached: int, supplied: int, seconds: float) -> str:
+    """The one line a build prints about its cards."""
+    line = f"Kartu media sosial: {drawn} digambar, {cached} dari cache"
+    if supplied:
+        line += f", {supplied} kartu buatan sendiri"
+    return line + f" ({seconds:.1f} detik)."
+
+
+def _setter(item) -> Callable[[Cards], None]:
+    def attach(cards: Cards) -> None:
+        item.cards = cards
+
+    return attach
+
+
+def _key_setter(into: dict, key: str) -> Callable[[Cards], None]:
+    def attach(cards: Cards) -> None:
+        into[key] = cards
+
+    return attach

@@ -1,0 +1,149 @@
+"""Card files: named by a digest of everything drawn into them, kept between builds.
+
+A card's name changes whenever anything that went into it changes (layout,
+texts, image and logo bytes, fonts, size, encoder, this renderer's version),
+so platforms that cache images by URL see a new URL, and a card whose name is
+already in the cache is never drawn again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from . import fonts
+from .render import CardSpec, render
+
+# Raise to draw every card again on purpose; a change to the drawing code does it anyway.
+RENDERER_VERSION = "1"
+# The modules whose code decides a card's pixels and bytes.
+DRAWING_CODE = ("render.py", "text.py", "fonts.py", "colors.py", "cache.py")
+OUTPUT_FOLDER = "kartu"  # under OUTPUT_PATH; also the start of every card URL
+CACHE_FOLDER = ".cache/kartu"  # beside the content folder
+MANIFEST = "manifest.json"
+LOWEST_QUALITY = 40
+UNUSED_DAYS = 90  # cached cards no build has used for this long are removed
+
+
+class CardTooLarge(Exception):
+    """Even the lowest JPEG quality leaves the card over its byte limit."""
+
+
+@dataclass(frozen=True)
+class CardJob:
+    """One card to draw in a worker process: plain, picklable data."""
+
+    name: str
+    spec: CardSpec
+    quality: int
+    max_bytes: int
+
+
+@functools.lru_cache(maxsize=1024)
+def _file_digest(path: str, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def file_digest(path: str | Path) -> str:
+    """Digest of a file's bytes, read once per build unless the file changes."""
+    stat = os.stat(path)
+    return _file_digest(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=None)
+def renderer_identity() -> str:
+    """The renderer's version and a digest of its code: a fix to the drawing redraws every card."""
+    code = hashlib.sha256(RENDERER_VERSION.encode())
+    for name in DRAWING_CODE:
+        code.update((Path(__file__).parent / name).read_bytes())
+    return code.hexdigest()
+
+
+def digest(spec: CardSpec, quality: int, max_bytes: int) -> str:
+    """Ten hex digits that change with anything that changes the card."""
+    payload = {
+        "renderer": renderer_identity(),
+        "fonts": fonts.identity(),
+        "size": spec.size,
+        "elements": spec.elements,
+        "texts": spec.texts,
+        "images": {k: file_digest(p) for k, p in sorted(spec.images.items()) if p},
+        "jpeg": [quality, max_bytes],
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=list)
+    return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+def encode(image: Image.Image, quality: int, max_bytes: int) -> bytes:
+    """JPEG bytes at the highest quality (in steps of 5) that stay within max_bytes."""
+    for step in range(quality, LOWEST_QUALITY - 1, -5):
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=step, optimize=True, progressive=True)
+        if buffer.tell() <= max_bytes:
+            return buffer.getvalue()
+    msg = f"{buffer.tell()} byte pada kualitas {LOWEST_QUALITY}, batasnya {max_bytes} byte"
+    raise CardTooLarge(msg)
+
+
+def _scratch(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = _scratch(target)
+    scratch.write_bytes(data)
+    scratch.replace(target)
+
+
+def draw(job: CardJob, cache_dir: str) -> int:
+    """Draw one card into the cache (runs in a worker process); return its byte size."""
+    data = encode(render(job.spec).image, job.quality, job.max_bytes)
+    write_atomically(Path(cache_dir) / job.name, data)
+    return len(data)
+
+
+def is_cached(cache_dir: Path, name: str) -> bool:
+    path = cache_dir / name
+    if not path.is_file():
+        return False
+    os.utime(path)  # used now: kept by prune()
+    return True
+
+
+def publish(source: Path, output_dir: Path, name: str) -> int:
+    """Copy a finished card into the output folder; return its byte size."""
+    target = output_dir / name
+    if not (target.is_file() and target.stat().st_size == source.stat().st_size):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch = _scratch(target)
+        shutil.copyfile(source, scratch)
+        scratch.replace(target)
+    return target.stat().st_size
+
+
+def prune(cache_dir: Path, days: int = UNUSED_DAYS) -> int:
+    """Remove cached cards no build has used for days; return how many."""
+    limit = time.time() - days * 86_400
+    removed = 0
+    for path in cache_dir.glob("*.jpg"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def write_manifest(cache_dir: Path, record: dict) -> None:
+    """What the last build did: cards drawn, taken from the cache or supplied, and each page's cards."""
+    text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
+    write_atomically(cache_dir / MANIFEST, text.encode())

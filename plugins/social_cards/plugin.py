@@ -1,0 +1,52 @@
+"""Pelican hooks: check the card setup at start-up, plan cards as content is read.
+
+Cards are submitted for drawing when the posts are ready (their URLs are
+known at once) and collected when the pages are ready, so every post, page
+and listing has its Cards before Pelican writes anything.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+from pelican.log import console
+
+from plugins.content_model.schema import KINDS
+
+from .batch import CardBatch, layouts_dir
+from .colors import palette
+from .layout import load_layouts
+from .settings import parse_options
+
+BATCH_KEY = "social_cards_batch"  # in the shared generator context, for one build
+
+
+def check_setup(pelican) -> None:
+    """Stop before any content is read if SOCIAL_CARDS or a layout file is wrong."""
+    settings = pelican.settings
+    settings["SOCIAL_CARDS"] = parse_options(settings.get("SOCIAL_CARDS"))
+    if "PROFILE" in settings:
+        load_layouts(layouts_dir(settings), palette(settings["PROFILE"].colors))
+
+
+def plan_articles(generator) -> None:
+    """Plan every post's cards and the listing cards; start drawing the new ones."""
+    batch = CardBatch(generator.settings)
+    generator.context[BATCH_KEY] = batch
+    batch.plan_articles(generator.articles)
+    listing_cards: dict = {}
+    generator.context["listing_cards"] = listing_cards
+    kinds = [category.slug for category, _ in generator.categories if category.slug in KINDS]
+    batch.plan_listings(kinds, sorted(generator.tags, key=lambda tag: tag.slug), listing_cards)
+
+
+def finish(generator) -> None:
+    """Plan the pages' cards, wait for all drawing, attach every card."""
+    batch = generator.context.pop(BATCH_KEY, None) or CardBatch(generator.settings)
+    batch.plan_pages(list(generator.pages) + list(getattr(generator, "hidden_pages", [])))
+    console.print(batch.finish(), soft_wrap=True)
+
+
+def register() -> None:
+    signals.initialized.connect(check_setup)
+    signals.article_generator_finalized.connect(plan_articles)
+    signals.page_generator_finalized.connect(finish)

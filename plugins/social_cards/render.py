@@ -1,0 +1,390 @@
+"""Draw one card with Pillow from plain data: a checked layout section, texts, image paths.
+
+Pure: no Pelican, no settings, no files written. Returns the image and every
+element it drew with its box, so tests can check that text stays inside the
+card, never overlaps, and reads at 4.5:1 against what is behind it.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
+
+from .colors import MIN_CONTRAST, contrast, linear, luminance, rgb
+from .fonts import STACKS
+from .layout import style_of
+from .text import Block, draw_block, fit, metrics
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """Everything one card is drawn from; plain data, so it crosses process boundaries."""
+
+    size: tuple[int, int]
+    elements: dict[str, dict[str, Any]]  # a checked layout section (layout.Layout.sizes[...])
+    texts: dict[str, str]  # text source -> text ("" when the post has none)
+    images: dict[str, str]  # "image", "background", "logo" -> absolute path
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One element as drawn; box is (left, top, right, bottom) in pixels."""
+
+    name: str
+    type: str
+    box: tuple[int, int, int, int]
+    foreground: bool
+    lines: tuple[str, ...] = ()
+    size: int = 0
+    truncated: bool = False
+    contrast: float | None = None  # text against what is behind it, after any veil
+    veiled: bool = False  # the text needed a veil: the layout's scrim was not enough
+    fonts: tuple[str, ...] = ()
+
+
+@dataclass
+class Rendered:
+    image: Image.Image
+    drawn: list[Drawn] = field(default_factory=list)
+    omitted: list[str] = field(default_factory=list)  # text elements that found no room
+
+
+_LINEAR_LUT = [round(linear(i / 255) * 255) for i in range(256)] * 3
+
+
+def luminance_range(image: Image.Image, box) -> tuple[float, float]:
+    """Lowest and highest relative luminance of the pixels in box."""
+    region = image.crop(box).convert("RGB").point(_LINEAR_LUT)
+    low, high = region.convert("L", matrix=(0.2126, 0.7152, 0.0722, 0)).getextrema()
+    return max(0, low - 0.5) / 255, min(255, high + 0.5) / 255
+
+
+# --- the card -------------------------------------------------------------------------
+
+
+def facts_of(spec: CardSpec) -> set[str]:
+    return {k for k, v in spec.texts.items() if v} | {k for k, v in spec.images.items() if v}
+
+
+def visible(element: dict, facts: set[str]) -> bool:
+    return all(f in facts for f in element["requires"]) and not any(f in facts for f in element["unless"])
+
+
+def text_of(element: dict, texts: dict[str, str]) -> str:
+    value = element["text"] if element["text"] is not None else texts.get(element["source"], "")
+    value = " ".join((value or "").split())
+    return value.upper() if element["uppercase"] else value
+
+
+def render(spec: CardSpec) -> Rendered:
+    """Draw the card described by spec."""
+    canvas = Image.new("RGBA", spec.size, (255, 255, 255, 255))
+    facts = facts_of(spec)
+    shown = {n: e for n, e in spec.elements.items() if visible(e, facts)}
+    stacked = {item for e in spec.elements.values() if e["type"] == "stack" for item in e["items"]}
+    result = Rendered(canvas)
+    order = sorted((e["layer"], i, n) for i, (n, e) in enumerate(shown.items()) if n not in stacked)
+    for _, _, name in order:
+        element = shown[name]
+        kind = element["type"]
+        if kind in ("fill", "shape"):
+            _shape(canvas, element)
+            result.drawn.append(Drawn(name, kind, _corners(element["box"]), False))
+        elif kind == "gradient":
+            _gradient(canvas, element)
+            result.drawn.append(Drawn(name, kind, _corners(element["box"]), False))
+        elif kind == "image":
+            box = _image(canvas, element, spec.images.get(element["source"]))
+            if box:
+                result.drawn.append(Drawn(name, kind, box, element["fit"] == "contain"))
+        elif kind == "logo":
+            box = _logo(canvas, element, spec.images.get("logo"))
+            if box:
+                result.drawn.append(Drawn(name, kind, box, True))
+        elif kind == "text":
+            text = text_of(element, spec.texts)
+            if text:
+                x, y, w, h = element["box"]
+                placed = _set(element, text, w, h)
+                if placed is None:
+                    result.omitted.append(name)
+                    continue
+                top = y + _offset(element["valign"], h - placed.height)
+                result.drawn.append(_draw_text(canvas, name, element, placed, x, top, w))
+        elif kind == "stack":
+            _stack(canvas, element, shown, spec.texts, result)
+    result.image = canvas.convert("RGB")
+    return result
+
+
+def _offset(valign: str, room: int) -> int:
+    """How far down a block goes in a box with room to spare."""
+    return {"top": 0, "center": room // 2, "bottom": room}[valign]
+
+
+def _corners(box) -> tuple[int, int, int, int]:
+    x, y, w, h = box
+    return (x, y, x + w, y + h)
+
+
+# --- text -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Placed:
+    block: Block
+    pad: tuple[int, int]
+
+    @property
+    def height(self) -> int:
+        return self.block.height + 2 * self.pad[1]
+
+
+def _set(element: dict, text: str, width: int, height: int) -> _Placed | None:
+    pad = tuple(int(p) for p in element["padding"])
+    block = fit(text, style_of(element), width - 2 * pad[0], height - 2 * pad[1])
+    return _Placed(block, pad) if block.lines else None
+
+
+def _one_line(element: dict) -> int:
+    """Height of one line at the smallest size, padding included."""
+    ascent, descent = metrics(element["font"], element["size"][0])
+    return ascent + descent + 2 * int(element["padding"][1])
+
+
+def _stack(canvas, stack, shown, texts, result: Rendered) -> None:
+    """Set the stack's texts top to bottom; the growing one (the title) gets the room left."""
+    x, y, w, h = stack["box"]
+    gap = stack["gap"]
+    items = [(n, shown[n], text_of(shown[n], texts)) for n in stack["items"] if n in shown]
+    items = [(n, e, t) for n, e, t in items if t]
+    grower = next((n for n, e, _ in items if e["grow"]), None)
+    reserve = _one_line(shown[grower]) if grower else 0
+    gaps = gap * (len(items) - 1)
+    placed: dict[str, _Placed] = {}
+    used = 0
+    for item, element, text in items:
+        if item == grower:
+            continue
+        room = h - reserve - gaps - used
+        got = _set(element, text, w, room) if room > 0 else None
+        if got is None:
+            result.omitted.append(item)
+            continue
+        placed[item] = got
+        used += got.height
+    if grower:
+        element, text = shown[grower], next(t for n, _, t in items if n == grower)
+        got = _set(element, text, w, h - gaps - used)
+        if got is None:
+            result.omitted.append(grower)
+        else:
+            placed[grower] = got
+    order = [n for n, _, _ in items if n in placed]
+    total = sum(placed[n].height for n in order) + gap * max(0, len(order) - 1)
+    top = y + _offset(stack["valign"], h - total)
+    for item in order:
+        result.drawn.append(_draw_text(canvas, item, shown[item], placed[item], x, top, w))
+        top += placed[item].height + gap
+
+
+def _draw_text(canvas, name, element, placed: _Placed, x, top, width) -> Drawn:
+    block, (pad_x, pad_y) = placed.block, placed.pad
+    colour = rgb(element["color"])
+    inner_width = width - 2 * pad_x
+    starts = [_line_left(element["align"], line.width, x + pad_x, inner_width) for line in block.lines]
+    left = min(starts)
+    right = max(start + line.width for start, line in zip(starts, block.lines))
+    if element["pill"]:
+        pill = (math.floor(left - pad_x), top, math.ceil(right + pad_x), top + placed.height)
+        radius = min(placed.height // 2, 12)
+        ImageDraw.Draw(canvas).rounded_rectangle(pill, radius=radius, fill=rgb(element["pill"]))
+        ratio = contrast(luminance(colour), luminance(rgb(element["pill"])))
+        area, veiled = pill, False
+    else:
+        area = (math.floor(left), top, math.ceil(right), top + placed.height)
+        ratio, veiled = _ensure_contrast(canvas, area, colour)
+    ink = draw_block(canvas, block, x + pad_x, top + pad_y, inner_width, element["align"], colour)
+    if ink:
+        area = (min(area[0], ink[0]), min(area[1], ink[1]), max(area[2], ink[2]), max(area[3], ink[3]))
+    used = sorted({STACKS[block.stack][r.face] if r.face >= 0 else "NotoColorEmoji.ttf"
+                   for line in block.lines for r in line.runs})
+    return Drawn(name, "text", area, True, tuple(line.text for line in block.lines), block.size,
+                 block.truncated, round(ratio, 2), veiled, tuple(used))
+
+
+def _line_left(align, line_width, x, width) -> float:
+    if align == "center":
+        return x + (width - line_width) / 2
+    if align == "right":
+        return x + width - line_width
+    return x
+
+
+def _ensure_contrast(canvas: Image.Image, area, colour) -> tuple[float, bool]:
+    """Darken (or lighten) what is behind the text until it reads at 4.5:1.
+
+    Returns the contrast ratio and whether a veil was needed.
+
+    Layouts put a scrim behind text on photos, so this rarely acts; it is the
+    guarantee for a photo brighter than the scrim was made for.
+    """
+    text_luminance = luminance(colour)
+    light_text = text_luminance > 0.18
+    low, high = luminance_range(canvas, area)
+    worst = high if light_text else low
+    ratio = contrast(text_luminance, worst)
+    if ratio >= MIN_CONTRAST:
+        return ratio, False
+    veil = (0, 0, 0) if light_text else (255, 255, 255)
+    box = _clip(canvas, (area[0] - 16, area[1] - 8, area[2] + 16, area[3] + 8))
+    for step in range(1, 21):
+        alpha = step / 20
+        trial = canvas.crop(box)
+        trial = Image.blend(trial, Image.new("RGBA", trial.size, (*veil, 255)), alpha)
+        low, high = luminance_range(trial, (0, 0, *trial.size))
+        ratio = contrast(text_luminance, high if light_text else low)
+        if ratio >= MIN_CONTRAST:
+            break
+    _rounded_paste(canvas, trial, box)
+    return ratio, True
+
+
+def _rounded_paste(canvas, image, box, radius: int = 12) -> None:
+    mask = Image.new("L", image.size, 0)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, image.width - 1, image.height - 1), radius, fill=255)
+    canvas.paste(image, box[:2], mask)
+
+
+# --- shapes, gradients, images -----------------------------------------------------------
+
+
+def _clip(canvas: Image.Image, box) -> tuple[int, int, int, int] | None:
+    """The part of (left, top, right, bottom) that lies on the canvas."""
+    left, top = max(0, box[0]), max(0, box[1])
+    right, bottom = min(canvas.width, box[2]), min(canvas.height, box[3])
+    return (left, top, right, bottom) if left < right and top < bottom else None
+
+
+def _shape(canvas, element) -> None:
+    """A translucent rectangle or ellipse, composited only where it falls on the card."""
+    x0, y0, x1, y1 = _corners(element["box"])
+    region = _clip(canvas, (x0, y0, x1, y1))
+    if region is None:
+        return
+    layer = Image.new("RGBA", (region[2] - region[0], region[3] - region[1]), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    fill = (*rgb(element["color"]), round(255 * element["opacity"]))
+    box = (x0 - region[0], y0 - region[1], x1 - 1 - region[0], y1 - 1 - region[1])
+    if element.get("shape") == "ellipse":
+        draw.ellipse(box, fill=fill)
+    elif element.get("radius"):
+        draw.rounded_rectangle(box, element["radius"], fill=fill)
+    else:
+        draw.rectangle(box, fill=fill)
+    canvas.alpha_composite(layer, dest=region[:2])
+
+
+def _smooth(t: float) -> float:
+    return t * t * (3 - 2 * t)
+
+
+def _gradient(canvas, element) -> None:
+    x, y, w, h = element["box"]
+    direction = element["direction"]
+    length = w if direction in ("right", "left") else h
+    start, first, last = element["start"], element["from"], element["to"]
+    values = []
+    for i in range(length):
+        t = i / max(1, length - 1)
+        u = 0.0 if t <= start else (t - start) / max(1e-6, 1 - start)
+        values.append(round(255 * (first + (last - first) * _smooth(u))))
+    ramp = Image.new("L", (length, 1))
+    ramp.putdata(values)
+    if direction in ("left", "up"):
+        ramp = ramp.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    if direction in ("down", "up"):
+        ramp = ramp.transpose(Image.Transpose.ROTATE_270)
+    mask = ramp.resize((w, h), Image.Resampling.BILINEAR)
+    colour = Image.new("RGBA", (w, h), (*rgb(element["color"]), 255))
+    region = canvas.crop((x, y, x + w, y + h))
+    region.paste(colour, (0, 0), mask)
+    canvas.paste(region, (x, y))
+
+
+# Larger than any box of any card: sources are reduced to this first (memory, speed).
+SOURCE_LIMIT = (2400, 2400)
+
+
+@functools.lru_cache(maxsize=8)
+def _open(path: str) -> Image.Image:
+    """An image upright, in RGBA, no larger than SOURCE_LIMIT; kept for the next card."""
+    with Image.open(path) as image:
+        image.draft(image.mode, SOURCE_LIMIT)  # a JPEG decodes straight at a smaller scale
+        image = ImageOps.exif_transpose(image).convert("RGBA")
+    image.thumbnail(SOURCE_LIMIT, Image.Resampling.LANCZOS)
+    return image
+
+
+def _image(canvas, element, path: str | None):
+    if not path:
+        return None
+    x, y, w, h = element["box"]
+    source = _open(path)
+    if element["fit"] == "cover":
+        picture = ImageOps.fit(source, (w, h), Image.Resampling.LANCZOS, centering=element["focus"])
+        left, top = x, y
+    else:
+        picture = ImageOps.contain(source, (w, h), Image.Resampling.LANCZOS)
+        left = x + {"left": 0, "right": w - picture.width}.get(element["align"], (w - picture.width) // 2)
+        top = y + {"top": 0, "bottom": h - picture.height}.get(element["align"], (h - picture.height) // 2)
+    box = (left, top, left + picture.width, top + picture.height)
+    radius = element["radius"]
+    if element["shadow"]:
+        _shadow(canvas, box, radius)
+    if element["frame"] and element["frame_width"]:
+        f = element["frame_width"]
+        ImageDraw.Draw(canvas).rounded_rectangle(
+            (box[0] - f, box[1] - f, box[2] + f - 1, box[3] + f - 1), radius + f if radius else 0,
+            fill=rgb(element["frame"]))
+    mask = picture.getchannel("A")
+    if radius:
+        rounded = Image.new("L", picture.size, 0)
+        ImageDraw.Draw(rounded).rounded_rectangle((0, 0, picture.width - 1, picture.height - 1), radius, fill=255)
+        mask = ImageChops.multiply(mask, rounded)
+    canvas.paste(picture, (left, top), mask)
+    if element["frame"] and element["frame_width"]:
+        f = element["frame_width"]
+        return (box[0] - f, box[1] - f, box[2] + f, box[3] + f)
+    return box
+
+
+def _shadow(canvas, box, radius) -> None:
+    """A soft shadow under a picture, blurred only around it."""
+    blur, drop = 18, 10
+    region = _clip(canvas, (box[0] - 3 * blur, box[1] - 3 * blur, box[2] + 3 * blur, box[3] + drop + 3 * blur))
+    if region is None:
+        return
+    layer = Image.new("RGBA", (region[2] - region[0], region[3] - region[1]), (0, 0, 0, 0))
+    ImageDraw.Draw(layer).rounded_rectangle(
+        (box[0] - region[0], box[1] + drop - region[1], box[2] - region[0], box[3] + drop - region[1]),
+        max(radius, 4), fill=(0, 0, 0, 110))
+    canvas.alpha_composite(layer.filter(ImageFilter.GaussianBlur(blur)), dest=region[:2])
+
+
+def _logo(canvas, element, path: str | None):
+    if not path:
+        return None
+    x, y, w, h = element["box"]
+    if element["backdrop"]:
+        ImageDraw.Draw(canvas).ellipse((x, y, x + w - 1, y + h - 1), fill=rgb(element["backdrop"]))
+    pad = element["padding"]
+    logo = ImageOps.contain(_open(path), (w - 2 * pad, h - 2 * pad), Image.Resampling.LANCZOS)
+    left, top = x + (w - logo.width) // 2, y + (h - logo.height) // 2
+    canvas.paste(logo, (left, top), logo.getchannel("A"))
+    return (x, y, x + w, y + h) if element["backdrop"] else (left, top, left + logo.width, top + logo.height)
+
