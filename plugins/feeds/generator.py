@@ -69,6 +69,9 @@ class FeedsGenerator(Generator):
             f"{self.catalogue.page}index.html", self.get_template(PAGE_TEMPLATE), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], url=self.catalogue.page,
             page_name="umpan", feeds=self.catalogue,
+            meta_title="Umpan RSS",
+            meta_description=f"Semua umpan RSS, Atom dan JSON {self.settings['SITENAME']}: "
+            "ikuti tulisan baru lewat aplikasi pembaca umpan.",
         )
 
     def _check_captions(self) -> None:

@@ -128,12 +128,14 @@ def _subject(context, settings) -> _Subject:
         return _Subject(site, settings["PROFILE"].tagline, listing.get("index"))
     # A page written by another plugin (feeds list, share kit) names itself.
     title = context.get("meta_title") or site
+    noindex = bool(context.get("meta_noindex"))
+    listed = context.get("meta_title") and not noindex  # staff pages stay out of breadcrumbs
     return _Subject(
         title,
         context.get("meta_description") or settings["PROFILE"].tagline,
         context.get("meta_cards") or listing.get("index"),
-        ((title, output_file.removesuffix("index.html")),) if context.get("meta_title") else (),
-        noindex=bool(context.get("meta_noindex")),
+        ((title, output_file.removesuffix("index.html")),) if listed else (),
+        noindex=noindex,
     )
 
 

@@ -147,8 +147,12 @@ def test_every_page_has_language_heading_canonical_and_description(request, whic
         description = soup.find("meta", attrs={"name": "description"})
         if description is None or not description.get("content", "").strip():
             problems.append(f"{url}: no non-empty <meta name=description>")
-        # 404.html is served at every missing URL: a canonical there would be wrong.
-        if file.name == "404.html":
+        # 404.html is served at every missing URL, and staff-only pages (share kit)
+        # are kept out of search: both say noindex and have no canonical instead.
+        robots = soup.find("meta", attrs={"name": "robots"})
+        if file.name == "404.html" or url.startswith("/bagikan/"):
+            if robots is None or "noindex" not in robots.get("content", ""):
+                problems.append(f"{url}: no <meta name=robots content=noindex>")
             continue
         canonicals = [link for link in soup.find_all("link", href=True)
                       if "canonical" in (link.get("rel") or [])]
