@@ -1,5 +1,5 @@
 """Share kit: a staff-only page per post with every card size, preview mock-ups and captions."""
 
+from .plugin import register
 
-def register() -> None:
-    """Wired up by the share-kit work; nothing to do until then."""
+__all__ = ["register"]

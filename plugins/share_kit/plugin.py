@@ -1,0 +1,78 @@
+"""Pelican hooks: parse SHARE_KIT at start-up, add the generator that writes the share pages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .kit import make_kit
+from .settings import ShareKitSettings, parse_share_kit_settings
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE = "share_kit"
+
+
+def load_settings(pelican) -> None:
+    """Stop on a bad SHARE_KIT before content is read; keep the parsed settings."""
+    pelican.settings["SHARE_KIT"] = parse_share_kit_settings(pelican.settings.get("SHARE_KIT"))
+
+
+def robots_txt(disallowed: Iterable[str]) -> str:
+    """robots.txt for every crawler, keeping it out of the given URL paths."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed)]
+    return "\n".join(lines) + "\n"
+
+
+def write_robots(output_path: str | Path, disallowed: Iterable[str]) -> Path:
+    """Write robots.txt at the output root; the one place the site writes it."""
+    target = Path(output_path) / "robots.txt"
+    target.write_text(robots_txt(disallowed), encoding="utf-8")
+    logger.info("Writing %s", target)
+    return target
+
+
+class ShareKitGenerator(Generator):
+    """One staff page per published post at bagikan/<kind>/<slug>/, and robots.txt."""
+
+    def generate_output(self, writer) -> None:
+        config: ShareKitSettings = parse_share_kit_settings(self.settings.get("SHARE_KIT"))
+        profile = self.settings["PROFILE"]
+        library_hashtags = profile.hashtags if config.library_hashtags else ()
+        template = self.get_template(TEMPLATE)
+        articles = self.context.get("articles", [])
+        uncarded = 0
+        for article in articles:
+            kit = make_kit(article, self.context, config.folder, library_hashtags)
+            uncarded += not kit.cards
+            writer.write_file(
+                kit.path, template, self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=kit.path.removesuffix("index.html"),
+                kit=kit, post=article,
+                meta_title=f"Bahan berbagi: {article.title}",
+                meta_description=(f"Untuk staf: kartu media sosial, pratinjau tautan dan keterangan "
+                                  f"siap tempel untuk “{kit.post.title}”."),
+                meta_cards=getattr(article, "cards", None),
+                meta_noindex=True,
+            )
+        if uncarded:
+            logger.warning(
+                "bagikan: %d dari %d tulisan tanpa kartu (article.cards), jadi halaman bagikannya "
+                "tanpa gambar; periksa bahwa plugin social_cards aktif.", uncarded, len(articles))
+        base = urlsplit(self.settings["PUBLIC_URL"]).path.rstrip("/")
+        write_robots(self.output_path, [f"{base}/{config.folder}/"])
+
+
+def add_generator(pelican):
+    return ShareKitGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(load_settings)
+    signals.get_generators.connect(add_generator)
