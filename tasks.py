@@ -99,6 +99,7 @@ def publish(c, push=True, cname=None):
     # Build into a fresh folder: only a build that completed is ever published.
     with tempfile.TemporaryDirectory(prefix="serambi-publish-") as scratch:
         _build_or_exit(PUBLISH_SETTINGS, Path(scratch), strict=True)
+        _keep_published_cards(c, scratch)
         # -n writes .nojekyll, so GitHub Pages serves folders that start with "_".
         flags = ["-n", "-b", "gh-pages", "-m", "Terbitkan situs"]
         if cname:
@@ -108,6 +109,18 @@ def publish(c, push=True, cname=None):
         command = [sys.executable, "-m", "ghp_import", *flags, scratch]
         c.run(shlex.join(command), pty=False)
     print("Situs diterbitkan ke cabang gh-pages.")
+
+
+def _keep_published_cards(c, scratch: str) -> None:
+    """Carry over every card gh-pages already serves: platforms cache a preview by
+    image URL for days, so an old post's old card URL must keep working."""
+    for ref in ("gh-pages", "origin/gh-pages"):
+        if c.run(f"git rev-parse --verify --quiet {ref}", warn=True, hide=True).ok:
+            kept = c.run(f"git archive {ref} kartu | tar -x --skip-old-files -C {shlex.quote(scratch)}",
+                         warn=True, hide=True)
+            if kept.ok:
+                print(f"Kartu lama dari {ref} tetap diterbitkan.")
+            return
 
 
 @task(help={"setup": "pasang dulu Chromium, Java dan paket npm yang dibutuhkan uji",

@@ -91,3 +91,17 @@ def test_publish_pushes_gh_pages_to_origin(project, tmp_path):
     result = invoke(project, "publish")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "index.html" in branch_files(remote, "gh-pages")
+
+
+def test_republish_keeps_the_old_card_of_an_edited_post(project):
+    """After a card text edit the new card is published and the old card URL still works."""
+    assert invoke(project, "publish", "--no-push").returncode == 0
+    before = {f for f in branch_files(project, "gh-pages") if f.startswith("kartu/")}
+    post = sorted((project / "content" / "pengumuman").glob("*.md"))[0]
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("---\n", "---\ncard_title: Judul Kartu yang Baru\n", 1), encoding="utf-8")
+    result = invoke(project, "publish", "--no-push")
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = {f for f in branch_files(project, "gh-pages") if f.startswith("kartu/")}
+    assert before < after
+    assert any(slug_part in f for f in after - before for slug_part in [post.stem.split("-", 3)[3]])
