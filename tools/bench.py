@@ -1,12 +1,13 @@
 """Benchmark: build the sample site scaled up to N posts, cold and warm.
 
-Prints wall time and peak memory of each build. Run through `invoke bench`;
+Prints wall time, peak memory and card counts of each build. Run through `invoke bench`;
 figures go into notes, never into test assertions (machines here are shared).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import resource
 import shutil
@@ -60,9 +61,12 @@ def main() -> None:
         work = Path(scratch)
         total = scale_content(ROOT / "content", work / "content", args.posts)
         print(f"posts: {total}")
+        manifest = work / ".cache" / "kartu" / "manifest.json"
         for label in ("cold", "warm"):
             seconds, mib = timed_build(work / "content", work / "output")
-            print(f"{label} build: {seconds:.2f} s, peak RSS {mib:.0f} MiB")
+            cards = json.loads(manifest.read_text(encoding="utf-8"))
+            print(f"{label} build: {seconds:.2f} s, peak RSS {mib:.0f} MiB, "
+                  f"cards drawn {len(cards['drawn'])}, from cache {len(cards['cached'])}")
         home = (work / "output" / "index.html").stat().st_size
         print(f"home page HTML: {home / 1024:.1f} KiB")
 

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from sitekit import FIXTURE_CONTENT, copy_content, make_images, run_build
 
-HOSTILE = '<script>alert("x")</script> & "Kutip" <b>tebal</b>'
+HOSTILE = '<script>alert("x")</script> & "Kutip" <b>tebal</b> 📚'
 POST = f"""---
 title: '{HOSTILE}'
 date: 2026-11-20 10:00
@@ -40,5 +40,7 @@ def test_hostile_text_is_shown_as_text_not_markup(tmp_path):
     post = BeautifulSoup((tmp_path / "output" / "acara/jahil/index.html").read_text(encoding="utf-8"), "html.parser")
     assert post.find("h1").get_text(strip=True) == HOSTILE
     assert post.find("meta", attrs={"name": "description"})["content"] == HOSTILE
+    assert post.find("meta", property="og:title")["content"] == HOSTILE
+    assert post.find("meta", attrs={"name": "twitter:title"})["content"] == HOSTILE
     graph = json.loads(post.find("script").string)["@graph"]
     assert any(node.get("name") == HOSTILE for node in graph)
