@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sitekit import CHROMIUM, CHROMIUM_ARGS, SiteServer, require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_TESTS = ROOT / "tests" / "site"
@@ -49,3 +50,38 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.longrepr = f"skipped on CI (CI={os.environ.get('CI')}), which counts as a failure: {reason}"
     return report
+
+
+# --- shared by every folder: static servers and the browser ------------------------
+
+
+@pytest.fixture(scope="session")
+def serve_folder():
+    """Start a static server for a folder; every server is stopped at session end."""
+    servers: list[SiteServer] = []
+
+    def serve(folder: Path) -> str:
+        server = SiteServer(folder).__enter__()
+        servers.append(server)
+        return server.base_url
+
+    yield serve
+    for server in servers:
+        server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    require_tool(CHROMIUM.is_file(), f"Chromium ({CHROMIUM})")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "headless": True,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A reader in Kotamobagu: Indonesian browser, WITA clock.
+    return {**browser_context_args, "locale": "id-ID", "timezone_id": "Asia/Makassar"}

@@ -15,14 +15,10 @@ import pytest
 
 from plugins.content_model.problems import format_report
 from sitekit import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     FIXTURE_CONTENT,
-    SiteServer,
     copy_content,
     make_images,
     read_posts,
-    require_tool,
 )
 from tests.feeds.feedkit import (
     DEV_PUBLIC_URL,
@@ -89,33 +85,3 @@ def library_hashtags() -> list[str]:
     from pelican.settings import read_settings
 
     return list(read_settings(str(PUBLISH_SETTINGS))["LIBRARY"]["hashtags"])
-
-
-@pytest.fixture(scope="session")
-def serve_folder():
-    """Start a static server for a folder; every server is stopped at session end."""
-    servers: list[SiteServer] = []
-
-    def serve(folder: Path) -> str:
-        server = SiteServer(folder).__enter__()
-        servers.append(server)
-        return server.base_url
-
-    yield serve
-    for server in servers:
-        server.__exit__(None, None, None)
-
-
-# --- browser (the /umpan/ page) ---------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    require_tool(CHROMIUM.is_file(), f"Chromium ({CHROMIUM})")
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "headless": True,
-            "args": CHROMIUM_ARGS}
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "id-ID", "timezone_id": "Asia/Makassar"}

@@ -14,19 +14,15 @@ import pytest
 from plugins.content_model.problems import format_report
 from plugins.content_model.schema import KINDS
 from sitekit import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     MISSING_URL,
     FIXTURE_CONTENT,
     PAGINATION,
     SAMPLE_CONTENT,
     Post,
     Site,
-    SiteServer,
     copy_content,
     make_images,
     read_posts,
-    require_tool,
     run_build,
 )
 
@@ -96,21 +92,6 @@ def fixture_site(fixture_content, tmp_path_factory) -> FixtureSite:
 
 
 @pytest.fixture(scope="session")
-def serve_folder():
-    """Start a static server for a folder; every server is stopped at session end."""
-    servers: list[SiteServer] = []
-
-    def serve(folder: Path) -> str:
-        server = SiteServer(folder).__enter__()
-        servers.append(server)
-        return server.base_url
-
-    yield serve
-    for server in servers:
-        server.__exit__(None, None, None)
-
-
-@pytest.fixture(scope="session")
 def served_site(built_site, serve_folder) -> str:
     """Base URL (http://127.0.0.1:PORT) of the built sample site."""
     return serve_folder(built_site.output)
@@ -160,23 +141,6 @@ def sample_pages(built_site):
 
 
 # --- browser ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    require_tool(CHROMIUM.is_file(), f"Chromium ({CHROMIUM})")
-    return {
-        **browser_type_launch_args,
-        "executable_path": str(CHROMIUM),
-        "headless": True,
-        "args": CHROMIUM_ARGS,
-    }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    # A reader in Kotamobagu: Indonesian browser, WITA clock.
-    return {**browser_context_args, "locale": "id-ID", "timezone_id": "Asia/Makassar"}
 
 
 @pytest.fixture(scope="session")
