@@ -86,8 +86,8 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 ARTICLE_URL = "{category}/{slug}/"
 ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
-DRAFT_URL = "draf/{slug}/"
-DRAFT_SAVE_AS = "draf/{slug}/index.html"
+DRAFT_URL = "draf/{category}/{slug}/"  # kinds may share a slug, so drafts keep the kind
+DRAFT_SAVE_AS = "draf/{category}/{slug}/index.html"
 DRAFT_PAGE_URL = "draf/halaman/{slug}/"
 DRAFT_PAGE_SAVE_AS = "draf/halaman/{slug}/index.html"
 PAGE_URL = "{slug}/"

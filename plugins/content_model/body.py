@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .fields import readable_image, unreadable_image_error
 from .problems import FieldError
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+\S")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_INTERNAL_LINK = re.compile(r"\]\(\{filename\}(?P<target>[^)\s#]+)")
 
 
 def _prose_lines(body: str):
@@ -22,6 +24,15 @@ def _prose_lines(body: str):
             continue
         if not fenced:
             yield number, line
+
+
+def internal_links(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Every {filename} link target, with its line in the file."""
+    return [
+        (first_line + offset, link.group("target"))
+        for offset, line in _prose_lines(body)
+        for link in _INTERNAL_LINK.finditer(line)
+    ]
 
 
 def check_body(body: str, first_line: int, content_dir: Path) -> list[FieldError]:
@@ -76,4 +87,6 @@ def _image_errors(image: re.Match, line_no: int, content_dir: Path) -> list[Fiel
                     "{static}/gambar/nama-berkas.jpg.",
                 )
             )
+        elif not readable_image(content_dir / relative):
+            errors.append(unreadable_image_error(src))
     return errors

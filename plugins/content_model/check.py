@@ -6,6 +6,7 @@ reader would drop silently (bad YAML, bad date) is reported here by name.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .body import check_body
+from .body import check_body, internal_links
 from .fields import ParseContext
 from .frontmatter import parse_document
 from .problems import FieldError, Problem
@@ -33,19 +34,18 @@ class Entry:
     slug: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (line, {filename} target)
 
 
 @dataclass
 class Report:
-    """Every file's entry, plus the problems that span files."""
+    """Every file's entry; a problem that spans files sits on the file to fix."""
 
     entries: dict[str, Entry]
-    tree_problems: list[Problem]
 
     @property
     def problems(self) -> list[Problem]:
-        found = [p for e in self.entries.values() for p in e.problems]
-        return found + self.tree_problems
+        return [p for e in self.entries.values() for p in e.problems]
 
     def entry_for(self, source_path: str | Path) -> Entry | None:
         return self.entries.get(str(Path(source_path).resolve()))
@@ -69,7 +69,9 @@ def check_tree(content_dir: Path, timezone: ZoneInfo) -> Report:
         if not path.is_file() or _is_ignored(relative):
             continue
         entries[str(path)] = check_file(path, ctx)
-    return Report(entries, _duplicate_slugs(entries.values()))
+    _check_duplicate_slugs(entries.values())
+    _check_internal_links(entries, content_dir, dt.datetime.now(timezone))
+    return Report(entries)
 
 
 def _is_ignored(relative: Path) -> bool:
@@ -97,8 +99,16 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
     if kind is None:
         report(None, _unknown_kind_error(relative))
         return entry
+    if len(relative.parts) > 2:
+        report(None, FieldError(
+            f"berkas berada di subfolder '{'/'.join(relative.parts[1:-1])}', sehingga "
+            "alamat dan jenisnya di situs menjadi salah.",
+            f"pindahkan berkas langsung ke folder content/{relative.parts[0]}/.",
+        ))
+        return entry
     try:
-        document = parse_document(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark.
+        document = parse_document(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         report(None, FieldError(
             "berkas tidak tersimpan dalam pengodean UTF-8, sehingga huruf bisa rusak.",
@@ -116,6 +126,7 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
             report(field_name, error)
     for error in check_body(document.body, document.body_first_line, ctx.content_dir):
         report("isi", error)
+    entry.links = internal_links(document.body, document.body_first_line)
     entry.slug = _slug(relative, entry.values, report)
     return entry
 
@@ -193,18 +204,21 @@ def _unknown_field_error(kind: Kind, name: str) -> FieldError:
     )
 
 
-# Top-level URL folders a page slug must not take (pages live at /{slug}/).
-RESERVED_PAGE_SLUGS = frozenset(KINDS) | {"tagar", "arsip", "draf", *ASSET_FOLDERS}
+# Top-level URL folders a page slug must not take (pages live at /{slug}/):
+# listings, feeds, share kit, cards, theme files and asset folders.
+RESERVED_PAGE_SLUGS = frozenset(KINDS) | {
+    "tagar", "arsip", "draf", "umpan", "bagikan", "kartu", "theme", *ASSET_FOLDERS,
+}
 
 
-def _duplicate_slugs(entries) -> list[Problem]:
-    problems = []
+def _check_duplicate_slugs(entries) -> None:
+    """Two files with one URL: the later one gets the problem (and is left out)."""
     owners: dict[tuple[str, str], str] = {}
     for entry in entries:
         if entry.kind is None or entry.slug is None:
             continue
         if entry.kind is PAGE_KIND and entry.slug in RESERVED_PAGE_SLUGS:
-            problems.append(Problem(
+            entry.problems.append(Problem(
                 entry.path, "slug",
                 f"alamat halaman '{entry.slug}' sudah dipakai situs untuk daftar atau folder.",
                 "ganti nama berkas atau isi kolom 'slug' dengan alamat lain, misalnya "
@@ -213,11 +227,34 @@ def _duplicate_slugs(entries) -> list[Problem]:
             continue
         key = (entry.kind.slug, entry.slug)
         if key in owners:
-            problems.append(Problem(
+            entry.problems.append(Problem(
                 entry.path, "slug",
                 f"alamat halaman '{entry.slug}' sudah dipakai oleh {owners[key]}.",
                 "ganti nama salah satu berkas, atau isi kolom 'slug' dengan alamat lain.",
             ))
         else:
             owners[key] = entry.path
-    return problems
+
+
+def _check_internal_links(entries: dict[str, Entry], content_dir: Path, now: dt.datetime) -> None:
+    """A {filename} link must point at a post that exists, is sound and is published."""
+    for entry in entries.values():
+        for line, target in entry.links:
+            path = (content_dir / target.lstrip("/")).resolve()
+            linked = entries.get(str(path))
+            if linked is None:
+                why = "tidak ada"
+            elif linked.problems:
+                why = "sedang bermasalah sehingga tidak ikut dibangun"
+            elif linked.values.get("status") == "draft":
+                why = "masih draf, jadi tautannya tidak akan berfungsi di situs"
+            elif "date" in linked.values and linked.values["date"] > now:
+                why = "baru terbit nanti, jadi tautannya belum berfungsi di situs"
+            else:
+                continue
+            entry.problems.append(Problem(
+                entry.path, "isi",
+                f"tautan di baris {line} menuju '{target}', yang {why}.",
+                "periksa nama berkas tujuan (mulai dari folder jenisnya, misalnya "
+                "{filename}/acara/2026-11-20-diskusi-buku.md), atau hapus tautannya.",
+            ))

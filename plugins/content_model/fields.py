@@ -151,7 +151,29 @@ class ImagePath(FieldType):
                 "periksa ejaan nama berkas (huruf besar dan kecil dibedakan) dan pastikan "
                 "gambarnya sudah disimpan di folder content/gambar/.",
             )
+        if not readable_image(path):
+            raise unreadable_image_error(text)
         return text
+
+
+def readable_image(path: Path) -> bool:
+    """True when Pillow can decode the file (the build resizes every image)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+    return True
+
+
+def unreadable_image_error(name: str) -> FieldError:
+    return FieldError(
+        f"berkas '{name}' rusak atau bukan gambar, sehingga tidak bisa dibuka.",
+        "buka gambarnya di komputer untuk memastikan bisa dilihat, lalu simpan ulang "
+        "sebagai JPG atau PNG.",
+    )
 
 
 _HASHTAG = re.compile(r"^[^\W_][\w]*$")
@@ -169,19 +191,22 @@ class Hashtags(FieldType):
 
     def parse(self, value, ctx):
         items = value if isinstance(value, list) else [value]
-        tags = []
-        for item in items:
-            tag = str(item).strip().lstrip("#")
-            if not _HASHTAG.match(tag):
-                suggestion = suggest_hashtag(tag) or "TagarBaru"
-                raise FieldError(
-                    f"tagar '{item}' memuat spasi, tanda hubung atau tanda baca, "
-                    "sehingga tidak menjadi tagar yang bisa diklik di media sosial.",
-                    f"tulis sebagai satu kata, misalnya '{suggestion}'.",
-                )
-            if tag.casefold() not in {t.casefold() for t in tags}:
-                tags.append(tag)
-        return tags
+        tags = [str(item).strip().lstrip("#") for item in items]
+        bad = [tag for tag in tags if not _HASHTAG.match(tag)]
+        if bad:
+            # Name every bad hashtag at once, each with its one-word form.
+            listed = ", ".join(f"'{tag}'" for tag in bad)
+            fixed = ", ".join(f"'{suggest_hashtag(tag) or 'TagarBaru'}'" for tag in bad)
+            raise FieldError(
+                f"tagar {listed} memuat spasi, tanda hubung atau tanda baca, "
+                "sehingga tidak menjadi tagar yang bisa diklik di media sosial.",
+                f"tulis sebagai satu kata: {fixed}.",
+            )
+        unique: list[str] = []
+        for tag in tags:
+            if tag.casefold() not in {t.casefold() for t in unique}:
+                unique.append(tag)
+        return unique
 
 
 @dataclass(frozen=True)
@@ -293,7 +318,7 @@ class CardImage(ImagePath):
     def parse(self, value, ctx):
         from PIL import Image  # only posts that supply their own card pay for it
 
-        text = super().parse(value, ctx)
+        text = super().parse(value, ctx)  # exists and decodes
         path = ctx.content_dir / text
         with Image.open(path) as image:
             width, height, kind = image.width, image.height, image.format

@@ -183,7 +183,10 @@ def make_item(article, *, public_url: str, author: str, library_hashtags: Iterab
     page_url = absolute(public_url, article.url)
     before, after = facts_html(article, public_url, zone, now)
     body = absolutize(article.content, page_url)
-    modified = article.fields.get("modified") or article.date
+    # The checked fields are already in WITA; Pelican's article.date keeps any
+    # offset the author wrote, and feeds must say +08:00 like the pages do.
+    published = article.fields["date"]
+    modified = article.fields.get("modified") or published
     cards = getattr(article, "cards", None)
     return Item(
         source=article.source_path,
@@ -192,8 +195,8 @@ def make_item(article, *, public_url: str, author: str, library_hashtags: Iterab
         title=article.title,
         summary=article.fields.get("summary") or article.summary,
         body_html="\n".join(part for part in (before, body, after) if part),
-        published=article.date,
-        updated=max(modified, article.date),
+        published=published,
+        updated=max(modified, published),
         categories=categories(article, library_hashtags),
         author=article.fields.get("author") or author,
         card=_picture(getattr(cards, "link", None), public_url),

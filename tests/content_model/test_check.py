@@ -439,3 +439,66 @@ def test_unknown_card_layout(content, problems_of):
     """)
     name, field, message, fix = _only(problems_of())
     assert field == "card_layout" and "'tidak-ada-tata-letak-ini'" in message
+
+
+def test_post_in_a_subfolder_of_a_kind(content, problems_of):
+    """A nested file would get a wrong URL and kind, so it is refused."""
+    write_post(content, "pengumuman/2026/2026-08-01-bersarang.md", "title: X\ndate: 2026-08-01\nsummary: S.")
+    name, field, message, fix = _only(problems_of())
+    assert "subfolder '2026'" in message and "content/pengumuman/" in fix
+
+
+def test_image_that_cannot_be_decoded(content, problems_of):
+    """A file named .jpg that is not an image is named before the build trips on it."""
+    (content / "gambar" / "rusak.jpg").write_text("bukan gambar", encoding="utf-8")
+    write_post(content, "pengumuman/2026-08-01-rusak.md", """
+        title: Rusak
+        date: 2026-08-01
+        summary: Ringkas.
+        image: gambar/rusak.jpg
+        image_alt: Sesuatu.
+    """, body="![Rusak juga](/gambar/rusak.jpg)\n")
+    problems = problems_of()
+    assert sorted(p[1] for p in problems) == ["image", "isi"]
+    assert all("rusak atau bukan gambar" in p[2] for p in problems)
+
+
+def test_utf8_file_with_byte_order_mark_is_read(content, problems_of):
+    """Notepad's UTF-8 with BOM is still UTF-8: no problem."""
+    path = write_post(content, "pengumuman/2026-08-01-bom.md", "title: BOM\ndate: 2026-08-01\nsummary: S.")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert problems_of() == []
+
+
+def test_every_bad_hashtag_is_named(content, problems_of):
+    """Two bad hashtags in one list are both named with their fixed form."""
+    write_post(content, "pengumuman/2026-08-01-dua-tagar.md", """
+        title: Dua
+        date: 2026-08-01
+        summary: Ringkas.
+        hashtags: [literasi-anak, Buku Baru, Baik]
+    """)
+    name, field, message, fix = _only(problems_of())
+    assert "'literasi-anak'" in message and "'Buku Baru'" in message
+    assert "'LiterasiAnak'" in fix and "'BukuBaru'" in fix
+
+
+def test_internal_link_to_a_missing_or_unpublished_post(content, problems_of):
+    """{filename} links must reach a post that exists and is published."""
+    write_post(content, "pengumuman/2026-08-01-draf.md", "title: D\ndate: 2026-08-01\nsummary: S.\nstatus: draft")
+    write_post(content, "pengumuman/2099-01-01-nanti.md", "title: N\ndate: 2099-01-01\nsummary: S.")
+    write_post(content, "pengumuman/2026-08-02-tautan.md", "title: T\ndate: 2026-08-02\nsummary: S.",
+               body="[a]({filename}/acara/tidak-ada.md) [b]({filename}/pengumuman/2026-08-01-draf.md)\n"
+                    "[c]({filename}/pengumuman/2099-01-01-nanti.md) "
+                    "[d]({filename}/pengumuman/2026-08-17-libur.md)\n")
+    messages = sorted(p[2] for p in problems_of() if p[0] == "2026-08-02-tautan.md")
+    assert len(messages) == 3
+    assert any("tidak-ada.md', yang tidak ada" in m for m in messages)
+    assert any("masih draf" in m for m in messages)
+    assert any("baru terbit nanti" in m for m in messages)
+
+
+def test_page_cannot_take_the_feeds_url(content, problems_of):
+    """/umpan/ belongs to the feeds list, so a page may not take it."""
+    write_post(content, "halaman/umpan.md", "title: Umpan Kami")
+    assert _only(problems_of())[1] == "slug"

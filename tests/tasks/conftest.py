@@ -38,7 +38,8 @@ def project(tmp_path) -> Path:
 
 def task_env(project: Path) -> dict[str, str]:
     """A bare environment, as on a fresh machine, with a git identity for ghp-import."""
-    return {"PATH": "/usr/bin:/bin", "HOME": str(project), "GIT_AUTHOR_NAME": "Uji",
+    # COLUMNS: the log handler wraps at the terminal width; keep messages on one line.
+    return {"PATH": "/usr/bin:/bin", "HOME": str(project), "COLUMNS": "1000", "GIT_AUTHOR_NAME": "Uji",
            "GIT_AUTHOR_EMAIL": "uji@example.org", "GIT_COMMITTER_NAME": "Uji",
            "GIT_COMMITTER_EMAIL": "uji@example.org"}
 

@@ -51,12 +51,16 @@ def test_publish_refuses_content_with_problems(project):
 
 
 def test_build_warns_and_leaves_out_a_broken_post(project):
-    """build goes on past a broken post: the rest is built, the broken one is not."""
+    """build goes on past a broken post or a copied one: the rest is built, they are not."""
     (project / "content" / "pengumuman" / "2026-08-01-rusak.md").write_text(BROKEN_POST, encoding="utf-8")
+    original = sorted((project / "content" / "acara").glob("*.md"))[0]
+    copy = original.with_name("2099-12-31-" + original.name.split("-", 3)[3])  # same slug
+    copy.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
     result = invoke(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     output = result.stdout + result.stderr
     assert "2026-08-01-rusak.md" in output and "dilewati" in output
+    assert copy.name in output and "sudah dipakai" in output
     assert (project / "output" / "index.html").exists()
     assert not (project / "output" / "pengumuman" / "rusak").exists()
 
