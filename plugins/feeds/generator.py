@@ -120,7 +120,8 @@ class FeedsGenerator(Generator):
 
     def _relative(self, source: str) -> str:
         try:
-            return Path(source).relative_to(self.settings["PATH"]).as_posix()
+            # The same "content/..." form the content checker uses.
+            return "content/" + Path(source).relative_to(self.settings["PATH"]).as_posix()
         except ValueError:
             return source
 
