@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.contents import Tag
 
+from pelican.utils import order_content
+
+from plugins._shared.clock import build_moment
 from plugins._shared.errors import BuildStopped
 
 from .check import Report, check_tree
@@ -64,6 +67,23 @@ def attach_fields(generator) -> None:
             article.tags = [Tag(tag, settings) for tag in entry.values.get("hashtags", [])]
             kept.append(article)
         setattr(generator, attribute, kept)
+    apply_schedule(generator, build_moment(settings))
+
+
+def apply_schedule(generator, now) -> None:
+    """Publish exactly the posts dated up to this build's moment.
+
+    Pelican decides future dates by the real clock; BUILD_NOW (tests, previews of
+    a given day) must decide the same thing, or pages and feeds disagree with it.
+    """
+    published, drafts = [], []
+    for article in generator.articles + generator.drafts:
+        due = article.fields["date"] <= now and article.fields.get("status") != "draft"
+        article.status = "published" if due else "draft"
+        (published if due else drafts).append(article)
+    order = generator.settings["ARTICLE_ORDER_BY"]
+    generator.articles = order_content(published, order)
+    generator.drafts = order_content(drafts, order)
 
 
 def attach_page_fields(generator) -> None:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from plugins._shared.errors import BuildStopped
-from plugins.listings.plugin import build_moment
+from plugins._shared.clock import build_moment
 
 from .build import Channel, atom_bytes, rss_bytes
 from .content import absolute

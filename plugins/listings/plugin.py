@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from plugins._shared.clock import build_moment
 from plugins.content_model.schema import KINDS
-from plugins.site_profile.settings_check import parse_build_now
 
 LATEST_PER_KIND = 3
-
-
-def build_moment(settings: dict) -> dt.datetime:
-    """'Now' for this build: BUILD_NOW when set (tests), else the clock, in WITA."""
-    zone = ZoneInfo(settings["TIMEZONE"])
-    fixed = settings.get("BUILD_NOW")
-    return parse_build_now(fixed).astimezone(zone) if fixed else dt.datetime.now(zone)
 
 
 def upcoming_events(articles, now: dt.datetime) -> list:

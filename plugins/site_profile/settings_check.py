@@ -7,13 +7,13 @@ documented Pelican settings that have no default, and our own settings.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.settings import DEFAULT_CONFIG
 
+from plugins._shared.clock import parse_build_now
 from plugins._shared.errors import BuildStopped
 
 PELICAN_WITHOUT_DEFAULT = {
@@ -73,11 +73,3 @@ def _malformed(settings: dict) -> list[str]:
         )
     return problems
 
-
-def parse_build_now(value) -> dt.datetime | None:
-    """BUILD_NOW as an aware datetime, or None when it is not one."""
-    try:
-        moment = dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else None

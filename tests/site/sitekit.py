@@ -251,10 +251,10 @@ class Post:
 
     @property
     def is_published(self) -> bool:
-        """What Pelican publishes: not a draft, and not dated after the real clock."""
+        """What the build publishes: not a draft, and not dated after BUILD_NOW."""
         if self.values.get("status") == "draft":
             return False
-        return self.values["date"] <= dt.datetime.now(WITA)
+        return self.values["date"] <= dt.datetime.fromisoformat(BUILD_NOW)
 
 
 def read_posts(content: Path):
