@@ -39,13 +39,19 @@ class Entry:
 
 @dataclass
 class Report:
-    """Every file's entry; a problem that spans files sits on the file to fix."""
+    """Every file's entry; a problem that spans files sits on the file to fix.
+
+    `findings` come from other plugins' checks (e.g. a feed caption too long):
+    they fail a strict build like any problem, but do not keep a post out of a
+    development build.
+    """
 
     entries: dict[str, Entry]
+    findings: list[Problem] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
-        return [p for e in self.entries.values() for p in e.problems]
+        return [p for e in self.entries.values() for p in e.problems] + self.findings
 
     def entry_for(self, source_path: str | Path) -> Entry | None:
         return self.entries.get(str(Path(source_path).resolve()))

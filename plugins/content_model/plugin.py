@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -20,18 +21,30 @@ from plugins._shared.clock import build_moment
 from plugins._shared.errors import BuildStopped
 
 from .check import Report, check_tree
-from .problems import format_report
+from .problems import Problem, format_report
 from .schema import EVENT_STATUSES, KINDS
 
 logger = logging.getLogger(__name__)
 
 REPORT_KEY = "content_report"
 
+# Checks other plugins add, run on the whole report so that one run names every
+# problem: each takes (report, settings) and returns Problems.
+REPORT_CHECKS: list[Callable[[Report, dict], list[Problem]]] = []
+
+
+def add_report_check(check: Callable[[Report, dict], list[Problem]]) -> None:
+    """Let a plugin check content with its own rules, reported with everything else."""
+    if check not in REPORT_CHECKS:
+        REPORT_CHECKS.append(check)
+
 
 def check_content(generator) -> None:
     """Check the whole content tree and report every problem in one go."""
     settings = generator.settings
     report = check_tree(Path(settings["PATH"]), ZoneInfo(settings["TIMEZONE"]))
+    for check in REPORT_CHECKS:
+        report.findings.extend(check(report, settings))
     generator.context[REPORT_KEY] = report
     generator.context["KINDS"] = KINDS
     generator.context["EVENT_STATUSES"] = EVENT_STATUSES
@@ -47,7 +60,8 @@ def check_content(generator) -> None:
     for problem in problems:
         logger.warning("%s", problem)
     logger.warning(
-        "%d masalah konten ditemukan; tulisan yang bermasalah dilewati sampai diperbaiki.",
+        "%d masalah konten ditemukan; tulisan yang kontennya bermasalah dilewati sampai "
+        "diperbaiki.",
         len(problems),
     )
 

@@ -14,26 +14,22 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from plugins._shared.errors import BuildStopped
 from plugins._shared.clock import build_moment
 
 from .build import Channel, atom_bytes, rss_bytes
 from .content import absolute
 from .jsonfeed import json_bytes, json_feed
 from .model import (
-    CAPTION_LIMIT,
     Catalogue,
     FeedSet,
     Item,
-    article_caption_length,
     make_catalogue,
     make_item,
 )
-from .settings import FeedSettings
+from .settings import CONFIG_KEY, FeedSettings
 
 logger = logging.getLogger(__name__)
 
-CONFIG_KEY = "FEED_CONFIG"  # the parsed FEEDS, set at `initialized`
 PAGE_TEMPLATE = "umpan"
 
 
@@ -49,7 +45,6 @@ class FeedsGenerator(Generator):
             self.context.get("articles", []), self.settings["SITENAME"], profile.tagline,
             self.config.window)
         self.context["feeds"] = self.catalogue
-        self._check_captions()
 
     def generate_output(self, writer) -> None:
         items = self._items()
@@ -73,25 +68,6 @@ class FeedsGenerator(Generator):
             meta_description=f"Semua umpan RSS, Atom dan JSON {self.settings['SITENAME']}: "
             "ikuti tulisan baru lewat aplikasi pembaca umpan.",
         )
-
-    def _check_captions(self) -> None:
-        """Posts in the window whose auto-post would not fit: warn, or stop when strict."""
-        problems = []
-        for article in self.catalogue.everything.articles:
-            length = article_caption_length(article, self.public_url, self.config.utm,
-                                            self.library_hashtags)
-            if length > CAPTION_LIMIT:
-                problems.append(
-                    f"{self._relative(article.source_path)}: judul, ringkasan, tautan dan tagar "
-                    f"berjumlah {length} karakter, lebih dari {CAPTION_LIMIT} yang muat dalam "
-                    "satu kiriman Mastodon, jadi pengirim otomatis memotong tautan atau tagarnya. "
-                    f"Cara memperbaiki: pendekkan 'summary' atau 'title' sebanyak "
-                    f"{length - CAPTION_LIMIT} karakter, atau kurangi 'hashtags'.")
-        if problems and self.settings.get("STRICT_CONTENT"):
-            raise BuildStopped("Umpan: tulisan terlalu panjang untuk dikirim otomatis:\n  - "
-                               + "\n  - ".join(problems))
-        for problem in problems:
-            logger.warning("umpan: %s", problem)
 
     def _items(self) -> dict[int, Item]:
         """One item per article that any feed holds, keyed by id(article)."""
@@ -117,13 +93,6 @@ class FeedsGenerator(Generator):
 
     def _author(self) -> str:
         return self.settings.get("AUTHOR") or self.settings["SITENAME"]
-
-    def _relative(self, source: str) -> str:
-        try:
-            # The same "content/..." form the content checker uses.
-            return "content/" + Path(source).relative_to(self.settings["PATH"]).as_posix()
-        except ValueError:
-            return source
 
     def _write(self, path: str, data: bytes) -> None:
         target = Path(self.output_path) / path

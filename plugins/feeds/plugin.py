@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .generator import CONFIG_KEY, FeedsGenerator
-from .settings import parse_feed_settings
+from plugins.content_model.plugin import add_report_check
+
+from .captions import caption_problems
+from .generator import FeedsGenerator
+from .settings import CONFIG_KEY, parse_feed_settings
 
 
 def load_settings(pelican) -> None:
@@ -20,3 +23,4 @@ def add_generator(pelican):
 def register() -> None:
     signals.initialized.connect(load_settings)
     signals.get_generators.connect(add_generator)
+    add_report_check(caption_problems)

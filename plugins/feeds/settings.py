@@ -33,6 +33,8 @@ PELICAN_FEED_SETTINGS = (
     "TAG_FEED_ATOM", "TAG_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
 )
 
+CONFIG_KEY = "FEED_CONFIG"  # where the parsed FEEDS lives in the settings, from `initialized`
+
 
 @dataclass(frozen=True)
 class FeedSettings:

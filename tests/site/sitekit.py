@@ -104,7 +104,8 @@ def run_build(output: Path, content: Path | None = None, strict: bool = False,
         command += ["--content", str(content)]
     if strict:
         command.append("--strict")
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    # COLUMNS: the log handler wraps at the terminal width; keep each message on one line.
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", COLUMNS="1000")
     proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env=env, stdin=subprocess.DEVNULL)
     return BuildRun(command, proc.returncode, proc.stdout, proc.stderr, Path(output))

@@ -43,8 +43,9 @@ def test_publish_refuses_content_with_problems(project):
     (project / "content" / "pengumuman" / "2026-08-01-rusak.md").write_text(BROKEN_POST, encoding="utf-8")
     result = invoke(project, "publish", "--no-push")
     assert result.returncode != 0
-    assert "content/pengumuman/2026-08-01-rusak.md" in result.stdout
-    assert "kolom 'date'" in result.stdout and "kolom 'image'" in result.stdout
+    output = result.stdout + result.stderr
+    assert "content/pengumuman/2026-08-01-rusak.md" in output
+    assert "kolom 'date'" in output and "kolom 'image'" in output
     branches = subprocess.run(["git", "branch", "--list", "gh-pages"], cwd=project,
                               capture_output=True, text=True, check=True).stdout
     assert branches.strip() == ""
@@ -84,7 +85,7 @@ def test_new_then_check_guides_staff_to_each_empty_field(project):
     checked = invoke(project, "check")
     assert checked.returncode != 0
     for field in ("start", "end", "summary", "place"):
-        assert f"kolom '{field}'" in checked.stdout
+        assert f"kolom '{field}'" in checked.stdout + checked.stderr
 
 
 def test_publish_pushes_gh_pages_to_origin(project, tmp_path):
@@ -109,3 +110,19 @@ def test_republish_keeps_the_old_card_of_an_edited_post(project):
     after = {f for f in branch_files(project, "gh-pages") if f.startswith("kartu/")}
     assert before < after
     assert any(slug_part in f for f in after - before for slug_part in [post.stem.split("-", 3)[3]])
+
+
+def test_check_names_content_and_caption_problems_in_one_run(project):
+    """A broken post and a post too long to auto-post are both named by one check."""
+    (project / "content" / "pengumuman" / "2026-08-01-rusak.md").write_text(BROKEN_POST, encoding="utf-8")
+    newest = max((project / "content").glob("*/2026-*.md"), key=lambda p: p.name[:10])
+    text = newest.read_text(encoding="utf-8")
+    tags = ", ".join(f"TagarPanjangSekali{i}" for i in range(20))
+    newest.write_text(text.replace("---\n", f"---\nhashtags: [{tags}]\n", 1)
+                      if "hashtags:" not in text else
+                      text.replace("hashtags: [", f"hashtags: [{tags}, ", 1), encoding="utf-8")
+    checked = invoke(project, "check")
+    output = checked.stdout + checked.stderr
+    assert checked.returncode != 0
+    assert "2026-08-01-rusak.md" in output and "kolom 'date'" in output
+    assert newest.name in output and "lebih dari 500" in output

@@ -1,0 +1,52 @@
+"""A content check: every post in the feeds' window must fit one auto-post.
+
+feed2toot and similar tools cut the whole toot at 500 characters, so a long
+title + summary + link + hashtags loses its link or hashtags. Checked from the
+content report, so `invoke check` names these posts with every other problem.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from plugins._shared.clock import build_moment
+from plugins.content_model.problems import Problem
+
+from .model import CAPTION_LIMIT, article_caption_length, newest_first
+from .settings import CONFIG_KEY
+
+
+def _as_article(entry) -> SimpleNamespace:
+    """The fields a feed item is made of, from a checked entry (no Pelican needed)."""
+    values = entry.values
+    return SimpleNamespace(
+        path=entry.path, title=values["title"], summary=values["summary"], fields=values,
+        kind=entry.kind, url=f"{entry.kind.slug}/{entry.slug}/", date=values["date"],
+    )
+
+
+def caption_problems(report, settings) -> list[Problem]:
+    """Posts in the window whose auto-post would not fit in 500 characters."""
+    config = settings[CONFIG_KEY]
+    now = build_moment(settings)
+    library_hashtags = settings["PROFILE"].hashtags if config.library_hashtags else ()
+    public_url = settings["PUBLIC_URL"].rstrip("/")
+    due = [
+        _as_article(entry) for entry in report.entries.values()
+        if not entry.problems and entry.slug and "summary" in entry.values
+        and entry.kind is not None and entry.kind.slug != "halaman"
+        and entry.values.get("status") != "draft" and entry.values["date"] <= now
+    ]
+    problems = []
+    for article in newest_first(due)[: config.window]:
+        length = article_caption_length(article, public_url, config.utm, library_hashtags)
+        if length > CAPTION_LIMIT:
+            problems.append(Problem(
+                article.path, "summary",
+                f"judul, ringkasan, tautan dan tagar berjumlah {length} karakter, lebih dari "
+                f"{CAPTION_LIMIT} yang muat dalam satu kiriman Mastodon, jadi pengirim "
+                "otomatis memotong tautan atau tagarnya.",
+                f"pendekkan 'summary' atau 'title' sebanyak {length - CAPTION_LIMIT} karakter, "
+                "atau kurangi 'hashtags'.",
+            ))
+    return problems
