@@ -79,15 +79,12 @@ class Block:
 # --- measuring ----------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
-def _emoji_advance() -> float:
-    return emoji_face().getlength("\U0001F600")
-
-
 @functools.lru_cache(maxsize=100_000)
 def run_width(text: str, face_index: int, stack: str, size: int) -> float:
-    if face_index == EMOJI:  # an emoji run is one cluster
-        return _emoji_advance() * size / EMOJI_SIZE
+    if face_index == EMOJI:
+        # An emoji run is one cluster; measured, not assumed one glyph wide, since a
+        # ZWJ sequence the font does not join is drawn as several glyphs.
+        return emoji_face().getlength(text) * size / EMOJI_SIZE
     return face(STACKS[stack][face_index], size).getlength(text, direction="ltr")
 
 

@@ -129,3 +129,16 @@ def test_balanced_lines_leave_no_lonely_last_word():
     assert [line.text for line in block.lines] == ["Membaca Buku", "Bersama Anak"]
     unbalanced = fit("Membaca Buku Bersama Anak", Style(stack="bold", size_min=60, size_max=60), width, HEIGHT)
     assert [line.text for line in unbalanced.lines] == ["Membaca Buku Bersama", "Anak"]
+
+
+def test_unjoined_zwj_sequence_is_measured_as_drawn():
+    """A ZWJ pair the emoji font does not join takes the width of the glyphs drawn."""
+    from plugins.social_cards.fonts import EMOJI_SIZE, emoji_face
+    from plugins.social_cards.text import EMOJI, emoji_bitmap, run_width
+
+    cat_pizza = "\\U0001F408\\u200d\\U0001F355"  # not a real sequence: two glyphs
+    one = run_width("\\U0001F408", EMOJI, "body", EMOJI_SIZE)
+    two = run_width(cat_pizza, EMOJI, "body", EMOJI_SIZE)
+    assert two > 1.5 * one
+    assert abs(two - emoji_bitmap(cat_pizza).width) <= 1
+    assert emoji_face().getlength(cat_pizza) == two
