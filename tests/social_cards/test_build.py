@@ -63,10 +63,22 @@ def steps(tmp_path_factory) -> dict[str, Step]:
         assert run.returncode == 0, run.log
         return Step(run, json.loads(manifest.read_text(encoding="utf-8")))
 
-    found = {"cold": build(), "warm": build()}
+    def cache_files() -> dict[str, int]:
+        """Card files in the cache with their inode, seen from outside the plugin.
+
+        A drawn card is written to a scratch file and renamed into place, so it gets
+        a new inode; a reused card is only touched (mtime) to keep it from pruning.
+        """
+        return {p.name: p.stat().st_ino for p in manifest.parent.glob("*.jpg")}
+
+    found = {"cold": build()}
+    found["cache_cold"] = cache_files()
+    found["warm"] = build()
+    found["cache_warm"] = cache_files()
     found["page_before"] = (output / "acara" / "lomba-mewarnai-anak" / "index.html").read_text(encoding="utf-8")
     retitle(content / RENAMED, "Lomba Mewarnai Tokoh Cerita Rakyat untuk Anak")
     found["renamed"] = build()
+    found["cache_renamed"] = cache_files()
     found["page_after"] = (output / "acara" / "lomba-mewarnai-anak" / "index.html").read_text(encoding="utf-8")
     retitle(content / FOREIGN, "Layanan Tetap Buka pada Hari Guru 東京")
     found["foreign"] = build()
@@ -95,6 +107,8 @@ def test_an_unchanged_build_draws_no_card(steps):
     assert warm.drawn == set()
     assert warm.summary() == (0, len(steps["cold"].drawn))
     assert warm.manifest["cards"] == steps["cold"].manifest["cards"]
+    # Not only the plugin's word for it: no card file was written again.
+    assert steps["cache_warm"] == steps["cache_cold"]
 
 
 def test_a_changed_title_redraws_exactly_that_posts_cards_under_new_urls(steps):
@@ -103,6 +117,10 @@ def test_a_changed_title_redraws_exactly_that_posts_cards_under_new_urls(steps):
     old, new = before.urls(RENAMED_KEY), after.urls(RENAMED_KEY)
     assert set(old) == set(new) == set(SIZES)  # the post is in the feeds' window
     assert after.drawn == {Path(url).name for url in new.values()}
+    # Seen from outside: the new cache files are exactly the post's new cards, and
+    # every other card file is untouched.
+    written = {n for n, t in steps["cache_renamed"].items() if steps["cache_warm"].get(n) != t}
+    assert written == {Path(url).name for url in new.values()}
     assert not set(old.values()) & set(new.values())
     others = {k: v for k, v in after.manifest["cards"].items() if k != RENAMED_KEY}
     assert others == {k: v for k, v in before.manifest["cards"].items() if k != RENAMED_KEY}
