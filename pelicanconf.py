@@ -127,6 +127,8 @@ FEED_MAX_ITEMS = 30
 
 # Feeds (plugins/feeds), all under /umpan/. "utm": campaign tags on item links of the
 # social feeds (RSS, Atom, Instagram), never on guids or in JSON Feed; None = none.
+# Changing "utm" changes every item's link; feed2fedi de-duplicates by link and
+# would post the whole window again, so set it once, before the first auto-post.
 # "library_hashtags": add LIBRARY["hashtags"] to every item's categories.
 FEEDS = {"utm": None, "library_hashtags": True}
 

@@ -176,13 +176,15 @@ def unreadable_image_error(name: str) -> FieldError:
     )
 
 
-_HASHTAG = re.compile(r"^[^\W_][\w]*$")
+# One word with at least one letter: platforms do not link digits-only tags (#2026).
+HASHTAG = re.compile(r"^(?=\w*[^\W\d_])[^\W_]\w*$")
 
 
 def suggest_hashtag(text: str) -> str:
-    """Turn 'literasi digital' or 'literasi-digital' into 'LiterasiDigital'."""
+    """Turn 'literasi digital' or 'literasi-digital' into 'LiterasiDigital' (and '2026' into 'Baca2026')."""
     words = re.split(r"[\W_]+", text)
-    return "".join(w[:1].upper() + w[1:] for w in words if w)
+    joined = "".join(w[:1].upper() + w[1:] for w in words if w)
+    return joined if HASHTAG.match(joined) else f"Baca{joined}"
 
 
 @dataclass(frozen=True)
@@ -192,14 +194,14 @@ class Hashtags(FieldType):
     def parse(self, value, ctx):
         items = value if isinstance(value, list) else [value]
         tags = [str(item).strip().lstrip("#") for item in items]
-        bad = [tag for tag in tags if not _HASHTAG.match(tag)]
+        bad = [tag for tag in tags if not HASHTAG.match(tag)]
         if bad:
             # Name every bad hashtag at once, each with its one-word form.
             listed = ", ".join(f"'{tag}'" for tag in bad)
-            fixed = ", ".join(f"'{suggest_hashtag(tag) or 'TagarBaru'}'" for tag in bad)
+            fixed = ", ".join(f"'{suggest_hashtag(tag)}'" for tag in bad)
             raise FieldError(
-                f"tagar {listed} memuat spasi, tanda hubung atau tanda baca, "
-                "sehingga tidak menjadi tagar yang bisa diklik di media sosial.",
+                f"tagar {listed} tidak menjadi tagar yang bisa diklik di media sosial: tagar "
+                "harus satu kata yang memuat huruf, tanpa spasi, tanda hubung atau tanda baca.",
                 f"tulis sebagai satu kata: {fixed}.",
             )
         unique: list[str] = []

@@ -220,6 +220,21 @@ def _event_has_place(values, written):
     return []
 
 
+def _moved_online_needs_link(values, written):
+    if values.get("event_status") == "pindah-daring" and "online_url" not in written:
+        return [
+            (
+                "online_url",
+                FieldError(
+                    "acara dipindah ke daring, tetapi tautan daringnya belum ada.",
+                    "isi 'online_url' dengan tautan siaran atau rapat daring, agar peserta "
+                    "tahu cara mengikutinya.",
+                ),
+            )
+        ]
+    return []
+
+
 def _event_ends_after_start(values, written):
     if "start" in values and "end" in values and values["end"] <= values["start"]:
         return [
@@ -309,7 +324,7 @@ KINDS: dict[str, Kind] = {
                     "terjadwal",
                 ),
             ),
-            COMMON_RULES + (_event_has_place, _event_ends_after_start),
+            COMMON_RULES + (_event_has_place, _moved_online_needs_link, _event_ends_after_start),
         ),
         Kind(
             "tutorial",

@@ -116,8 +116,8 @@ def event(article, head, profile: LibraryProfile, public_url: str) -> dict[str, 
             "name": fields["place"],
             "address": postal_address(profile, fields.get("place_address")),
         })
-    if online or not in_person:
-        locations.append({"@type": "VirtualLocation", "url": online or head.url})
+    if online:
+        locations.append({"@type": "VirtualLocation", "url": online})
     if in_person and online:
         mode = "MixedEventAttendanceMode"
     elif in_person:
@@ -127,7 +127,7 @@ def event(article, head, profile: LibraryProfile, public_url: str) -> dict[str, 
     node = {
         "@type": "Event",
         "@id": f"{head.url}#acara",
-        "name": head.title,
+        "name": article.title,  # in full, without a status prefix: that is eventStatus
         "description": head.description,
         "url": head.url,
         "startDate": fields["start"].isoformat(),

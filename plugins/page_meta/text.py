@@ -1,26 +1,11 @@
-"""Fit text into the lengths platforms show (title ~70, description ~200, alt 420)."""
+"""The lengths platforms show: title ~70, description ~200, alt at most 420."""
 
 from __future__ import annotations
 
-import re
+from plugins._shared.text import ELLIPSIS, clip, squash
 
 TITLE_LIMIT = 70
 DESCRIPTION_LIMIT = 200
 ALT_LIMIT = 420
-ELLIPSIS = "…"
 
-
-def squash(text: str) -> str:
-    """One line: runs of whitespace become one space."""
-    return re.sub(r"\s+", " ", str(text or "")).strip()
-
-
-def clip(text: str, limit: int) -> str:
-    """Cut at a word boundary so the result, ellipsis included, fits in limit."""
-    text = squash(text)
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - len(ELLIPSIS)]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,.;:–—-") + ELLIPSIS
+__all__ = ["ALT_LIMIT", "DESCRIPTION_LIMIT", "ELLIPSIS", "TITLE_LIMIT", "clip", "squash"]

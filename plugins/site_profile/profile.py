@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from plugins._shared.errors import BuildStopped
+from plugins.content_model.fields import HASHTAG as _HASHTAG
 
 DAYS = {
     "senin": "Monday",
@@ -37,7 +38,6 @@ SOCIAL_NETWORKS = {
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_HASHTAG = re.compile(r"^[^\W_]\w*$")
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,14 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
+from plugins._shared.text import clip as shared_clip
 from plugins.content_model.schema import EVENT_STATUSES, KINDS
-from plugins.indonesian_dates.formats import clock, long_date, long_datetime, zone_abbreviation
+from plugins.indonesian_dates.formats import (
+    clock,
+    long_date,
+    long_datetime,
+    zone_abbreviation,
+)
 
 ALT_MAX = 420
 # Statuses an event card shows prominently; "terjadwal" is the normal case.
@@ -42,12 +48,8 @@ def profile_texts(profile) -> dict[str, str]:
 
 
 def clip(text: str, limit: int = ALT_MAX) -> str:
-    """Cut text at a word boundary so it fits limit characters, with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,.;:")
-    return cut + "…"
+    """Cut alt text at a word (and grapheme) boundary so it fits, with an ellipsis."""
+    return shared_clip(text, limit)
 
 
 def with_image_alt(alt: str, image_alt: str) -> str:

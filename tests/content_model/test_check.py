@@ -502,3 +502,31 @@ def test_page_cannot_take_the_feeds_url(content, problems_of):
     """/umpan/ belongs to the feeds list, so a page may not take it."""
     write_post(content, "halaman/umpan.md", "title: Umpan Kami")
     assert _only(problems_of())[1] == "slug"
+
+
+def test_digits_only_hashtag_is_refused(content, problems_of):
+    """#2026 is not linked by platforms, so a word with a letter is asked for."""
+    write_post(content, "pengumuman/2026-08-01-angka.md", """
+        title: Angka
+        date: 2026-08-01
+        summary: Ringkas.
+        hashtags: ["2026", Café]
+    """)
+    name, field, message, fix = _only(problems_of())
+    assert field == "hashtags" and "'2026'" in message and "'Café'" not in message
+    assert "'Baca2026'" in fix
+
+
+def test_event_moved_online_needs_its_link(content, problems_of):
+    """A moved-online event without online_url would send readers nowhere."""
+    write_post(content, "acara/2026-08-01-daring.md", """
+        title: Daring
+        date: 2026-08-01
+        summary: Ringkas.
+        start: 2026-12-05 09:00
+        end: 2026-12-05 10:00
+        place: Aula
+        event_status: pindah-daring
+    """)
+    name, field, message, fix = _only(problems_of())
+    assert field == "online_url" and "dipindah ke daring" in message

@@ -29,3 +29,11 @@ def test_handles_come_from_profile_urls():
     assert x_handle("https://x.com/perpuskotamobagu") == "@perpuskotamobagu"
     assert fediverse_handle("https://mastodon.social/@perpus") == "@perpus@mastodon.social"
     assert x_handle(None) is None and fediverse_handle("") is None
+
+
+def test_a_cut_never_splits_an_emoji_sequence():
+    """A run of family emoji is cut between whole families, never inside one."""
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"
+    clipped = clip(family * 20, 70)
+    assert clipped.endswith(family + "…")
+    assert clipped[:-1] == family * (len(clipped[:-1]) // len(family))

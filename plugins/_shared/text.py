@@ -1,0 +1,32 @@
+"""Shortening text for places with a length limit, without breaking a character.
+
+A cut lands on a word boundary when it can and always on a grapheme boundary
+(regex's \\X), so an emoji family or a flag is never split into broken halves.
+"""
+
+from __future__ import annotations
+
+import regex
+
+ELLIPSIS = "…"
+_GRAPHEME = regex.compile(r"\X")
+
+
+def squash(text: str) -> str:
+    """One line: runs of whitespace become one space."""
+    return " ".join(str(text or "").split())
+
+
+def clip(text: str, limit: int) -> str:
+    """Fit text in limit characters (ellipsis included), cutting between words."""
+    text = squash(text)
+    if len(text) <= limit:
+        return text
+    cut = ""
+    for grapheme in _GRAPHEME.findall(text):
+        if len(cut) + len(grapheme) > limit - len(ELLIPSIS):
+            break
+        cut += grapheme
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:–—-") + ELLIPSIS
