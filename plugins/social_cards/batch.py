@@ -8,6 +8,7 @@ collected after the pages are read, before anything is written.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
 import time
@@ -151,7 +152,13 @@ class CardBatch:
         job = cache.CardJob(name, spec, self.options.jpeg_quality, self.options.max_bytes)
         if self._pool is None:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            self._pool = ProcessPoolExecutor(max_workers=self.options.workers or os.cpu_count() or 1)
+            # Not "fork": a build may run in a process with other threads (livereload
+            # in `invoke serve`, servers and Playwright in tests), and a forked worker
+            # can inherit a lock held mid-operation and hang forever (seen in the suite).
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.options.workers or os.cpu_count() or 1,
+                mp_context=multiprocessing.get_context("forkserver"),
+            )
         self._futures[name] = self._pool.submit(cache.draw, job, str(self.cache_dir))
 
     def _warn_missing(self, source_path: str, facts: content.CardContent) -> None:
