@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 ELLIPSIS = "…"
-_GRAPHEME = regex.compile(r"\X")
+GRAPHEME = regex.compile(r"\X")  # one user-perceived character
 
 
 def squash(text: str) -> str:
@@ -23,7 +23,7 @@ def clip(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = ""
-    for grapheme in _GRAPHEME.findall(text):
+    for grapheme in GRAPHEME.findall(text):
         if len(cut) + len(grapheme) > limit - len(ELLIPSIS):
             break
         cut += grapheme

@@ -18,7 +18,7 @@ from .body import check_body, internal_links
 from .fields import ParseContext
 from .frontmatter import parse_document
 from .problems import FieldError, Problem
-from .schema import ASSET_FOLDERS, KINDS, PAGE_FOLDER, PAGE_KIND, Kind
+from .schema import ASSET_FOLDERS, KINDS, PAGE_FOLDER, PAGE_KIND, SITE_FOLDERS, Kind
 
 # Also Pelican's FILENAME_METADATA: an optional date prefix, then the slug.
 FILENAME_METADATA = r"(?:\d{4}-\d{2}-\d{2}-)?(?P<slug>.+)"
@@ -212,9 +212,7 @@ def _unknown_field_error(kind: Kind, name: str) -> FieldError:
 
 # Top-level URL folders a page slug must not take (pages live at /{slug}/):
 # listings, feeds, share kit, cards, theme files and asset folders.
-RESERVED_PAGE_SLUGS = frozenset(KINDS) | {
-    "tagar", "arsip", "draf", "umpan", "bagikan", "kartu", "theme", *ASSET_FOLDERS,
-}
+RESERVED_PAGE_SLUGS = SITE_FOLDERS | {"bagikan"}  # and the share kit's default folder
 
 
 def _check_duplicate_slugs(entries) -> None:

@@ -180,10 +180,14 @@ def unreadable_image_error(name: str) -> FieldError:
 HASHTAG = re.compile(r"^(?=\w*[^\W\d_])[^\W_]\w*$")
 
 
+def hashtag_form(text: str) -> str:
+    """Words as one CamelCase word: 'Literasi Digital' or 'literasi-digital' -> 'LiterasiDigital'."""
+    return "".join(word[:1].upper() + word[1:] for word in re.findall(r"[^\W_]+", text))
+
+
 def suggest_hashtag(text: str) -> str:
-    """Turn 'literasi digital' or 'literasi-digital' into 'LiterasiDigital' (and '2026' into 'Baca2026')."""
-    words = re.split(r"[\W_]+", text)
-    joined = "".join(w[:1].upper() + w[1:] for w in words if w)
+    """A working hashtag for what was written ('2026' gets a word: 'Baca2026')."""
+    joined = hashtag_form(text)
     return joined if HASHTAG.match(joined) else f"Baca{joined}"
 
 

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 from pelican.contents import Tag
-
 from pelican.utils import order_content
 
 from plugins._shared.clock import build_moment

@@ -442,3 +442,9 @@ PAGE_KIND = Kind(
 
 # Folders under content/ that hold files but are not kinds.
 ASSET_FOLDERS = ("gambar", "unduhan")
+
+# Top-level folders the public site writes: listings, hashtags, archive, drafts,
+# feeds, cards, theme files and assets. Pages and the share kit must not take one.
+SITE_FOLDERS = frozenset(KINDS) | {
+    "tagar", "arsip", "draf", "umpan", "kartu", "theme", *ASSET_FOLDERS,
+}

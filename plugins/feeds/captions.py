@@ -16,12 +16,13 @@ from .model import CAPTION_LIMIT, article_caption_length, newest_first
 from .settings import CONFIG_KEY
 
 
-def _as_article(entry) -> SimpleNamespace:
+def _as_article(entry, url_pattern: str) -> SimpleNamespace:
     """The fields a feed item is made of, from a checked entry (no Pelican needed)."""
     values = entry.values
     return SimpleNamespace(
         path=entry.path, title=values["title"], summary=values["summary"], fields=values,
-        kind=entry.kind, url=f"{entry.kind.slug}/{entry.slug}/", date=values["date"],
+        kind=entry.kind, url=url_pattern.format(category=entry.kind.slug, slug=entry.slug),
+        date=values["date"],
     )
 
 
@@ -32,7 +33,7 @@ def caption_problems(report, settings) -> list[Problem]:
     library_hashtags = settings["PROFILE"].hashtags if config.library_hashtags else ()
     public_url = settings["PUBLIC_URL"].rstrip("/")
     due = [
-        _as_article(entry) for entry in report.entries.values()
+        _as_article(entry, settings["ARTICLE_URL"]) for entry in report.entries.values()
         if not entry.problems and entry.slug and "summary" in entry.values
         and entry.kind is not None and entry.kind.slug != "halaman"
         and entry.values.get("status") != "draft" and entry.values["date"] <= now

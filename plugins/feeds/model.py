@@ -7,12 +7,12 @@ jsonfeed.py only turn it into RSS, Atom and JSON.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Iterable
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from plugins.content_model.fields import hashtag_form
 from plugins.content_model.schema import KINDS
 
 from .content import absolute, absolutize, facts_html, image_html
@@ -25,11 +25,6 @@ FORMATS = {
     "json": ("JSON Feed", "application/feed+json", ".json"),
 }
 CAPTION_LIMIT = 500  # Mastodon's toot length, the tightest caption an auto-poster writes
-
-
-def hashtag_form(text: str) -> str:
-    """A label as one word that works as a hashtag: "Literasi Digital" -> "LiterasiDigital"."""
-    return "".join(word[:1].upper() + word[1:] for word in re.findall(r"[^\W_]+", text))
 
 
 def with_utm(url: str, utm: tuple[tuple[str, str], ...]) -> str:

@@ -19,16 +19,14 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 from zoneinfo import ZoneInfo
 
-import regex
 from twitter_text import extract_urls_with_indices, parse_tweet
 
+from plugins._shared.text import ELLIPSIS, GRAPHEME, squash
 from plugins.content_model.schema import EVENT_STATUSES
 from plugins.indonesian_dates.formats import time_range
-from plugins.page_meta.text import ELLIPSIS, squash
 
 URL_LENGTH = 23  # what X and Mastodon count for any link, however long
 INSTAGRAM_LINK_LINE = "Info selengkapnya: tautan di bio."
-_GRAPHEME = regex.compile(r"\X")
 _TRAILING = " ,.;:–—-"  # stripped before an ellipsis, as page_meta.text.clip does
 MIN_SUMMARY_WORDS = 4  # a cut summary shorter than this says nothing: leave it out
 
@@ -38,7 +36,7 @@ MIN_SUMMARY_WORDS = 4  # a cut summary shorter than this says nothing: leave it 
 
 def grapheme_count(text: str) -> int:
     """User-perceived characters (extended grapheme clusters): a family emoji is one."""
-    return len(_GRAPHEME.findall(text))
+    return len(GRAPHEME.findall(text))
 
 
 def utf16_count(text: str) -> int:
@@ -296,7 +294,7 @@ def _fit(post: Post, platform: Platform, tags: tuple[str, ...], length: Length) 
 
 def _cut_graphemes(text: str, fits: Callable[[str], bool]) -> str:
     """A title of one word too long for the limit: cut between characters, with "…"."""
-    clusters = _GRAPHEME.findall(text)
+    clusters = GRAPHEME.findall(text)
     keep = _most(len(clusters) - 1, lambda n: fits("".join(clusters[:n]) + ELLIPSIS if n else ""))
     return "".join(clusters[:keep]) + ELLIPSIS if keep else ""
 

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from plugins._shared.errors import BuildStopped
-from plugins.content_model.schema import ASSET_FOLDERS, KINDS, PAGE_FOLDER
+from plugins.content_model.schema import PAGE_FOLDER, SITE_FOLDERS
 
 KEYS = ("folder", "library_hashtags")
 _FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Folders the public site already writes: the share pages must not land in one.
-TAKEN = {*KINDS, PAGE_FOLDER, *ASSET_FOLDERS, "tagar", "arsip", "umpan", "draf", "theme", "kartu"}
+TAKEN = SITE_FOLDERS | {PAGE_FOLDER}
 
 
 @dataclass(frozen=True)
