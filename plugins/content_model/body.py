@@ -1,18 +1,57 @@
-"""Checks on the Markdown body: images need alt text and an existing file,
-and headings must keep the page's outline (the title is the only h1)."""
+"""Checks on the Markdown body: images need alt text and a file inside content/,
+links to files stay inside content/, headings keep the page's outline (the title
+is the only h1), and no invisible control character slips through."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import PurePosixPath
+from typing import Any, Iterator
 
-from .fields import readable_image, unreadable_image_error
+from plugins._shared.boundary import OutsideBoundary, content_file, image_source_path
+
+from .fields import ParseContext, check_file_name, readable_image, unreadable_image_error
 from .problems import FieldError
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+\S")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _INTERNAL_LINK = re.compile(r"\]\(\{filename\}(?P<target>[^)\s#]+)")
+# Pelican copies the target of {static}/{attach} (or |static|, |attach|) wherever it is
+# written, so every occurrence is checked, whatever the syntax around it.
+_FILE_LINK = re.compile(r"[{|](?P<what>static|attach)[|}](?P<path>[^\s)\"'<>\]#?]+)")
+_INLINE_CODE = re.compile(r"`+[^`]*`+")
+# Characters no text needs and XML refuses (feeds stop on them): C0 controls but
+# tab and line breaks, DEL, C1 controls, non-characters and lone surrogates.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def describe(character: str) -> str:
+    return f"U+{ord(character):04X}"
+
+
+def control_characters(metadata: dict[str, Any]) -> list[tuple[str, None, str]]:
+    """(field, None, 'U+0000') for every front-matter field whose text holds a control character."""
+    found = []
+    for name, value in metadata.items():
+        for text in _strings(value):
+            match = CONTROL.search(text)
+            if match:
+                found.append((name, None, describe(match.group())))
+                break
+    return found
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
 
 
 def _prose_lines(body: str):
@@ -35,9 +74,19 @@ def internal_links(body: str, first_line: int) -> list[tuple[int, str]]:
     ]
 
 
-def check_body(body: str, first_line: int, content_dir: Path) -> list[FieldError]:
-    """Return every problem found in a post's body."""
+def check_body(body: str, first_line: int, ctx: ParseContext,
+               post_folder: PurePosixPath | None = None) -> list[FieldError]:
+    """Return every problem found in a post's body; post_folder is its folder under content/."""
     errors: list[FieldError] = []
+    folder = PurePosixPath(str(post_folder or "."))
+    for offset, line in enumerate(body.splitlines()):
+        match = CONTROL.search(line)
+        if match:
+            errors.append(FieldError(
+                f"baris {first_line + offset} memuat karakter kendali tak terlihat "
+                f"({describe(match.group())}), yang merusak halaman dan umpan.",
+                "ketik ulang baris itu, atau salin teksnya sebagai teks biasa tanpa format.",
+            ))
     level = 1
     for offset, line in _prose_lines(body):
         line_no = first_line + offset
@@ -61,12 +110,16 @@ def check_body(body: str, first_line: int, content_dir: Path) -> list[FieldError
                     )
                 )
             level = depth
-        for image in _IMAGE.finditer(line):
-            errors.extend(_image_errors(image, line_no, content_dir))
+        prose = _INLINE_CODE.sub("", line)
+        for image in _IMAGE.finditer(prose):
+            errors.extend(_image_errors(image, line_no, ctx))
+        for link in _FILE_LINK.finditer(prose):
+            if not prose[: link.start()].endswith("!["):  # images are checked above
+                errors.extend(_file_link_errors(link, line_no, ctx, folder))
     return errors
 
 
-def _image_errors(image: re.Match, line_no: int, content_dir: Path) -> list[FieldError]:
+def _image_errors(image: re.Match, line_no: int, ctx: ParseContext) -> list[FieldError]:
     errors = []
     src = image.group("src")
     if not image.group("alt").strip():
@@ -77,16 +130,40 @@ def _image_errors(image: re.Match, line_no: int, content_dir: Path) -> list[Fiel
                 "![penjelasan gambar](lokasi-gambar.jpg).",
             )
         )
-    if not src.startswith(("http://", "https://", "data:")):
-        relative = src.removeprefix("{static}").lstrip("/")
-        if not (content_dir / relative).is_file():
-            errors.append(
-                FieldError(
-                    f"gambar '{src}' di baris {line_no} tidak ditemukan di folder content/.",
-                    "simpan gambarnya di content/gambar/ dan tulis lokasinya sebagai "
-                    "{static}/gambar/nama-berkas.jpg.",
-                )
-            )
-        elif not readable_image(content_dir / relative):
-            errors.append(unreadable_image_error(src))
+    relative = image_source_path(src)
+    if relative is None:
+        return errors
+    try:
+        check_file_name(relative)
+        path = content_file(ctx.content_dir, relative)
+    except FieldError as error:
+        errors.append(FieldError(f"gambar di baris {line_no}: {error.message}", error.fix))
+        return errors
+    except OutsideBoundary as error:
+        if "tidak ditemukan" in error.message:
+            errors.append(FieldError(
+                f"gambar '{src}' di baris {line_no} tidak ditemukan di folder content/.",
+                "simpan gambarnya di content/gambar/ dan tulis lokasinya sebagai "
+                "{static}/gambar/nama-berkas.jpg.",
+            ))
+        else:
+            errors.append(FieldError(f"gambar di baris {line_no}: {error.message}", error.fix))
+        return errors
+    if not readable_image(path):
+        errors.append(unreadable_image_error(src))
     return errors
+
+
+def _file_link_errors(link: re.Match, line_no: int, ctx: ParseContext,
+                      folder: PurePosixPath) -> list[FieldError]:
+    """A {static}/{attach} link: Pelican publishes its target, so it must stay inside content/."""
+    written = link.group("path")
+    # As Pelican reads it: from the content root with a leading "/", else from the post's folder.
+    relative = written.lstrip("/") if written.startswith("/") else (folder / written).as_posix()
+    try:
+        check_file_name(written)
+        content_file(ctx.content_dir, relative)
+    except (FieldError, OutsideBoundary) as error:
+        return [FieldError(f"tautan berkas '{link.group()}' di baris {line_no}: {error.message}",
+                           error.fix)]
+    return []

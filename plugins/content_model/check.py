@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .body import check_body, internal_links
-from .fields import ParseContext
+from plugins._shared.boundary import is_within
+
+from .body import check_body, control_characters, internal_links
+from .fields import ParseContext, check_file_name
 from .frontmatter import parse_document
 from .problems import FieldError, Problem
-from .schema import ASSET_FOLDERS, KINDS, PAGE_FOLDER, PAGE_KIND, SITE_FOLDERS, Kind
+from .schema import KINDS, PAGE_FOLDER, PAGE_KIND, SITE_FOLDERS, Kind
 
 # Also Pelican's FILENAME_METADATA: an optional date prefix, then the slug.
 FILENAME_METADATA = r"(?:\d{4}-\d{2}-\d{2}-)?(?P<slug>.+)"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SHARE_KIT_FOLDER = "bagikan"  # the share kit's default folder
 
 
 @dataclass
@@ -32,9 +37,12 @@ class Entry:
     path: str
     kind: Kind | None
     slug: str | None = None
+    absolute: str = ""  # the file's full path on this machine
     values: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     links: list[tuple[int, str]] = field(default_factory=list)  # (line, {filename} target)
+    body: str = ""  # the Markdown body, for checks other plugins add (report checks)
+    body_first_line: int = 1  # line of the file where the body starts
 
 
 @dataclass
@@ -65,24 +73,59 @@ def kind_for(relative: Path) -> Kind | None:
     return PAGE_KIND if folder == PAGE_FOLDER else KINDS.get(folder)
 
 
-def check_tree(content_dir: Path, timezone: ZoneInfo) -> Report:
-    """Check every Markdown file under content_dir."""
+def check_tree(content_dir: Path, timezone: ZoneInfo, *, now: dt.datetime | None = None,
+               settings: dict | None = None) -> Report:
+    """Check every file under content_dir: posts and pages, and the static folders.
+
+    `now` is the build's moment (BUILD_NOW), `settings` Pelican's settings (the
+    theme, static folders, slug rules, pagination, the share kit's folder);
+    without them the project's defaults apply.
+    """
     content_dir = content_dir.resolve()
-    ctx = ParseContext(content_dir, timezone)
+    ctx = ParseContext.from_settings({**settings, "PATH": str(content_dir)}) if settings \
+        else ParseContext(content_dir, timezone)
     entries = {}
-    for path in sorted(content_dir.rglob("*")):
+    for path in _walk(content_dir):
         relative = path.relative_to(content_dir)
-        if not path.is_file() or _is_ignored(relative):
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if relative.parts[0] in ctx.static_folders:
+            problems = _static_file_problems(path, relative, content_dir)
+            if problems:
+                entries[str(path)] = Entry(f"content/{relative.as_posix()}", None, problems=problems)
             continue
         entries[str(path)] = check_file(path, ctx)
-    _check_duplicate_slugs(entries.values())
-    _check_internal_links(entries, content_dir, dt.datetime.now(timezone))
+    _check_slugs(entries.values(), reserved_folders(settings), pagination_pattern(settings))
+    _check_internal_links(entries, content_dir, now or dt.datetime.now(timezone))
     return Report(entries)
 
 
-def _is_ignored(relative: Path) -> bool:
-    hidden = any(part.startswith(".") for part in relative.parts)
-    return hidden or relative.parts[0] in ASSET_FOLDERS
+def _walk(content_dir: Path):
+    """Every file and symlink under content_dir, in order; symlinked folders are not followed."""
+    for root, dirs, files in os.walk(content_dir, followlinks=False):
+        dirs.sort()
+        here = Path(root)
+        links = [d for d in dirs if (here / d).is_symlink()]
+        for name in sorted(files + links):
+            yield here / name
+
+
+def _static_file_problems(path: Path, relative: Path, content_dir: Path) -> list[Problem]:
+    """A file of a static folder is copied as it is: it must stay inside content/ and have a URL-safe name."""
+    shown = f"content/{relative.as_posix()}"
+    if path.is_symlink() and not is_within(content_dir, path):
+        what = "folder" if path.is_dir() else "berkas"
+        return [Problem(
+            shown, None,
+            f"{what} ini adalah tautan simbolik (symlink) ke '{os.readlink(path)}', di luar folder "
+            "content/, jadi tidak diterbitkan.",
+            "salin berkas aslinya ke folder ini dan hapus tautan simboliknya.",
+        )]
+    try:
+        check_file_name(relative.as_posix())
+    except FieldError as error:
+        return [Problem(shown, None, error.message, error.fix)]
+    return []
 
 
 def check_file(path: Path, ctx: ParseContext) -> Entry:
@@ -90,7 +133,7 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
     relative = path.relative_to(ctx.content_dir)
     shown = f"content/{relative.as_posix()}"
     kind = kind_for(relative)
-    entry = Entry(shown, kind)
+    entry = Entry(shown, kind, absolute=str(path))
 
     def report(field_name, error: FieldError):
         entry.problems.append(Problem(shown, field_name, error.message, error.fix))
@@ -112,6 +155,13 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
             f"pindahkan berkas langsung ke folder content/{relative.parts[0]}/.",
         ))
         return entry
+    if path.is_symlink() and not is_within(ctx.content_dir, path):
+        report(None, FieldError(
+            f"berkas ini adalah tautan simbolik (symlink) ke '{os.readlink(path)}', di luar "
+            "folder content/, jadi tidak dibangun.",
+            "salin tulisan aslinya ke folder ini dan hapus tautan simboliknya.",
+        ))
+        return entry
     try:
         # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark.
         document = parse_document(path.read_text(encoding="utf-8-sig"))
@@ -125,14 +175,22 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
         report(None, error)
         return entry
 
+    for name, line, character in control_characters(document.metadata):
+        report(name, FieldError(
+            f"nilainya memuat karakter kendali tak terlihat ({character}), yang merusak umpan "
+            "dan halaman; biasanya dari penulisan \\0 atau \\e di dalam tanda kutip ganda, atau "
+            "dari teks yang disalin.",
+            "ketik ulang nilai kolom ini, tanpa garis miring terbalik di dalam tanda kutip ganda.",
+        ))
     entry.values = _parse_fields(kind, document.metadata, ctx, report)
     written = {name for name, raw in document.metadata.items() if not _is_blank(raw)}
     for rule in kind.rules:
         for field_name, error in rule(entry.values, written):
             report(field_name, error)
-    for error in check_body(document.body, document.body_first_line, ctx.content_dir):
+    for error in check_body(document.body, document.body_first_line, ctx, relative.parent):
         report("isi", error)
     entry.links = internal_links(document.body, document.body_first_line)
+    entry.body, entry.body_first_line = document.body, document.body_first_line
     entry.slug = _slug(relative, entry.values, report)
     return entry
 
@@ -210,18 +268,37 @@ def _unknown_field_error(kind: Kind, name: str) -> FieldError:
     )
 
 
-# Top-level URL folders a page slug must not take (pages live at /{slug}/):
-# listings, feeds, share kit, cards, theme files and asset folders.
-RESERVED_PAGE_SLUGS = SITE_FOLDERS | {"bagikan"}  # and the share kit's default folder
+def reserved_folders(settings: dict | None) -> frozenset[str]:
+    """Top-level URL folders a page slug must not take (pages live at /{slug}/):
+    listings, feeds, cards, theme files, asset folders and the share kit's folder."""
+    share_kit = (settings or {}).get("SHARE_KIT")  # a dict, or already parsed at start-up
+    if isinstance(share_kit, dict):
+        folder = share_kit.get("folder", SHARE_KIT_FOLDER)
+    else:
+        folder = getattr(share_kit, "folder", SHARE_KIT_FOLDER)
+    return SITE_FOLDERS | {str(folder)}
 
 
-def _check_duplicate_slugs(entries) -> None:
-    """Two files with one URL: the later one gets the problem (and is left out)."""
-    owners: dict[tuple[str, str], str] = {}
+def pagination_pattern(settings: dict | None) -> re.Pattern:
+    """The folder names of listing pages 2, 3, ... (PAGINATION_PATTERNS): 'halaman-2'."""
+    patterns = (settings or {}).get("PAGINATION_PATTERNS") or (
+        (2, "{base_name}/halaman-{number}/", ""),)
+    names = []
+    for _, url, *_ in patterns:
+        last = [part for part in str(url).split("/") if part][-1:]
+        if last and "{number}" in last[0] and "{base_name}" not in last[0]:
+            names.append(re.escape(last[0]).replace(re.escape("{number}"), r"\d+"))
+    return re.compile(f"^(?:{'|'.join(names)})$" if names else r"(?!)")
+
+
+def _check_slugs(entries, reserved: frozenset[str], paginated: re.Pattern) -> None:
+    """A slug must not take a listing's page or a site folder; two files with one URL:
+    the one added later (by git, else by file time) gets the problem and is left out."""
+    owners: dict[tuple[str, str], list[Entry]] = {}
     for entry in entries:
         if entry.kind is None or entry.slug is None:
             continue
-        if entry.kind is PAGE_KIND and entry.slug in RESERVED_PAGE_SLUGS:
+        if entry.kind is PAGE_KIND and entry.slug in reserved:
             entry.problems.append(Problem(
                 entry.path, "slug",
                 f"alamat halaman '{entry.slug}' sudah dipakai situs untuk daftar atau folder.",
@@ -229,15 +306,42 @@ def _check_duplicate_slugs(entries) -> None:
                 f"'tentang-{entry.slug}'.",
             ))
             continue
-        key = (entry.kind.slug, entry.slug)
-        if key in owners:
+        if paginated.match(entry.slug):
+            where = "halaman situs" if entry.kind is PAGE_KIND else f"daftar {entry.kind.label}"
             entry.problems.append(Problem(
                 entry.path, "slug",
-                f"alamat halaman '{entry.slug}' sudah dipakai oleh {owners[key]}.",
-                "ganti nama salah satu berkas, atau isi kolom 'slug' dengan alamat lain.",
+                f"alamat '{entry.slug}' sama dengan alamat halaman berikutnya dari {where}, "
+                "jadi salah satunya akan tertimpa.",
+                f"ganti nama berkas atau isi kolom 'slug' dengan alamat lain, misalnya "
+                f"'{entry.slug.replace('-', '-ke-', 1)}'.",
             ))
-        else:
-            owners[key] = entry.path
+            continue
+        owners.setdefault((entry.kind.slug, entry.slug), []).append(entry)
+    for (_, slug), sharing in owners.items():
+        if len(sharing) < 2:
+            continue
+        first, *later = sorted(sharing, key=_added)
+        for entry in later:
+            entry.problems.append(Problem(
+                entry.path, "slug",
+                f"alamat halaman '{slug}' sudah dipakai oleh {first.path}, yang lebih dulu ada.",
+                "ganti nama berkas ini, atau isi kolom 'slug' dengan alamat lain.",
+            ))
+
+
+def _added(entry: Entry) -> tuple[float, float, str]:
+    """When a file first appeared: its first commit, else (not committed yet) its file time."""
+    path = Path(entry.absolute)
+    try:
+        run = subprocess.run(
+            ["git", "log", "--diff-filter=A", "--follow", "--format=%ct", "--", path.name],
+            cwd=path.parent, capture_output=True, text=True, timeout=30, check=False,
+        )
+        times = [int(line) for line in run.stdout.split() if line.isdigit()]
+    except (OSError, subprocess.SubprocessError):
+        times = []
+    committed = float(min(times)) if times else float("inf")
+    return committed, path.stat().st_mtime, entry.path
 
 
 def _check_internal_links(entries: dict[str, Entry], content_dir: Path, now: dt.datetime) -> None:

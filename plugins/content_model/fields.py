@@ -9,14 +9,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, ClassVar
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, ClassVar
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from plugins._shared.boundary import OutsideBoundary, content_file
 
 from .problems import FieldError
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+PROJECT_THEME = Path(__file__).resolve().parents[2] / "theme"
+# Folders under content/ that Pelican copies as they are (STATIC_PATHS).
+DEFAULT_STATIC_FOLDERS = ("gambar", "unduhan")
+# Instagram's own limit, and the most any platform shows; more only costs cards and feed work.
+MAX_HASHTAGS = 30
+
+
+def tag_slugger(settings) -> Callable[[str], str]:
+    """The slug Pelican gives a tag of this name under these settings (Tag.slug, without its log)."""
+    subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+
+    def slug(name: str) -> str:
+        return slugify(name, regex_subs=subs, preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+                       use_unicode=settings.get("SLUGIFY_USE_UNICODE", False))
+
+    return slug
 
 
 @dataclass(frozen=True)
@@ -25,6 +46,19 @@ class ParseContext:
 
     content_dir: Path
     timezone: ZoneInfo
+    theme_dir: Path = PROJECT_THEME
+    static_folders: tuple[str, ...] = DEFAULT_STATIC_FOLDERS
+    tag_slug: Callable[[str], str] = field(default=tag_slugger(DEFAULT_CONFIG))
+
+    @classmethod
+    def from_settings(cls, settings) -> "ParseContext":
+        return cls(
+            content_dir=Path(settings["PATH"]).resolve(),
+            timezone=ZoneInfo(settings["TIMEZONE"]),
+            theme_dir=Path(settings["THEME"]),
+            static_folders=tuple(settings.get("STATIC_PATHS") or ()),
+            tag_slug=tag_slugger(settings),
+        )
 
 
 class FieldType:
@@ -138,22 +172,46 @@ class ImagePath(FieldType):
                 f"'{text}' bukan berkas gambar yang didukung.",
                 "pakai gambar JPG, PNG atau WebP.",
             )
-        path = (ctx.content_dir / text).resolve()
-        if ctx.content_dir.resolve() not in path.parents:
+        check_file_name(text)
+        try:
+            path = content_file(ctx.content_dir, text)
+        except OutsideBoundary as error:
+            raise FieldError(error.message, error.fix) from None
+        folder = PurePosixPath(text).parts[0]
+        if folder not in ctx.static_folders:
             raise FieldError(
-                f"'{text}' berada di luar folder content/.",
-                "simpan gambar di folder content/gambar/ dan tulis lokasinya dari sana, "
-                "misalnya gambar/nama-berkas.jpg.",
-            )
-        if not path.is_file():
-            raise FieldError(
-                f"berkas '{text}' tidak ditemukan di folder content/.",
-                "periksa ejaan nama berkas (huruf besar dan kecil dibedakan) dan pastikan "
-                "gambarnya sudah disimpan di folder content/gambar/.",
+                f"'{text}' tidak berada di folder gambar, jadi tidak ikut diterbitkan.",
+                f"pindahkan gambarnya ke content/gambar/ dan tulis gambar/{PurePosixPath(text).name}.",
             )
         if not readable_image(path):
             raise unreadable_image_error(text)
         return text
+
+
+# A file name that stays one piece in every URL, srcset and JSON-LD: spaces break
+# srcset, commas split it, and quotes or brackets need escaping nobody remembers.
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def safe_name(name: str) -> str:
+    """A working name for a file: 'Foto Acara (1).JPG' -> 'foto-acara-1.jpg'."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    cleaned = slugify(stem, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) or "berkas"
+    return f"{cleaned}.{suffix.lower()}" if suffix else cleaned
+
+
+def check_file_name(written: str) -> None:
+    """Raise FieldError when a path has a part that would break URLs (spaces, commas...)."""
+    for part in PurePosixPath(written.replace("\\", "/")).parts:
+        if part not in ("/", "..", ".") and not SAFE_NAME.match(part):
+            raise FieldError(
+                f"nama '{part}' memuat spasi, koma atau tanda lain yang merusak alamat gambar di "
+                "halaman dan umpan.",
+                f"ganti nama berkas atau foldernya menjadi '{safe_name(part)}' (huruf, angka, "
+                "tanda hubung dan titik saja), lalu tulis nama baru itu di sini.",
+            )
 
 
 def readable_image(path: Path) -> bool:
@@ -198,6 +256,13 @@ class Hashtags(FieldType):
     def parse(self, value, ctx):
         items = value if isinstance(value, list) else [value]
         tags = [str(item).strip().lstrip("#") for item in items]
+        if len(tags) > MAX_HASHTAGS:
+            raise FieldError(
+                f"ada {len(tags)} tagar, lebih dari {MAX_HASHTAGS} (batas Instagram, dan yang "
+                "ditampilkan platform lain).",
+                f"pilih paling banyak {MAX_HASHTAGS} tagar yang paling penting; tagar "
+                "perpustakaan ditambahkan otomatis.",
+            )
         bad = [tag for tag in tags if not HASHTAG.match(tag)]
         if bad:
             # Name every bad hashtag at once, each with its one-word form.
@@ -207,6 +272,14 @@ class Hashtags(FieldType):
                 f"tagar {listed} tidak menjadi tagar yang bisa diklik di media sosial: tagar "
                 "harus satu kata yang memuat huruf, tanpa spasi, tanda hubung atau tanda baca.",
                 f"tulis sebagai satu kata: {fixed}.",
+            )
+        unaddressable = [tag for tag in tags if not ctx.tag_slug(tag)]
+        if unaddressable:
+            listed = ", ".join(f"'{tag}'" for tag in unaddressable)
+            raise FieldError(
+                f"tagar {listed} tidak bisa dijadikan alamat halaman tagar (aksaranya tidak bisa "
+                "dialihkan ke huruf Latin), jadi tautannya akan rusak.",
+                "tulis tagar dengan huruf Latin, misalnya 'AksaraJawa' atau 'Lontara'.",
             )
         unique: list[str] = []
         for tag in tags:
@@ -293,17 +366,14 @@ class Integer(FieldType):
         return number
 
 
-# Card layouts are TOML files of the theme; a post may pick one by name.
-CARD_LAYOUTS_DIR = Path(__file__).resolve().parents[2] / "theme" / "cards"
-
-
 @dataclass(frozen=True)
 class CardLayout(FieldType):
     form: ClassVar[str] = "nama tata letak kartu di theme/cards/"
 
     def parse(self, value, ctx):
         name = str(value).strip()
-        known = sorted(p.stem for p in CARD_LAYOUTS_DIR.glob("*.toml"))
+        # Card layouts are TOML files of the theme (THEME/cards/).
+        known = sorted(p.stem for p in (ctx.theme_dir / "cards").glob("*.toml"))
         if name not in known:
             raise FieldError(
                 f"tata letak kartu '{name}' tidak ada.",
@@ -339,3 +409,33 @@ class CardImage(ImagePath):
                 "kolom ini agar kartu dibuat otomatis.",
             )
         return text
+
+
+@dataclass(frozen=True)
+class PageTemplate(FieldType):
+    """A page template of the theme: page.html, or a template that extends it."""
+
+    form: ClassVar[str] = "nama templat halaman di theme/templates/"
+
+    def parse(self, value, ctx):
+        name = str(value).strip().removesuffix(".html")
+        known = page_templates(ctx.theme_dir)
+        if name not in known:
+            raise FieldError(
+                f"templat halaman '{name}' tidak ada di tema.",
+                "pakai salah satu dari: " + ", ".join(known) + ", atau hapus kolom ini.",
+            )
+        return name
+
+
+_EXTENDS_PAGE = re.compile(r"""{%-?\s*extends\s+["']page\.html["']""")
+
+
+def page_templates(theme_dir: Path) -> list[str]:
+    """'page' and every template of the theme that extends page.html."""
+    folder = theme_dir / "templates"
+    found = {"page"} if (folder / "page.html").is_file() else set()
+    for path in folder.glob("*.html"):
+        if _EXTENDS_PAGE.search(path.read_text(encoding="utf-8")):
+            found.add(path.stem)
+    return sorted(found)

@@ -41,7 +41,8 @@ def add_report_check(check: Callable[[Report, dict], list[Problem]]) -> None:
 def check_content(generator) -> None:
     """Check the whole content tree and report every problem in one go."""
     settings = generator.settings
-    report = check_tree(Path(settings["PATH"]), ZoneInfo(settings["TIMEZONE"]))
+    report = check_tree(Path(settings["PATH"]), ZoneInfo(settings["TIMEZONE"]),
+                        now=build_moment(settings), settings=settings)
     for check in REPORT_CHECKS:
         report.findings.extend(check(report, settings))
     generator.context[REPORT_KEY] = report

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from plugins._shared.boundary import OutsideBoundary, content_file
 from plugins._shared.errors import BuildStopped
 from plugins.content_model.fields import HASHTAG as _HASHTAG
+from plugins.content_model.fields import readable_image
 
 DAYS = {
     "senin": "Monday",
@@ -195,15 +197,26 @@ def _opening_hours(raw: Any, errors: _Errors) -> tuple[OpeningHours, ...]:
         errors.add("opening_hours", "harus berupa daftar jam buka.", "lihat contoh di README.md.")
         return ()
     rows = []
+    example = "{'days': ['senin', 'selasa'], 'opens': '08:00', 'closes': '16:00'}"
     for index, row in enumerate(raw):
         key = f"opening_hours[{index}]"
-        row = row if isinstance(row, dict) else {}
-        days = tuple(str(d).lower() for d in row.get("days", []))
-        if not days or any(d not in DAYS for d in days):
-            errors.add(f"{key}.days", f"hari {list(days)} tidak dikenal.", "pakai: " + ", ".join(DAYS) + ".")
+        if not isinstance(row, dict):
+            errors.add(key, f"'{row}' bukan satu baris jam buka.", f"tulis seperti {example}.")
+            continue
+        _unknown_keys(row, {"days", "opens", "closes"}, f"{key}.", errors)
+        written = row.get("days")
+        if not isinstance(written, list) or not written or not all(isinstance(d, str) for d in written):
+            errors.add(f"{key}.days", f"'{written}' bukan daftar nama hari.",
+                       "tulis daftar hari di antara [ ], misalnya ['senin', 'selasa'].")
+            days: tuple[str, ...] = ()
+        else:
+            days = tuple(d.strip().lower() for d in written)
+            unknown = [d for d in days if d not in DAYS]
+            if unknown:
+                errors.add(f"{key}.days", f"hari {unknown} tidak dikenal.", "pakai: " + ", ".join(DAYS) + ".")
         for edge in ("opens", "closes"):
-            if not _TIME.match(str(row.get(edge, ""))):
-                errors.add(f"{key}.{edge}", f"'{row.get(edge)}' bukan jam.", "tulis JJ:MM, misalnya 08:00.")
+            if not isinstance(row.get(edge), str) or not _TIME.match(row[edge]):
+                errors.add(f"{key}.{edge}", f"'{row.get(edge)}' bukan jam.", "tulis JJ:MM di antara tanda kutip, misalnya '08:00'.")
         rows.append(OpeningHours(days, str(row.get("opens", "")), str(row.get("closes", ""))))
     return tuple(rows)
 
@@ -229,10 +242,19 @@ def _hashtags(raw: Any, errors: _Errors) -> tuple[str, ...]:
 
 
 def _logo(raw: Any, content_dir: Path, errors: _Errors) -> str:
-    path = content_dir / str(raw or "")
-    if not raw or not path.is_file() or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        errors.add("logo", f"berkas logo '{raw}' tidak ada di content/ atau bukan PNG/JPG.", "simpan logo PNG di content/gambar/ dan tulis lokasinya.")
-    return str(raw or "")
+    fix = "simpan logo PNG atau JPG di content/gambar/ dan tulis lokasinya, misalnya 'gambar/logo.png'."
+    if not isinstance(raw, str) or not raw.strip():
+        errors.add("logo", f"'{raw}' bukan lokasi berkas logo.", fix)
+        return ""
+    text = raw.strip().lstrip("/")
+    try:
+        path = content_file(content_dir, text)
+    except OutsideBoundary as error:
+        errors.add("logo", error.message, error.fix)
+        return text
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg") or not readable_image(path):
+        errors.add("logo", f"berkas logo '{text}' bukan gambar PNG/JPG yang bisa dibuka.", fix)
+    return text
 
 
 def _relative_luminance(hex_colour: str) -> float:

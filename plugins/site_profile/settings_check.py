@@ -31,6 +31,15 @@ OUR_SETTINGS = {
 }
 
 
+# An http(s) origin, optionally a path of plain segments, nothing else: the value goes
+# unescaped into canonical links, feeds and captions, so no markup, query or userinfo.
+_PLAIN_URL = re.compile(
+    r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)*$"
+)
+
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
 def check_settings(settings: dict) -> None:
     """Raise BuildStopped naming every unknown or malformed setting."""
     known = set(DEFAULT_CONFIG) | PELICAN_WITHOUT_DEFAULT | OUR_SETTINGS
@@ -59,11 +68,17 @@ def _malformed(settings: dict) -> list[str]:
         isinstance(w, int) and 100 <= w <= 4000 for w in widths
     ):
         problems.append("IMAGE_WIDTHS: harus daftar lebar gambar dalam piksel (100-4000), misalnya [360, 720, 1080].")
-    public = str(settings.get("PUBLIC_URL", ""))
-    if not re.match(r"^https?://[^/\s]+(/[^\s]*[^/\s])?$", public):
+    public = settings.get("PUBLIC_URL", "")
+    if not isinstance(public, str) or not _PLAIN_URL.match(public):
         problems.append(
             f"PUBLIC_URL: '{public}' harus alamat lengkap tanpa garis miring di akhir, "
             "misalnya 'https://perpustakaan.kotamobagukota.go.id'."
+        )
+    cname = settings.get("PUBLISH_CNAME")
+    if cname is not None and not (isinstance(cname, str) and _HOSTNAME.match(cname)):
+        problems.append(
+            f"PUBLISH_CNAME: '{cname}' harus None atau nama domain saja, "
+            "misalnya 'perpustakaan.kotamobagukota.go.id' (tanpa https:// dan garis miring)."
         )
     now = settings.get("BUILD_NOW")
     if now is not None and parse_build_now(now) is None:

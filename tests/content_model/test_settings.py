@@ -72,3 +72,52 @@ def test_build_now_must_carry_a_zone(settings):
     check_settings(dict(settings, BUILD_NOW="2026-11-28T10:00:00+08:00"))
     with pytest.raises(BuildStopped, match="BUILD_NOW"):
         check_settings(dict(settings, BUILD_NOW=dt.datetime(2026, 11, 28).isoformat()))
+
+
+@pytest.mark.parametrize("days", [None, 5, "senin", [1, 2]])
+def test_opening_hours_of_the_wrong_type_are_named_not_a_crash(settings, days):
+    """`days: None` or `5` was a TypeError reported as a plugin bug."""
+    raw = copy.deepcopy(settings["LIBRARY"])
+    raw["opening_hours"][0]["days"] = days
+    raw["opening_hours"].append(5)
+    with pytest.raises(BuildStopped) as stopped:
+        parse_profile(raw, ROOT / "content")
+    message = str(stopped.value)
+    assert "LIBRARY['opening_hours[0].days']" in message
+    assert f"LIBRARY['opening_hours[{len(raw['opening_hours']) - 1}]']" in message
+
+
+@pytest.mark.parametrize("logo", ["../README.md", "/etc/hostname", "gambar/../../tasks.py", 12])
+def test_logo_outside_content_is_refused(settings, logo):
+    raw = copy.deepcopy(settings["LIBRARY"])
+    raw["logo"] = logo
+    with pytest.raises(BuildStopped, match=r"LIBRARY\['logo'\]"):
+        parse_profile(raw, ROOT / "content")
+
+
+def test_logo_through_a_symlink_leaving_content_is_refused(settings, tmp_path):
+    content = tmp_path / "content"
+    (content / "gambar").mkdir(parents=True)
+    (tmp_path / "logo.png").write_bytes((ROOT / "content" / settings["LIBRARY"]["logo"]).read_bytes())
+    (content / "gambar" / "logo.png").symlink_to(tmp_path / "logo.png")
+    raw = dict(copy.deepcopy(settings["LIBRARY"]), logo="gambar/logo.png")
+    with pytest.raises(BuildStopped, match="symlink"):
+        parse_profile(raw, content)
+
+
+@pytest.mark.parametrize("url", ['https://x.org/"><script>alert(1)</script>', "https://x.org/",
+                                 "javascript:alert(1)", "https://u:p@x.org", "https://x.org/?a=1", 5])
+def test_public_url_must_be_a_plain_url(settings, url):
+    with pytest.raises(BuildStopped, match="PUBLIC_URL"):
+        check_settings(dict(settings, PUBLIC_URL=url))
+
+
+def test_public_url_with_a_path_or_port_passes(settings):
+    check_settings(dict(settings, PUBLIC_URL="https://kotamobagukota.go.id/perpustakaan"))
+    check_settings(dict(settings, PUBLIC_URL="http://127.0.0.1:8123"))
+
+
+@pytest.mark.parametrize("cname", ["https://x.org", "x.org/", 5, "<b>x</b>.org"])
+def test_publish_cname_must_be_a_domain(settings, cname):
+    with pytest.raises(BuildStopped, match="PUBLISH_CNAME"):
+        check_settings(dict(settings, PUBLISH_CNAME=cname))
