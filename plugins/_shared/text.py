@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 ELLIPSIS = "…"
+ALT_LIMIT = 420  # characters of alt text X, and so every platform, accepts
 GRAPHEME = regex.compile(r"\X")  # one user-perceived character
 
 

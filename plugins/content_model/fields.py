@@ -18,6 +18,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from plugins._shared.boundary import OutsideBoundary, content_file
+from plugins._shared.hashtags import HASHTAG, suggest_hashtag, unique_hashtags
 
 from .problems import FieldError
 
@@ -234,21 +235,6 @@ def unreadable_image_error(name: str) -> FieldError:
     )
 
 
-# One word with at least one letter: platforms do not link digits-only tags (#2026).
-HASHTAG = re.compile(r"^(?=\w*[^\W\d_])[^\W_]\w*$")
-
-
-def hashtag_form(text: str) -> str:
-    """Words as one CamelCase word: 'Literasi Digital' or 'literasi-digital' -> 'LiterasiDigital'."""
-    return "".join(word[:1].upper() + word[1:] for word in re.findall(r"[^\W_]+", text))
-
-
-def suggest_hashtag(text: str) -> str:
-    """A working hashtag for what was written ('2026' gets a word: 'Baca2026')."""
-    joined = hashtag_form(text)
-    return joined if HASHTAG.match(joined) else f"Baca{joined}"
-
-
 @dataclass(frozen=True)
 class Hashtags(FieldType):
     form: ClassVar[str] = "daftar tagar tanpa spasi, misalnya [LiterasiDigital, Kotamobagu]"
@@ -281,11 +267,7 @@ class Hashtags(FieldType):
                 "dialihkan ke huruf Latin), jadi tautannya akan rusak.",
                 "tulis tagar dengan huruf Latin, misalnya 'AksaraJawa' atau 'Lontara'.",
             )
-        unique: list[str] = []
-        for tag in tags:
-            if tag.casefold() not in {t.casefold() for t in unique}:
-                unique.append(tag)
-        return unique
+        return list(unique_hashtags(tags))
 
 
 @dataclass(frozen=True)

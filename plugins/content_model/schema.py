@@ -26,6 +26,8 @@ from .fields import (
     TextList,
     Url,
 )
+from plugins._shared.text import ALT_LIMIT
+
 from .problems import FieldError
 
 
@@ -91,7 +93,7 @@ def _common_fields(image_required: bool = False, image_comment: str | None = Non
         ),
         Field(
             "image_alt",
-            Text(max_length=420),
+            Text(max_length=ALT_LIMIT),
             False,
             "teks alternatif: jelaskan isi gambar untuk pembaca tunanetra (wajib bila ada gambar)",
             "Jelaskan apa yang tampak pada gambar.",
@@ -155,7 +157,7 @@ def _common_fields(image_required: bool = False, image_comment: str | None = Non
         ),
         Field(
             "card_image_alt",
-            Text(max_length=420),
+            Text(max_length=ALT_LIMIT),
             False,
             "teks alternatif kartu buatan sendiri (wajib bila ada card_image)",
             None,
@@ -436,7 +438,7 @@ PAGE_KIND = Kind(
         Field("slug", Text(max_length=80), False, "alamat halaman (opsional)", None),
         Field("template", PageTemplate(), False, "templat khusus (opsional), misalnya tentang", None),
         Field("image", ImagePath(), False, "gambar (opsional)", None),
-        Field("image_alt", Text(max_length=420), False, "teks alternatif gambar", None),
+        Field("image_alt", Text(max_length=ALT_LIMIT), False, "teks alternatif gambar", None),
     ),
     (_alt_needed_with_image,),
 )

@@ -12,7 +12,8 @@ from typing import Iterable
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from plugins.content_model.fields import hashtag_form
+from plugins._shared.hashtags import hashtag_form, unique_hashtags
+from plugins._shared.order import newest_first
 from plugins.content_model.schema import KINDS
 
 from .content import absolute, absolutize, facts_html, image_html
@@ -30,11 +31,6 @@ CAPTION_LIMIT = 500  # Mastodon's toot length, the tightest caption an auto-post
 def with_utm(url: str, utm: tuple[tuple[str, str], ...]) -> str:
     """A URL with campaign tags added, or as it is when there are none."""
     return f"{url}?{urlencode(utm)}" if utm else url
-
-
-def newest_first(articles: Iterable) -> list:
-    """Articles newest first; the URL breaks ties so the order never changes between builds."""
-    return sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
 
 
 # --- the catalogue ------------------------------------------------------------------------
@@ -201,16 +197,8 @@ def make_item(article, *, public_url: str, author: str, library_hashtags: Iterab
 
 def categories(article, library_hashtags: Iterable[str]) -> tuple[str, ...]:
     """The post's hashtags, its kind as a hashtag, the library's own; no repeats."""
-    wanted = [*article.fields.get("hashtags", []), hashtag_form(article.kind.label),
-              *library_hashtags]
-    seen: set[str] = set()
-    result = []
-    for tag in wanted:
-        tag = str(tag).lstrip("#")
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            result.append(tag)
-    return tuple(result)
+    return unique_hashtags([*article.fields.get("hashtags", []), hashtag_form(article.kind.label),
+                            *library_hashtags])
 
 
 def _picture(card, public_url: str) -> Picture | None:

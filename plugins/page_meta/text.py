@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from plugins._shared.text import ELLIPSIS, clip, squash
+from plugins._shared.text import ALT_LIMIT, ELLIPSIS, clip, squash
 
 TITLE_LIMIT = 70
 DESCRIPTION_LIMIT = 200
-ALT_LIMIT = 420
 
 __all__ = ["ALT_LIMIT", "DESCRIPTION_LIMIT", "ELLIPSIS", "TITLE_LIMIT", "clip", "squash"]

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from twitter_text import extract_urls_with_indices, parse_tweet
 
+from plugins._shared.hashtags import unique_hashtags
 from plugins._shared.text import ELLIPSIS, GRAPHEME, squash
 from plugins.content_model.schema import EVENT_STATUSES
 from plugins.indonesian_dates.formats import time_range
@@ -143,18 +144,8 @@ def event_details(fields: dict, zone: ZoneInfo) -> tuple[str, ...]:
 def merge_hashtags(own: Iterable[str],
                    library: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the post's, the library's) hashtags without '#', each once, ignoring case."""
-    seen: set[str] = set()
-
-    def unique(tags: Iterable[str]) -> tuple[str, ...]:
-        kept = []
-        for tag in tags:
-            tag = str(tag).strip().lstrip("#")
-            if tag and tag.casefold() not in seen:
-                seen.add(tag.casefold())
-                kept.append(tag)
-        return tuple(kept)
-
-    return unique(own), unique(library)
+    mine = unique_hashtags(own)
+    return mine, unique_hashtags(library, taken=mine)
 
 
 # --- writing and fitting ------------------------------------------------------------------

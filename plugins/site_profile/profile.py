@@ -14,7 +14,8 @@ from urllib.parse import urlparse
 
 from plugins._shared.boundary import OutsideBoundary, content_file
 from plugins._shared.errors import BuildStopped
-from plugins.content_model.fields import HASHTAG as _HASHTAG
+from plugins._shared.colors import contrast_of
+from plugins._shared.hashtags import HASHTAG as _HASHTAG
 from plugins.content_model.fields import readable_image
 
 DAYS = {
@@ -257,18 +258,9 @@ def _logo(raw: Any, content_dir: Path, errors: _Errors) -> str:
     return text
 
 
-def _relative_luminance(hex_colour: str) -> float:
-    def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
 def contrast_with_white(hex_colour: str) -> float:
     """WCAG contrast ratio of a colour against white."""
-    return 1.05 / (_relative_luminance(hex_colour) + 0.05)
+    return contrast_of(hex_colour, "#ffffff")
 
 
 def _colors(raw: Any, errors: _Errors) -> dict[str, str]:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
+from plugins._shared.text import ALT_LIMIT as ALT_MAX
 from plugins._shared.text import clip as shared_clip
 from plugins.content_model.schema import EVENT_STATUSES, KINDS
 from plugins.indonesian_dates.formats import (
@@ -21,7 +22,6 @@ from plugins.indonesian_dates.formats import (
     zone_abbreviation,
 )
 
-ALT_MAX = 420
 # Statuses an event card shows prominently; "terjadwal" is the normal case.
 SHOWN_STATUSES = ("ditunda", "dibatalkan", "pindah-daring")
 

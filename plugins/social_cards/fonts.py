@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import struct
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+from fontTools.ttLib import TTFont
 from PIL import ImageFont
+
+from plugins._shared.text import GRAPHEME
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -33,36 +36,12 @@ ZWJ = "\u200d"
 VS15, VS16 = "\ufe0e", "\ufe0f"
 KEYCAP = "\u20e3"
 
-# Emoji_Presentation=Yes below U+1F000 (Unicode emoji-data.txt); above it every
-# character the emoji font has is drawn as emoji.
-_PRESENTATION_RANGES = (
-    (0x231A, 0x231B), (0x23E9, 0x23EC), (0x23F0, 0x23F0), (0x23F3, 0x23F3),
-    (0x25FD, 0x25FE), (0x2614, 0x2615), (0x2648, 0x2653), (0x267F, 0x267F),
-    (0x2693, 0x2693), (0x26A1, 0x26A1), (0x26AA, 0x26AB), (0x26BD, 0x26BE),
-    (0x26C4, 0x26C5), (0x26CE, 0x26CE), (0x26D4, 0x26D4), (0x26EA, 0x26EA),
-    (0x26F2, 0x26F3), (0x26F5, 0x26F5), (0x26FA, 0x26FA), (0x26FD, 0x26FD),
-    (0x2705, 0x2705), (0x270A, 0x270B), (0x2728, 0x2728), (0x274C, 0x274C),
-    (0x274E, 0x274E), (0x2753, 0x2755), (0x2757, 0x2757), (0x2795, 0x2797),
-    (0x27B0, 0x27B0), (0x27BF, 0x27BF), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50),
-    (0x2B55, 0x2B55),
-)
+# Characters drawn as emoji without a variation selector (Unicode's Emoji_Presentation).
+_EMOJI_PRESENTATION = regex.compile(r"\p{Emoji_Presentation}")
 
 
-def _emoji_presentation(code: int) -> bool:
-    return code >= 0x1F000 or any(low <= code <= high for low, high in _PRESENTATION_RANGES)
-
-
-def _is_joiner_part(char: str) -> bool:
-    """Characters that never start a cluster: marks, selectors, modifiers, tags."""
-    code = ord(char)
-    return (
-        unicodedata.category(char) in ("Mn", "Me", "Mc")
-        or 0xFE00 <= code <= 0xFE0F
-        or 0xE0100 <= code <= 0xE01EF
-        or 0x1F3FB <= code <= 0x1F3FF
-        or 0xE0020 <= code <= 0xE007F
-        or char in (ZWJ, KEYCAP)
-    )
+def _emoji_presentation(char: str) -> bool:
+    return _EMOJI_PRESENTATION.match(char) is not None
 
 
 def _regional(char: str) -> bool:
@@ -70,76 +49,17 @@ def _regional(char: str) -> bool:
 
 
 def clusters(text: str) -> list[str]:
-    """Split text into user-perceived characters, enough for fonts and emoji."""
-    found: list[str] = []
-    joined = False  # the previous character was a ZWJ: the next one belongs to it
-    for char in text:
-        if found and (joined or _is_joiner_part(char)):
-            found[-1] += char
-        elif found and _regional(char) and len(found[-1]) == 1 and _regional(found[-1]):
-            found[-1] += char  # a flag is a pair of regional indicators
-        else:
-            found.append(char)
-        joined = char == ZWJ
-    return found
+    """Split text into user-perceived characters (the one grapheme rule, _shared/text.py)."""
+    return GRAPHEME.findall(text)
 
 
 def read_cmap(path: Path) -> frozenset[int]:
-    """Every code point the font maps to a glyph (cmap formats 4 and 12)."""
-    data = path.read_bytes()
-    tables = struct.unpack_from(">H", data, 4)[0]
-    cmap = None
-    for index in range(tables):
-        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * index)
-        if tag == b"cmap":
-            cmap = offset
-    if cmap is None:
-        raise ValueError(f"{path.name} has no cmap table")
-    codes: set[int] = set()
-    count = struct.unpack_from(">H", data, cmap + 2)[0]
-    for index in range(count):
-        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * index)
-        if (platform, encoding) not in ((3, 1), (3, 10), (0, 3), (0, 4), (0, 6)):
-            continue
-        table = cmap + offset
-        form = struct.unpack_from(">H", data, table)[0]
-        if form == 4:
-            codes |= _format4(data, table)
-        elif form == 12:
-            codes |= _format12(data, table)
-    return frozenset(codes)
-
-
-def _format4(data: bytes, table: int) -> set[int]:
-    segments = struct.unpack_from(">H", data, table + 6)[0] // 2
-    ends = struct.unpack_from(f">{segments}H", data, table + 14)
-    starts = struct.unpack_from(f">{segments}H", data, table + 16 + 2 * segments)
-    deltas = struct.unpack_from(f">{segments}h", data, table + 16 + 4 * segments)
-    range_base = table + 16 + 6 * segments
-    offsets = struct.unpack_from(f">{segments}H", data, range_base)
-    codes = set()
-    for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, offsets)):
-        for code in range(start, end + 1):
-            if code == 0xFFFF:
-                continue
-            if offset == 0:
-                glyph = (code + delta) & 0xFFFF
-            else:
-                where = range_base + 2 * i + offset + 2 * (code - start)
-                glyph = struct.unpack_from(">H", data, where)[0]
-                glyph = (glyph + delta) & 0xFFFF if glyph else 0
-            if glyph:
-                codes.add(code)
-    return codes
-
-
-def _format12(data: bytes, table: int) -> set[int]:
-    groups = struct.unpack_from(">I", data, table + 12)[0]
-    codes = set()
-    for index in range(groups):
-        start, end, glyph = struct.unpack_from(">III", data, table + 16 + 12 * index)
-        codes.update(range(start if glyph else start + 1, end + 1))
-    return codes
+    """Every code point the font maps to a glyph (fontTools' best Unicode cmap)."""
+    font = TTFont(str(path), lazy=True)
+    try:
+        return frozenset(font.getBestCmap() or {})
+    finally:
+        font.close()
 
 
 @functools.lru_cache(maxsize=None)
@@ -188,7 +108,7 @@ def _wants_emoji(cluster: str) -> bool:
         or KEYCAP in cluster
         or ZWJ in cluster
         or _regional(cluster[0])
-        or _emoji_presentation(ord(cluster[0]))
+        or _emoji_presentation(cluster[0])
     )
 
 
