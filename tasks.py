@@ -81,7 +81,8 @@ def new(c, kind, title):
     print("Lengkapi kolom yang kosong, lalu jalankan 'invoke check'.")
 
 
-@task(help={"push": "kirim cabang gh-pages ke remote origin (bawaan: ya)",
+@task(help={"push": "kirim cabang gh-pages ke remote origin (bawaan: ya; --no-push hanya membuat "
+                    "commit gh-pages di komputer ini)",
             "cname": "domain khusus; bawaan dari PUBLISH_CNAME di publishconf.py"})
 def publish(c, push=True, cname=None):
     """Build strictly with publish settings, then ghp-import it to the gh-pages branch."""
@@ -90,6 +91,8 @@ def publish(c, push=True, cname=None):
     check(c)
     settings = read_settings(str(PUBLISH_SETTINGS))
     cname = cname or settings.get("PUBLISH_CNAME")
+    # Before the build: a remote we cannot read would otherwise lose its cards on push.
+    _fetch_published_site(c)
     # Build into a fresh folder: only a build that completed is ever published.
     with tempfile.TemporaryDirectory(prefix="serambi-publish-") as scratch:
         _build_or_exit(PUBLISH_SETTINGS, Path(scratch), strict=True)
@@ -102,19 +105,50 @@ def publish(c, push=True, cname=None):
             flags += ["-p", "-f"]
         command = [sys.executable, "-m", "ghp_import", *flags, scratch]
         c.run(shlex.join(command), pty=False)
-    print("Situs diterbitkan ke cabang gh-pages.")
+    print("Situs diterbitkan ke cabang gh-pages." if push
+          else "Commit gh-pages siap; belum dikirim ke remote (--no-push).")
+
+
+# Where gh-pages may be: this machine's branch, and origin's as last fetched.
+PUBLISHED_REFS = ("refs/heads/gh-pages", "refs/remotes/origin/gh-pages")
+NO_SUCH_REF = 2  # `git ls-remote --exit-code`: the remote answered, without that branch
+
+
+def _fetch_published_site(c) -> None:
+    """Fetch origin's gh-pages into origin/gh-pages: another machine may have
+    published cards since this one last did, and publish pushes with force."""
+    if not c.run("git remote get-url origin", warn=True, hide=True).ok:
+        return  # no remote: only this machine's gh-pages counts
+    # ls-remote first: its exit code tells "no such branch" from "cannot reach",
+    # in any language git speaks; only the second must stop the publish.
+    result = c.run("git ls-remote --exit-code origin refs/heads/gh-pages", warn=True, hide=True)
+    if result.exited == NO_SUCH_REF:
+        return  # the first publish to this remote
+    if result.ok:
+        refspec = "+refs/heads/gh-pages:refs/remotes/origin/gh-pages"
+        result = c.run(f"git fetch --no-tags origin {refspec}", warn=True, hide=True)
+    if not result.ok:
+        reason = (result.stderr.strip().splitlines() or ["tanpa keterangan"])[-1]
+        print(f"GAGAL: cabang gh-pages dari remote origin tidak bisa diambil ({reason}). "
+              "Tanpa cabang itu kartu yang sudah terbit bisa hilang, jadi penerbitan dihentikan. "
+              "Periksa sambungan internet dan akses ke repositori (coba 'git fetch origin gh-pages'), "
+              "lalu jalankan 'invoke publish' lagi.", file=sys.stderr)
+        raise Exit(code=1)
 
 
 def _keep_published_cards(c, scratch: str) -> None:
     """Carry over every card gh-pages already serves: platforms cache a preview by
     image URL for days, so an old post's old card URL must keep working."""
-    for ref in ("gh-pages", "origin/gh-pages"):
-        if c.run(f"git rev-parse --verify --quiet {ref}", warn=True, hide=True).ok:
-            kept = c.run(f"git archive {ref} kartu | tar -x --skip-old-files -C {shlex.quote(scratch)}",
-                         warn=True, hide=True)
-            if kept.ok:
-                print(f"Kartu lama dari {ref} tetap diterbitkan.")
-            return
+    # Newest commit first: tar keeps the first copy of a file, so for a name held
+    # by both, the newest copy wins (and the new build's own cards beat them all).
+    listed = c.run("git for-each-ref --sort=-committerdate '--format=%(refname) %(refname:short)' "
+                   + " ".join(PUBLISHED_REFS), warn=True, hide=True)
+    for line in listed.stdout.splitlines() if listed.ok else []:
+        ref, name = line.split()
+        kept = c.run(f"git archive {ref} kartu | tar -x --skip-old-files -C {shlex.quote(scratch)}",
+                     warn=True, hide=True)
+        if kept.ok:
+            print(f"Kartu lama dari {name} tetap diterbitkan.")
 
 
 @task(help={"setup": "pasang dulu Chromium, Java dan paket npm yang dibutuhkan uji",

@@ -7,14 +7,24 @@ Required fields that only a person can fill are left empty on purpose, so
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import yaml
 from pelican.utils import slugify
 
+from .check import _SLUG
+from .frontmatter import parse_document
+from .problems import FieldError
 from .schema import KINDS, Field, Kind
 
-SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+# Run after transliteration to ASCII: punctuation goes ("Jum'at" -> "jumat"), runs
+# of spaces, hyphens and underscores become one hyphen, none is left at an end.
+SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"[-\s_]+", "-"), (r"\A-+|-+\Z", "")]
+# Line and paragraph breaks, and controls: YAML cannot keep them on the title's line.
+_UNWRITABLE = {"Cc", "Cs", "Zl", "Zp"}
+_NONCHARACTERS = {"\ufffe", "\uffff"}
+EXAMPLE_TITLE = "Diskusi Buku Laskar Pelangi"
 
 
 class ScaffoldError(ValueError):
@@ -55,14 +65,64 @@ def create(content_dir: Path, kind_slug: str, title: str, now: dt.datetime) -> P
         raise ScaffoldError(
             f"jenis '{kind_slug}' tidak dikenal. Pilih salah satu: " + ", ".join(KINDS) + "."
         )
-    if not title.strip():
-        raise ScaffoldError("judul tidak boleh kosong.")
-    slug = slugify(title, regex_subs=SLUG_SUBSTITUTIONS)
-    if not slug:
-        raise ScaffoldError("judul harus memuat paling sedikit satu huruf atau angka.")
+    title = title.strip()
+    _check_title(kind, title)
+    slug = _slug(kind, title)
     path = content_dir / kind.slug / f"{now:%Y-%m-%d}-{slug}.md"
     if path.exists():
         raise ScaffoldError(f"berkas {path} sudah ada; pakai judul lain atau sunting berkas itu.")
+    text = render(kind, title, now)
+    _check_round_trip(kind, title, text)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(kind, title.strip(), now), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+def _example(kind: Kind) -> str:
+    return f'misalnya: invoke new {kind.slug} "{EXAMPLE_TITLE}"'
+
+
+def _check_title(kind: Kind, title: str) -> None:
+    """Refuse a title YAML cannot hold on one line, or one with no word in it."""
+    if not title:
+        raise ScaffoldError(f"judul tidak boleh kosong. Tulis judul di antara tanda kutip, {_example(kind)}.")
+    unwritable = next((ch for ch in title if _is_unwritable(ch)), None)
+    if unwritable is not None:
+        raise ScaffoldError(
+            f"judul memuat pindah baris atau karakter kendali yang tidak terlihat "
+            f"(U+{ord(unwritable):04X}). Tulis judul pada satu baris saja, {_example(kind)}."
+        )
+    if not any(ch.isalpha() for ch in title):
+        raise ScaffoldError(
+            f"judul '{title}' tidak memuat satu huruf pun. Tulis judul dengan kata-kata, {_example(kind)}."
+        )
+
+
+def _slug(kind: Kind, title: str) -> str:
+    """The file name's slug for TITLE, one the checker accepts, or ScaffoldError."""
+    slug = slugify(title, regex_subs=SLUG_SUBSTITUTIONS)
+    if not _SLUG.match(slug):
+        # Letters with no Latin spelling (e.g. Javanese script) slugify to nothing.
+        raise ScaffoldError(
+            f"judul '{title}' tidak bisa dijadikan nama berkas dan alamat halaman: hurufnya tidak "
+            f"bisa dieja dengan huruf Latin. Tulis judul dengan huruf Latin, {_example(kind)}; "
+            "setelah berkasnya dibuat, kolom 'title' boleh diganti dengan aksara lain."
+        )
+    return slug
+
+
+def _is_unwritable(character: str) -> bool:
+    return unicodedata.category(character) in _UNWRITABLE or character in _NONCHARACTERS
+
+
+def _check_round_trip(kind: Kind, title: str, text: str) -> None:
+    """Never write a header that does not read back as the title given."""
+    try:
+        written = parse_document(text).metadata.get("title")
+    except FieldError:
+        written = None
+    if written != title:
+        raise ScaffoldError(
+            f"judul '{title}' tidak bisa ditulis apa adanya di bagian keterangan berkas. "
+            f"Hapus tanda baca yang tidak biasa dari judul, {_example(kind)}."
+        )

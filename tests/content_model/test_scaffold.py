@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from plugins.content_model.check import check_tree
+from plugins.content_model.check import _SLUG, check_tree
+from plugins.content_model.frontmatter import parse_document
 from plugins.content_model.scaffold import ScaffoldError, create
 from plugins.content_model.schema import KINDS
 
@@ -50,3 +51,66 @@ def test_scaffold_refuses_unknown_kind(tmp_path):
     """An unknown kind is refused with the list of kinds."""
     with pytest.raises(ScaffoldError, match="koleksi-baru"):
         create(tmp_path, "berita", "Judul", NOW)
+
+
+ROUND_TRIP_TITLES = [
+    'Diskusi: "Bumi Manusia"',
+    "Jum'at Berkah: 'Kopi' & Teh",
+    "Tantangan Baca #1 # bukan komentar",
+    "Dongeng 📚 untuk 👨‍👩‍👧 Keluarga",
+    "-Mulai dari Tanda Hubung",
+    "- Seperti Butir Daftar",
+    "? Tanya: Jawab",
+    "[Daftar] {Peta} | > * & ! % @ `",
+    "Ya",
+    "null",
+    "Kopi_Susu__Gula",
+    "日本 dan Привет",
+]
+
+
+@pytest.mark.parametrize("title", ROUND_TRIP_TITLES)
+def test_scaffold_title_reads_back_exactly_and_its_slug_passes_the_check(tmp_path, title):
+    """Quotes, colons, '#', emoji, a leading '-' or a YAML word: the header reads back
+    the title as typed, and the file name's slug is one the checker accepts."""
+    path = create(tmp_path, "acara", title, NOW)
+    assert parse_document(path.read_text(encoding="utf-8")).metadata["title"] == title
+    slug = path.stem.removeprefix("2026-11-28-")
+    assert _SLUG.match(slug), slug
+    report = check_tree(tmp_path, WITA)
+    assert sorted(p.field for p in report.problems) == ["end", "place", "start", "summary"]
+    assert next(iter(report.entries.values())).values["title"] == title
+
+
+EXAMPLE = 'misalnya: invoke new acara "Diskusi Buku Laskar Pelangi"'
+ONE_LINE = "Tulis judul pada satu baris saja"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Diskusi\nBuku", f"pindah baris atau karakter kendali yang tidak terlihat (U+000A). {ONE_LINE}"),
+    ("Diskusi\r\nBuku", f"(U+000D). {ONE_LINE}"),
+    ("Diskusi\u2028Buku", f"(U+2028). {ONE_LINE}"),
+    ("Diskusi\u2029Buku", f"(U+2029). {ONE_LINE}"),
+    ("Diskusi\u0085Buku", f"(U+0085). {ONE_LINE}"),
+    ("Diskusi\tBuku", f"(U+0009). {ONE_LINE}"),
+    ("Diskusi\x00Buku", f"(U+0000). {ONE_LINE}"),
+    ("---", "judul '---' tidak memuat satu huruf pun. Tulis judul dengan kata-kata"),
+    ("2026 #1 😀", "judul '2026 #1 😀' tidak memuat satu huruf pun"),
+    ("   ", "judul tidak boleh kosong. Tulis judul di antara tanda kutip"),
+    ("ꦥꦸꦱ꧀ꦠꦏ", "judul 'ꦥꦸꦱ꧀ꦠꦏ' tidak bisa dijadikan nama berkas dan alamat halaman: hurufnya tidak bisa "
+              "dieja dengan huruf Latin. Tulis judul dengan huruf Latin"),
+])
+def test_scaffold_refuses_a_title_it_cannot_write_or_name_a_file_after(tmp_path, title, expected):
+    """Each refusal says what is wrong with the title and shows a command that works;
+    no file is written."""
+    with pytest.raises(ScaffoldError) as refused:
+        create(tmp_path, "acara", title, NOW)
+    message = str(refused.value)
+    assert expected in message and EXAMPLE in message, message
+    assert not list(tmp_path.rglob("*.md"))
+
+
+def test_scaffold_advises_a_latin_title_then_any_script_in_the_title_field(tmp_path):
+    """A title in Javanese script alone is refused with what to do instead."""
+    with pytest.raises(ScaffoldError, match="kolom 'title' boleh diganti dengan aksara lain"):
+        create(tmp_path, "acara", "ꦥꦸꦱ꧀ꦠꦏ", NOW)

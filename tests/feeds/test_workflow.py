@@ -1,7 +1,8 @@
 """The GitHub Actions workflow parses and runs only invoke tasks that exist.
 
-It publishes on every push to main and once a day (so posts dated in the future
-go out on their day), builds strictly, runs the tests first, and can push.
+It publishes on every push to main and every hour (so posts dated in the future
+go out on their day), builds strictly, runs the tests first, and pushes gh-pages
+in a last step of its own: the only one that holds the token.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import yaml
 from sitekit import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+PUSH = re.compile(r"\bgit\s+push\b")
+TOKEN = re.compile(r"GITHUB_TOKEN|secrets\.|github\.token", re.IGNORECASE)
 INVOKE = re.compile(r"(?:^|[\s;&|(])(?:\S*/)?invoke((?:[ \t]+[^\s;&|)]+)+)", re.MULTILINE)
 
 
@@ -53,6 +56,14 @@ def _invocations(workflow) -> list[list[str]]:
     return found
 
 
+def _option_pattern(option: str) -> str:
+    """How `invoke --help` lists OPTION: the inverse of a flag that is on by default
+    appears as --[no-]name."""
+    if option.startswith("--no-"):
+        return r"--(?:no-|\[no-\])" + re.escape(option[len("--no-"):])
+    return re.escape(option)
+
+
 def test_workflow_runs_on_push_to_main_and_every_hour(workflow):
     """Every push, and hourly, so a post dated any hour goes out on its day."""
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
@@ -79,7 +90,7 @@ def test_every_invoke_call_names_a_task_and_options_that_exist(workflow):
         assert task in tasks, f"`invoke {' '.join(call)}`: no task {task!r} in `invoke --list`"
         help_text = _invoke("--help", task)
         for option in options:
-            assert re.search(rf"(^|[\s,]){re.escape(option)}\b", help_text, re.MULTILINE), \
+            assert re.search(rf"(^|[\s,]){_option_pattern(option)}\b", help_text, re.MULTILINE), \
                 f"`invoke {' '.join(call)}`: {task} has no option {option}"
 
 
@@ -91,3 +102,37 @@ def test_workflow_checks_strictly_and_tests_before_publishing(workflow):
         "no strict build (invoke check or preview) before publishing"
     test_call = next(call for call in _invocations(workflow) if call[0] == "test")
     assert "--setup" in test_call, "a fresh runner needs `invoke test --setup`"
+
+
+def _pushing_job(workflow) -> dict:
+    jobs = [job for job in workflow["jobs"].values()
+            if any(PUSH.search(step.get("run", "")) for step in job.get("steps", []))]
+    assert len(jobs) == 1, "exactly one job pushes gh-pages"
+    return jobs[0]
+
+
+def _holds_token(**scopes) -> bool:
+    return bool(TOKEN.search(yaml.safe_dump(scopes)))
+
+
+def test_checkout_leaves_no_credentials_in_the_working_copy(workflow):
+    """Posts are built with no token in .git/config: a file a post publishes cannot leak it."""
+    checkouts = [step for step in _steps(workflow) if step.get("uses", "").startswith("actions/checkout")]
+    assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
+    assert "--no-push" in _invocations(workflow)[-1], "invoke publish must leave the push to the last step"
+
+
+def test_only_the_last_step_holds_the_token_and_it_pushes_gh_pages(workflow):
+    """The token is given to the push step alone, and nothing runs after it."""
+    job = _pushing_job(workflow)
+    steps = job["steps"]
+    pushes = [i for i, step in enumerate(steps) if PUSH.search(step.get("run", ""))]
+    assert pushes == [len(steps) - 1], "the push of gh-pages is not the last step, or not the only one"
+    assert not _holds_token(workflow=workflow.get("env", {}), job=job.get("env", {}),
+                            container=job.get("container", {}).get("env", {})), "every step is given the token"
+    for step in steps[:-1]:
+        assert not _holds_token(env=step.get("env", {}), run=step.get("run", "")), \
+            f"step {step.get('name')!r} runs before the push and holds the token"
+    push = steps[-1]
+    assert _holds_token(env=push.get("env", {})), "the push step is given no token"
+    assert re.search(r"(^|\s)(--force|-f)(\s|$)", push["run"]) and "gh-pages" in push["run"]
