@@ -7,6 +7,9 @@ from pathlib import Path
 
 from pelican import signals
 
+from plugins._shared.errors import BuildStopped
+from plugins._shared.images import ImageProblem
+
 from .body import rewrite_images
 from .resize import picture
 
@@ -30,13 +33,26 @@ def add_pictures(generator) -> None:
         return picture(source, relative, alt, settings["IMAGE_WIDTHS"], output_dir, cache_dir)
 
     def attach(item):
-        if "image" in item.fields:
-            relative = item.fields["image"]
-            item.picture = make(content_dir / relative, relative, item.fields.get("image_alt", ""))
-        item._content = rewrite_images(item._content, content_dir, make)
+        try:
+            if "image" in item.fields:
+                relative = item.fields["image"]
+                item.picture = make(content_dir / relative, relative, item.fields.get("image_alt", ""))
+            item._content = rewrite_images(item._content, content_dir, make)
+        except ImageProblem as problem:
+            # The content check refuses such images first; this names the post if one slips past.
+            where = _shown_path(item.source_path, content_dir)
+            raise BuildStopped(f"{where}: {problem.message} Cara memperbaiki: {problem.fix}") from None
 
     with ThreadPoolExecutor() as pool:
         list(pool.map(attach, _items(generator)))
+
+
+def _shown_path(source_path: str, content_dir: Path) -> str:
+    """The post's file as staff see it: content/pengumuman/x.md."""
+    try:
+        return str(Path(source_path).resolve().relative_to(content_dir.resolve().parent))
+    except ValueError:
+        return str(source_path)
 
 
 def register() -> None:

@@ -1,15 +1,21 @@
-"""Pure image work: smaller copies of one image, cached by a digest of their inputs."""
+"""Pure image work: smaller copies of one image, cached by a digest of their inputs.
+
+Each cached copy has a record of its size and sha256 (plugins/_shared/files.py);
+one that no longer matches is made again, and the output copy is replaced
+whenever its bytes differ from the cached one.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import threading
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from plugins._shared import files
+from plugins._shared.images import ImageInfo, conversion_revision, probe, to_rgb
 
 JPEG_QUALITY = 82
 OUTPUT_FOLDER = "gambar/ukuran"
@@ -38,59 +44,84 @@ class Picture:
         return ", ".join(f"{base}/{v.url} {v.width}w" for v in self.variants)
 
 
-def digest(path: Path, width: int) -> str:
-    """Changes whenever the source bytes, the width or the encoder settings change."""
-    h = hashlib.sha256(path.read_bytes())
-    h.update(f"{width}:{JPEG_QUALITY}".encode())
-    return h.hexdigest()[:10]
+def digest(path: Path, width: int, info: ImageInfo | None = None) -> str:
+    """Changes whenever the source bytes, the width, the encoder or the colour conversion change."""
+    return _digests(path, [width], info or probe(path))[0]
 
 
-def _scratch_name(path: Path) -> Path:
-    """A private temporary name beside path: threads making one variant never clash."""
-    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+def _digests(path: Path, widths: list[int], info: ImageInfo) -> list[str]:
+    source = hashlib.sha256(path.read_bytes())  # read once for every width
+    revision = conversion_revision(info.mode, info.transparency)
+    found = []
+    for width in widths:
+        h = source.copy()
+        h.update(f"{width}:{JPEG_QUALITY}".encode())
+        if revision > 1:  # revision 1 adds nothing: those names stay what they were before revisions
+            h.update(f":rgb{revision}".encode())
+        found.append(h.hexdigest()[:10])
+    return found
+
+
+def _encode(image: Image.Image, width: int, height: int) -> bytes:
+    resized = image.resize((width, height), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    resized.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def make_variants(
+    source: Path, widths: list[int], output_dir: Path, cache_dir: Path, info: ImageInfo | None = None
+) -> list[Variant]:
+    """source scaled to each width, in output_dir; the cache is reused when its record matches.
+
+    A cached file that is missing, cut short or altered (no matching record) is
+    made again; the source is decoded once for all the widths it lacks.
+    """
+    if not widths:
+        return []
+    info = info or probe(source)
+    planned = []
+    for width, key in zip(widths, _digests(source, widths, info)):
+        name = f"{source.stem}-{width}-{key}.jpg"
+        height = round(info.height * width / info.width)
+        planned.append((name, width, height, files.recorded_digest(cache_dir / name)))
+    missing = [p for p in planned if p[3] is None]
+    made: dict[str, str] = {}
+    if missing:
+        with Image.open(source) as image:
+            upright = to_rgb(ImageOps.exif_transpose(image))  # 16-bit scaled, alpha on white
+        for name, width, height, _ in missing:
+            made[name] = files.write_recorded(cache_dir / name, _encode(upright, width, height))
+    variants = []
+    for name, width, height, known in planned:
+        target = output_dir / OUTPUT_FOLDER / name
+        files.copy_if_changed(cache_dir / name, target, known or made[name])
+        variants.append(Variant(f"{OUTPUT_FOLDER}/{name}", width, height))
+    return variants
 
 
 def make_variant(source: Path, width: int, output_dir: Path, cache_dir: Path) -> Variant:
     """Write source scaled to width into output_dir, reusing the cache when it can."""
-    name = f"{source.stem}-{width}-{digest(source, width)}.jpg"
-    cached = cache_dir / name
-    if not cached.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        with Image.open(source) as image:
-            image = ImageOps.exif_transpose(image)
-            if image.mode in ("RGBA", "LA", "P"):
-                image = image.convert("RGBA")
-                background = Image.new("RGB", image.size, "white")
-                background.paste(image, mask=image.getchannel("A"))
-                image = background
-            image = image.convert("RGB")
-            height = round(image.height * width / image.width)
-            resized = image.resize((width, height), Image.Resampling.LANCZOS)
-            temporary = _scratch_name(cached)
-            resized.save(temporary, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-            temporary.replace(cached)
-    target = output_dir / OUTPUT_FOLDER / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _scratch_name(target)
-    shutil.copyfile(cached, temporary)
-    temporary.replace(target)
-    with Image.open(cached) as made:
-        return Variant(f"{OUTPUT_FOLDER}/{name}", made.width, made.height)
+    return make_variants(source, [width], output_dir, cache_dir)[0]
 
 
 def image_size(source: Path) -> tuple[int, int]:
-    with Image.open(source) as image:
-        return ImageOps.exif_transpose(image).size
+    """Width and height as shown (EXIF orientation applied); ImageProblem when unusable."""
+    return probe(source).size
 
 
 def picture(
     source: Path, relative: str, alt: str, widths: list[int], output_dir: Path, cache_dir: Path
 ) -> Picture:
-    """Every width smaller than the source, plus the source itself as the largest."""
-    full_width, full_height = image_size(source)
-    variants = [
-        make_variant(source, w, output_dir, cache_dir) for w in sorted(widths) if w < full_width
-    ]
+    """Every width smaller than the source, plus the source itself as the largest.
+
+    Raises ImageProblem (naming `relative`) for an image past the pixel limit or
+    one that does not decode.
+    """
+    info = probe(source, relative)
+    full_width, full_height = info.size
+    smaller = [w for w in sorted(widths) if w < full_width]
+    variants = make_variants(source, smaller, output_dir, cache_dir, info)
     variants.append(Variant(relative, full_width, full_height))
     default = next((v for v in variants if v.width >= 720), variants[-1])
     return Picture(

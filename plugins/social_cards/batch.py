@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import shutil
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -18,9 +17,9 @@ from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from PIL import Image
-
+from plugins._shared import files
 from plugins._shared.errors import BuildStopped
+from plugins._shared.images import ImageProblem, probe
 
 from . import cache, content, fonts
 from .colors import palette
@@ -117,6 +116,8 @@ class CardBatch:
     def _plan(self, base: str, facts: content.CardContent, layout: Layout, sizes) -> dict[str, _Planned]:
         images = {k: str(self.content_dir / v) for k, v in facts.images.items()}
         images["logo"] = self.logo
+        for path in images.values():
+            self._probe(path)  # here, with the file named, not as a worker's crash
         planned = {}
         for size in sizes:
             spec = CardSpec(SIZES[size], layout.sizes[size], facts.texts, images)
@@ -136,10 +137,20 @@ class CardBatch:
         own_background = facts.images.get("background") == facts.images.get("image")
         return "image" in sources or ("background" in sources and own_background)
 
+    def _probe(self, path: str | Path):
+        """The image's header facts; BuildStopped naming the file when it cannot be used.
+
+        The content check refuses such images first; this covers the logo and
+        anything it did not see, and costs nothing twice (probe is memoised).
+        """
+        try:
+            return probe(path, self._relative(str(path)))
+        except ImageProblem as problem:
+            raise BuildStopped(f"{problem.message} Cara memperbaiki: {problem.fix}") from None
+
     def _supplied(self, base: str, relative: str, alt: str) -> _Planned:
         path = self.content_dir / relative
-        with Image.open(path) as image:
-            size = image.size
+        size = self._probe(path).size
         name = f"{base}-{cache.file_digest(path)[:10]}.jpg"
         return _Planned(name, size, content.clip(alt), supplied=path)
 
@@ -211,14 +222,18 @@ class CardBatch:
     def _publish(self, planned: _Planned) -> CardImage:
         if planned.supplied is not None:
             target = self.output_dir / planned.name
-            if not target.is_file():
-                self.output_dir.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(planned.supplied, target)
+            files.copy_if_changed(planned.supplied, target, cache.file_digest(planned.supplied))
             if planned.name not in self._record["supplied"]:
                 self._record["supplied"].append(planned.name)
             length = target.stat().st_size
         else:
-            length = cache.publish(self.cache_dir / planned.name, self.output_dir, planned.name)
+            try:
+                length = cache.publish(self.cache_dir / planned.name, self.output_dir, planned.name)
+            except cache.DamagedCard as error:
+                raise BuildStopped(
+                    f"Kartu media sosial {planned.name} berubah di cache sesudah dibuat ({error}). "
+                    "Cara memperbaiki: bangun ulang situs; bila terulang, periksa ruang disk."
+                ) from None
         url = f"{cache.OUTPUT_FOLDER}/{planned.name}"
         return CardImage(url, planned.size[0], planned.size[1], length, planned.alt)
 

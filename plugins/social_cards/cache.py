@@ -3,7 +3,9 @@
 A card's name changes whenever anything that went into it changes (layout,
 texts, image and logo bytes, fonts, size, encoder, this renderer's version),
 so platforms that cache images by URL see a new URL, and a card whose name is
-already in the cache is never drawn again.
+already in the cache is never drawn again, as long as its record (size and
+sha256, written beside it) still matches its bytes: a card cut short or
+damaged in the cache is drawn again, and a damaged copy in the output replaced.
 """
 
 from __future__ import annotations
@@ -13,21 +15,21 @@ import hashlib
 import io
 import json
 import os
-import shutil
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
+from plugins._shared import files
+
 from . import fonts
 from .render import CardSpec, render
 
 # Raise to draw every card again on purpose; a change to the drawing code does it anyway.
 RENDERER_VERSION = "1"
-# The modules whose code decides a card's pixels and bytes.
-DRAWING_CODE = ("render.py", "text.py", "fonts.py", "colors.py", "cache.py")
+# The modules whose code decides a card's pixels and bytes (paths from this folder).
+DRAWING_CODE = ("render.py", "text.py", "fonts.py", "colors.py", "cache.py", "../_shared/images.py")
 OUTPUT_FOLDER = "kartu"  # under OUTPUT_PATH; also the start of every card URL
 CACHE_FOLDER = ".cache/kartu"  # beside the content folder
 MANIFEST = "manifest.json"
@@ -95,55 +97,52 @@ def encode(image: Image.Image, quality: int, max_bytes: int) -> bytes:
     raise CardTooLarge(msg)
 
 
-def _scratch(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = _scratch(target)
-    scratch.write_bytes(data)
-    scratch.replace(target)
-
-
 def draw(job: CardJob, cache_dir: str) -> int:
     """Draw one card into the cache (runs in a worker process); return its byte size."""
     data = encode(render(job.spec).image, job.quality, job.max_bytes)
-    write_atomically(Path(cache_dir) / job.name, data)
+    files.write_recorded(Path(cache_dir) / job.name, data)
     return len(data)
 
 
 def is_cached(cache_dir: Path, name: str) -> bool:
+    """True when the card is in the cache and its bytes match its record (else it is drawn again)."""
     path = cache_dir / name
-    if not path.is_file():
+    if files.recorded_digest(path) is None:
         return False
     os.utime(path)  # used now: kept by prune()
     return True
 
 
+class DamagedCard(Exception):
+    """A card in the cache no longer matches its record when it is to be published."""
+
+
 def publish(source: Path, output_dir: Path, name: str) -> int:
-    """Copy a finished card into the output folder; return its byte size."""
+    """Copy a finished card into the output folder unless the same bytes are there; return its size."""
+    digest = files.recorded_digest(source)
+    if digest is None:
+        raise DamagedCard(f"{source} tidak cocok dengan catatannya ({source.name}{files.RECORD_SUFFIX})")
     target = output_dir / name
-    if not (target.is_file() and target.stat().st_size == source.stat().st_size):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        scratch = _scratch(target)
-        shutil.copyfile(source, scratch)
-        scratch.replace(target)
+    files.copy_if_changed(source, target, digest)
     return target.stat().st_size
 
 
 def prune(cache_dir: Path, days: int = UNUSED_DAYS) -> int:
-    """Remove cached cards no build has used for days; return how many."""
+    """Remove cached cards no build has used for days, with their records; return how many."""
     limit = time.time() - days * 86_400
     removed = 0
     for path in cache_dir.glob("*.jpg"):
         if path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
+            files.record_of(path).unlink(missing_ok=True)
             removed += 1
+    for record in cache_dir.glob(f"*.jpg{files.RECORD_SUFFIX}"):  # left by a card removed by hand
+        if not record.with_suffix("").exists():
+            record.unlink(missing_ok=True)
     return removed
 
 
 def write_manifest(cache_dir: Path, record: dict) -> None:
     """What the last build did: cards drawn, taken from the cache or supplied, and each page's cards."""
     text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
-    write_atomically(cache_dir / MANIFEST, text.encode())
+    files.write_atomically(cache_dir / MANIFEST, text.encode())

@@ -14,6 +14,8 @@ from typing import Any
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
+from plugins._shared.images import read_header, to_rgba
+
 from .colors import MIN_CONTRAST, contrast, linear, luminance, rgb
 from .fonts import STACKS
 from .layout import style_of
@@ -322,10 +324,11 @@ SOURCE_LIMIT = (2400, 2400)
 
 @functools.lru_cache(maxsize=8)
 def _open(path: str) -> Image.Image:
-    """An image upright, in RGBA, no larger than SOURCE_LIMIT; kept for the next card."""
+    """An image upright, in 8-bit RGBA, no larger than SOURCE_LIMIT; kept for the next card."""
+    read_header(path)  # refuses an image past the pixel limit before it is decoded
     with Image.open(path) as image:
         image.draft(image.mode, SOURCE_LIMIT)  # a JPEG decodes straight at a smaller scale
-        image = ImageOps.exif_transpose(image).convert("RGBA")
+        image = to_rgba(ImageOps.exif_transpose(image))  # 16-bit greyscale scaled, not white
     image.thumbnail(SOURCE_LIMIT, Image.Resampling.LANCZOS)
     return image
 
