@@ -16,6 +16,8 @@ from pelican.log import FatalLogger
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from plugins.output_guard import failure, lock
+
 from .errors import BuildStopped
 
 
@@ -31,16 +33,34 @@ def build(settings_file: str | Path, output: str | Path | None = None, strict: b
         override["OUTPUT_PATH"] = str(output)
     if strict:
         override["STRICT_CONTENT"] = True
+    output_dir: list[str] = []  # known once the settings are read
+    try:
+        return _run(settings_file, override, output_dir)
+    finally:
+        # The lock outlives a failed build otherwise (no `finalized`); the dev
+        # server builds again in this process and others would wait for it.
+        lock.release()
+
+
+def _run(settings_file, override: dict, output_dir: list[str]) -> int:
     try:
         settings = read_settings(str(settings_file), override=override)
+        output_dir.append(settings["OUTPUT_PATH"])
         Pelican(settings).run()
     except BuildStopped as stop:
         print(f"\nGAGAL: {stop}", file=sys.stderr)
-        return 1
+        return _failed(output_dir)
     except RuntimeError as error:  # raised by Pelican's fatal logging
         print(f"\nGAGAL: {error}", file=sys.stderr)
-        return 1
+        return _failed(output_dir)
     except Exception as error:  # noqa: BLE001 - a template or plugin bug: say so plainly
+        output_problem = failure.explain(error, output_dir[0] if output_dir else None)
+        if output_problem is not None:  # read-only, no permission, disk full
+            print(f"\nGAGAL: {output_problem}", file=sys.stderr)
+            code = _failed(output_dir)
+            if os.environ.get("SERAMBI_DEBUG"):
+                raise
+            return code
         if os.environ.get("SERAMBI_DEBUG"):
             raise
         print(
@@ -49,8 +69,16 @@ def build(settings_file: str | Path, output: str | Path | None = None, strict: b
             "SERAMBI_DEBUG=1 untuk melihat jejak lengkapnya, lalu laporkan ke pengembang.",
             file=sys.stderr,
         )
-        return 1
+        return _failed(output_dir)
     return 0
+
+
+def _failed(output_dir: list[str]) -> int:
+    # Only while holding the output lock: then no other build writes there, so
+    # any temporary file left in the output is a failed write of this one.
+    if output_dir and lock.holds(output_dir[0]):
+        failure.sweep_scratch(output_dir[0])
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,72 @@
+"""Static files: only from inside content/, only into the output folder, whole.
+
+Pelican walks STATIC_PATHS with followlinks=True and adds every {static} and
+{attach} target of a post, so a symlink or a "../" path can publish any file
+of the machine. At static_generator_finalized each static file is checked
+against the file boundary; a file outside is dropped from the build (and from
+static_content, so links to it stay unrewritten). Copying is taken over from
+Pelican so a full disk never leaves half a file: the check runs again right
+before each copy, because {attach} moves a file's save_as after this signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import types
+from pathlib import Path
+
+from plugins._shared.boundary import OutsideBoundary, content_file, output_file
+from plugins._shared.files import copy_atomically
+
+logger = logging.getLogger(__name__)
+
+
+def _check(generator, static) -> tuple[Path, Path]:
+    """(real source, target) of a static file, or OutsideBoundary."""
+    source = content_file(generator.path, static.relative_source_path)
+    target = output_file(generator.output_path, static.save_as)
+    return source, target
+
+
+def _warn(error: OutsideBoundary, static) -> None:
+    logger.warning("Berkas statis tidak disalin ke situs: %s (berkas sebenarnya: %s) "
+                   "Perbaikan: %s", error.message, os.path.realpath(static.source_path), error.fix)
+
+
+def guard(generator) -> None:
+    """Drop every static file outside the boundary; copy the rest atomically."""
+    kept = []
+    for static in generator.staticfiles:
+        try:
+            _check(generator, static)
+        except OutsideBoundary as error:
+            _warn(error, static)
+            _forget(generator.context["static_content"], static)
+            continue
+        kept.append(static)
+    # In place: the same list object is context["staticfiles"].
+    generator.staticfiles[:] = kept
+    generator._copy_staticfile = types.MethodType(_copy_staticfile, generator)
+
+
+def _forget(static_content: dict, static) -> None:
+    for key in [key for key, value in static_content.items() if value is static]:
+        del static_content[key]
+
+
+def _copy_staticfile(generator, static) -> None:
+    """StaticGenerator._copy_staticfile, checked and atomic."""
+    try:
+        source, target = _check(generator, static)
+    except OutsideBoundary as error:
+        _warn(error, static)
+        return
+    generator._mkdir(str(target.parent))  # Pelican's: also removes a file in the way
+    try:
+        copy_atomically(source, target)
+    except OSError as error:
+        if error.filename is None:  # a failed write() names no file
+            error.filename = str(target)
+        raise
+    logger.info("Copying %s to %s", static.source_path, static.save_as)
