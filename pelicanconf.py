@@ -1,15 +1,8 @@
 """Development settings of the library's site. The library's profile is LIBRARY."""
 
-import sys
-from pathlib import Path
-
+# plugins.* import from anywhere: requirements.txt installs this project (pyproject.toml).
 # Lower-case names: Pelican reads every upper-case name here as a setting.
-project_root = str(Path(__file__).resolve().parent)
-if project_root not in sys.path:
-    sys.path.insert(0, project_root)  # so plugins.* import, whatever the working dir
-
-from plugins.content_model.check import FILENAME_METADATA as filename_pattern  # noqa: E402
-from plugins.content_model.schema import KINDS as kinds  # noqa: E402
+from plugins.content_model.check import FILENAME_METADATA as filename_pattern
 
 # --- The library's profile: the one place staff edit who the library is. ---
 LIBRARY = {
@@ -54,12 +47,17 @@ LOCALE = ("C.UTF-8",)  # dates are formatted by Babel, not the OS locale
 PATH = "content"
 THEME = "theme"
 OUTPUT_PATH = "output"
-CACHE_PATH = ".cache/pelican"
+# Every cache: Pelican's own (when CACHE_CONTENT is on: files named after its
+# generators), cards in kartu/, image sizes in gambar/. `invoke clean` empties it.
+CACHE_PATH = ".cache"
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
+    "plugins.output_guard",
     "plugins.site_profile",
     "plugins.content_model",
+    "plugins.html_policy",
     "plugins.indonesian_dates",
+    "plugins.opening_hours",
     "plugins.listings",
     "plugins.responsive_images",
     "plugins.social_cards",
@@ -74,8 +72,16 @@ STRICT_CONTENT = False
 BUILD_NOW = None
 
 # --- Content layout: one folder per kind, which is also its URL. ---
-ARTICLE_PATHS = list(kinds)
-PAGE_PATHS = ["halaman"]
+# The kinds of posts, one module each (plugins/content_model/kinds/); plugins.content_model
+# reads posts from one folder per kind (ARTICLE_PATHS) and pages from halaman/.
+CONTENT_KINDS = [
+    "plugins.content_model.kinds.acara",
+    "plugins.content_model.kinds.tutorial",
+    "plugins.content_model.kinds.infografis",
+    "plugins.content_model.kinds.literasi_digital",
+    "plugins.content_model.kinds.pengumuman",
+    "plugins.content_model.kinds.koleksi_baru",
+]
 STATIC_PATHS = ["gambar", "unduhan"]
 USE_FOLDER_AS_CATEGORY = True
 FILENAME_METADATA = filename_pattern

@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+# Pelican's quickstart convention: Pelican reads this file by path and does not put
+# its folder on sys.path; this finds the pelicanconf.py beside it, whatever the working dir.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pelicanconf import *  # noqa: E402,F403

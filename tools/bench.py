@@ -45,7 +45,7 @@ def timed_build(content: Path, output: Path) -> tuple[float, float]:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "plugins._shared.build", "pelicanconf.py",
-         "--content", str(content), "--output", str(output)],
+         "--content", str(content), "--output", str(output), "--cache", str(content.parent / ".cache")],
         cwd=ROOT, check=True, capture_output=True,
     )
     seconds = time.perf_counter() - start

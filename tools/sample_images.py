@@ -1485,24 +1485,30 @@ def infographic(name: str) -> Image.Image:
 
 # --- Logo ---------------------------------------------------------------------------------
 def logo() -> Image.Image:
-    """512x512 emblem: a green disc, an open book, and the letters PKK."""
+    """512x512 emblem: a green disc, an open book with a bookmark, and the library's name.
+
+    No letters that make an acronym: "PKK" (and PKS, KPK...) read in Indonesia
+    as other organisations, so the emblem says PERPUSTAKAAN and KOTAMOBAGU in full.
+    """
     p = Painter(512, 512, background=(0, 0, 0, 0), mode="RGBA")
     p.circle(256, 256, 250, fill=GREEN)
-    p.circle(256, 256, 226, outline=GOLD_PALE, width=5)
+    p.circle(256, 256, 228, outline=GOLD_PALE, width=5)
     # open book: two pages curving from the spine
-    cx, cy = 256, 210
+    cx, cy = 256, 236
     for side in (-1, 1):
-        outer = cx + side * 140
-        p.polygon([(cx, cy - 60), (cx + side * 40, cy - 88), (outer, cy - 80), (outer, cy + 50),
-                   (cx + side * 40, cy + 42), (cx, cy + 64)], fill=CREAM)
-        for i in range(3):
-            y = cy - 44 + i * 30
-            p.line([(cx + side * 30, y), (outer - side * 24, y)], GREEN_LIGHT, 6)
-    p.line([(cx, cy - 60), (cx, cy + 64)], GREEN_DARK, 5, round_caps=False)
-    p.polygon([(cx + 70, cy + 44), (cx + 96, cy + 44), (cx + 96, cy + 100), (cx + 83, cy + 88),
-               (cx + 70, cy + 100)], fill=RUST_MID)
-    p.text(256, 352, "PKK", 92, CREAM, "display", "mm")
-    p.text(256, 424, "KOTAMOBAGU", 26, GOLD_PALE, "sans-bold", "mm")
+        outer = cx + side * 150
+        p.polygon([(cx, cy - 66), (cx + side * 44, cy - 96), (outer, cy - 86), (outer, cy + 56),
+                   (cx + side * 44, cy + 46), (cx, cy + 70)], fill=CREAM)
+        for i in range(4):
+            y = cy - 52 + i * 28
+            p.line([(cx + side * 28, y), (outer - side * 26, y + 2)], GREEN_LIGHT, 6)
+    p.line([(cx, cy - 66), (cx, cy + 70)], GREEN_DARK, 6, round_caps=False)
+    p.polygon([(cx + 78, cy + 48), (cx + 104, cy + 48), (cx + 104, cy + 92), (cx + 91, cy + 80),
+               (cx + 78, cy + 92)], fill=RUST_MID)
+    # a small sun of reading above the book
+    p.circle(256, 104, 22, fill=GOLD)
+    p.text(256, 364, "PERPUSTAKAAN", 39, CREAM, "sans-bold", "mm")
+    p.text(256, 410, "KOTAMOBAGU", 34, GOLD_PALE, "sans-bold", "mm")
     return p.result()
 
 

@@ -90,10 +90,13 @@ if __name__ == "__main__":
     parser.add_argument("--strict", action="store_true")
     parser.add_argument("--content", help="content folder instead of the settings' PATH")
     parser.add_argument("--now", help="fixed build time, ISO 8601 with offset (BUILD_NOW)")
+    parser.add_argument("--cache", help="CACHE_PATH: cards, image sizes, Pelican's own cache")
     args = parser.parse_args()
     extra = {}
     if args.content:
         extra["PATH"] = str(Path(args.content).resolve())
     if args.now:
         extra["BUILD_NOW"] = args.now
+    if args.cache:
+        extra["CACHE_PATH"] = str(Path(args.cache).resolve())
     sys.exit(build(args.settings, args.output, args.strict, extra))

@@ -10,7 +10,8 @@ from typing import Any, Iterator
 
 from plugins._shared.boundary import OutsideBoundary, content_file, image_source_path
 
-from .fields import ParseContext, check_file_name, readable_image, unreadable_image_error
+from .fields import ParseContext, check_file_name, image_info
+from .paths import why, written_form
 from .problems import FieldError
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -111,10 +112,12 @@ def check_body(body: str, first_line: int, ctx: ParseContext,
                 )
             level = depth
         prose = _INLINE_CODE.sub("", line)
-        for image in _IMAGE.finditer(prose):
+        images = list(_IMAGE.finditer(prose))
+        for image in images:
             errors.extend(_image_errors(image, line_no, ctx))
         for link in _FILE_LINK.finditer(prose):
-            if not prose[: link.start()].endswith("!["):  # images are checked above
+            in_image = any(image.start("src") <= link.start() < image.end("src") for image in images)
+            if not in_image and not prose[: link.start()].endswith("!["):  # images are checked above
                 errors.extend(_file_link_errors(link, line_no, ctx, folder))
     return errors
 
@@ -133,6 +136,16 @@ def _image_errors(image: re.Match, line_no: int, ctx: ParseContext) -> list[Fiel
     relative = image_source_path(src)
     if relative is None:
         return errors
+    form = written_form(relative)
+    if form is not None:
+        prefix = next((p + "/" for p in ("{static}", "|static|") if src.startswith(p)), "")
+        errors.append(FieldError(
+            f"gambar '{src}' di baris {line_no}: lokasinya {why(relative)}, jadi gambarnya tidak "
+            "ditemukan.",
+            f"tulis lokasinya sebagai ![{image.group('alt').strip() or 'penjelasan gambar'}]"
+            f"({prefix}{form}).",
+        ))
+        return errors
     try:
         check_file_name(relative)
         path = content_file(ctx.content_dir, relative)
@@ -149,8 +162,10 @@ def _image_errors(image: re.Match, line_no: int, ctx: ParseContext) -> list[Fiel
         else:
             errors.append(FieldError(f"gambar di baris {line_no}: {error.message}", error.fix))
         return errors
-    if not readable_image(path):
-        errors.append(unreadable_image_error(src))
+    try:
+        image_info(path, src)
+    except FieldError as error:
+        errors.append(FieldError(f"gambar di baris {line_no}: {error.message}", error.fix))
     return errors
 
 

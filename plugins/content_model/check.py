@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 import re
 import subprocess
@@ -17,17 +18,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from plugins._shared.boundary import is_within
+from plugins._shared.clock import build_moment
 
+from .advice import unknown_field_error
 from .body import check_body, control_characters, internal_links
 from .fields import ParseContext, check_file_name
-from .frontmatter import parse_document
+from .frontmatter import read_document
+from .placeholders import body_placeholder, field_placeholders
 from .problems import FieldError, Problem
-from .schema import KINDS, PAGE_FOLDER, PAGE_KIND, SITE_FOLDERS, Kind
+from .schedule import late_announcements
+from .folders import site_folders
+from .kinds import Kind, KindRegistry, kinds_of
 
 # Also Pelican's FILENAME_METADATA: an optional date prefix, then the slug.
 FILENAME_METADATA = r"(?:\d{4}-\d{2}-\d{2}-)?(?P<slug>.+)"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SHARE_KIT_FOLDER = "bagikan"  # the share kit's default folder
 
 
 @dataclass
@@ -65,12 +70,11 @@ class Report:
         return self.entries.get(str(Path(source_path).resolve()))
 
 
-def kind_for(relative: Path) -> Kind | None:
+def kind_for(relative: Path, kinds: KindRegistry) -> Kind | None:
     """The kind of a file, from the first folder of its path under content/."""
     if len(relative.parts) < 2:
         return None
-    folder = relative.parts[0]
-    return PAGE_KIND if folder == PAGE_FOLDER else KINDS.get(folder)
+    return kinds.get(relative.parts[0])
 
 
 def check_tree(content_dir: Path, timezone: ZoneInfo, *, now: dt.datetime | None = None,
@@ -82,8 +86,9 @@ def check_tree(content_dir: Path, timezone: ZoneInfo, *, now: dt.datetime | None
     without them the project's defaults apply.
     """
     content_dir = content_dir.resolve()
-    ctx = ParseContext.from_settings({**settings, "PATH": str(content_dir)}) if settings \
-        else ParseContext(content_dir, timezone)
+    settings = {**(settings or project_settings()), "PATH": str(content_dir)}
+    ctx = ParseContext.from_settings(settings)
+    kinds = kinds_of(settings)
     entries = {}
     for path in _walk(content_dir):
         relative = path.relative_to(content_dir)
@@ -94,9 +99,11 @@ def check_tree(content_dir: Path, timezone: ZoneInfo, *, now: dt.datetime | None
             if problems:
                 entries[str(path)] = Entry(f"content/{relative.as_posix()}", None, problems=problems)
             continue
-        entries[str(path)] = check_file(path, ctx)
-    _check_slugs(entries.values(), reserved_folders(settings), pagination_pattern(settings))
-    _check_internal_links(entries, content_dir, now or dt.datetime.now(timezone))
+        entries[str(path)] = check_file(path, ctx, kinds)
+    _check_slugs(entries.values(), kinds, site_folders(settings).taken, pagination_pattern(settings))
+    now = now or build_moment({**settings, "TIMEZONE": str(timezone)})
+    late_announcements(entries.values(), now, timezone)
+    _check_internal_links(entries, content_dir, now)
     return Report(entries)
 
 
@@ -128,11 +135,11 @@ def _static_file_problems(path: Path, relative: Path, content_dir: Path) -> list
     return []
 
 
-def check_file(path: Path, ctx: ParseContext) -> Entry:
+def check_file(path: Path, ctx: ParseContext, kinds: KindRegistry) -> Entry:
     """Check one file: its place, its front matter, its fields and its body."""
     relative = path.relative_to(ctx.content_dir)
     shown = f"content/{relative.as_posix()}"
-    kind = kind_for(relative)
+    kind = kind_for(relative, kinds)
     entry = Entry(shown, kind, absolute=str(path))
 
     def report(field_name, error: FieldError):
@@ -146,7 +153,7 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
         ))
         return entry
     if kind is None:
-        report(None, _unknown_kind_error(relative))
+        report(None, _unknown_kind_error(relative, kinds))
         return entry
     if len(relative.parts) > 2:
         report(None, FieldError(
@@ -164,7 +171,7 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
         return entry
     try:
         # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark.
-        document = parse_document(path.read_text(encoding="utf-8-sig"))
+        reading = read_document(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         report(None, FieldError(
             "berkas tidak tersimpan dalam pengodean UTF-8, sehingga huruf bisa rusak.",
@@ -174,6 +181,10 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
     except FieldError as error:
         report(None, error)
         return entry
+    # A YAML mistake does not hide the rest: every field that could be read is checked too.
+    for field_name, error in reading.mistakes + reading.cuts:
+        report(field_name, error)
+    document = reading.document
 
     for name, line, character in control_characters(document.metadata):
         report(name, FieldError(
@@ -182,11 +193,20 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
             "dari teks yang disalin.",
             "ketik ulang nilai kolom ini, tanpa garis miring terbalik di dalam tanda kutip ganda.",
         ))
-    entry.values = _parse_fields(kind, document.metadata, ctx, report)
-    written = {name for name, raw in document.metadata.items() if not _is_blank(raw)}
+    placeholders = field_placeholders(kind, document.metadata, document.lines)
+    for field_name, error in placeholders:
+        report(field_name, error)
+    # Fields already reported (a YAML mistake, a placeholder) are not checked again.
+    reported = set(reading.unreadable) | {name for name, _ in placeholders}
+    entry.values, meant = _parse_fields(kind, document.metadata, reported, ctx, report)
+    # A field written under a wrong name counts as written: its one problem is on that name.
+    written = {name for name, raw in document.metadata.items() if not _is_blank(raw)} | reported | meant
     for rule in kind.rules:
         for field_name, error in rule(entry.values, written):
             report(field_name, error)
+    placeholder = body_placeholder(document.body, document.body_first_line)
+    if placeholder is not None:
+        report("isi", placeholder)
     for error in check_body(document.body, document.body_first_line, ctx, relative.parent):
         report("isi", error)
     entry.links = internal_links(document.body, document.body_first_line)
@@ -195,20 +215,32 @@ def check_file(path: Path, ctx: ParseContext) -> Entry:
     return entry
 
 
-def _parse_fields(kind: Kind, metadata: dict, ctx: ParseContext, report) -> dict:
+def _parse_fields(kind: Kind, metadata: dict, reported: set[str], ctx: ParseContext,
+                  report) -> tuple[dict, set[str]]:
+    """Typed values of the fields, and the fields that misspelt names stand for.
+
+    `reported` were written but are already reported (not parsed, not missing).
+    """
     values = {}
-    for name, raw in metadata.items():
+    meant = set()  # required fields a misspelt name stands for: reported once, on the misspelling
+    present = set(metadata) | reported
+    for name in [*metadata, *sorted(reported - set(metadata))]:
         spec = kind.field(name)
         if spec is None:
-            report(name, _unknown_field_error(kind, name))
+            guess, error = unknown_field_error(kind, name, present)
+            meant.add(guess)
+            report(name, error)
             continue
-        if raw is None or raw == "" or raw == []:
+        raw = metadata.get(name)
+        if name in reported or _is_blank(raw):
             continue
         try:
             values[name] = spec.type.parse(raw, ctx)
         except FieldError as error:
             report(name, error)
     for spec in kind.fields:
+        if spec.name in reported or spec.name in meant:
+            continue
         if spec.required and spec.name not in metadata:
             report(spec.name, FieldError(
                 f"kolom wajib untuk {kind.label.lower()} ini belum ada.",
@@ -218,7 +250,7 @@ def _parse_fields(kind: Kind, metadata: dict, ctx: ParseContext, report) -> dict
             report(spec.name, FieldError(
                 "kolom wajib ini kosong.", f"isi kolom ini ({spec.comment})."
             ))
-    return values
+    return values, meant - {None}
 
 
 def _is_blank(raw) -> bool:
@@ -242,9 +274,9 @@ def _slug(relative: Path, values: dict, report) -> str | None:
     return slug
 
 
-def _unknown_kind_error(relative: Path) -> FieldError:
+def _unknown_kind_error(relative: Path, kinds: KindRegistry) -> FieldError:
     folder = relative.parts[0] if len(relative.parts) > 1 else ""
-    folders = sorted(KINDS) + [PAGE_FOLDER]
+    folders = sorted(kinds.posts) + [kinds.page.slug]
     guess = difflib.get_close_matches(folder, folders, n=1)
     hint = f" Mungkin maksudnya '{guess[0]}'?" if guess else ""
     where = f"folder '{folder}'" if folder else "folder utama content/"
@@ -254,29 +286,16 @@ def _unknown_kind_error(relative: Path) -> FieldError:
     )
 
 
-def _unknown_field_error(kind: Kind, name: str) -> FieldError:
-    guess = difflib.get_close_matches(name, kind.field_names, n=1, cutoff=0.6)
-    if guess:
-        return FieldError(
-            f"kolom ini tidak dikenal; mungkin salah ketik untuk '{guess[0]}'.",
-            f"ganti nama kolom menjadi '{guess[0]}'.",
-        )
-    return FieldError(
-        f"kolom ini tidak dikenal untuk {kind.label.lower()}.",
-        "hapus kolom ini atau pakai salah satu kolom yang dikenal: "
-        + ", ".join(kind.field_names) + ".",
-    )
+@functools.lru_cache(maxsize=1)
+def _project_settings() -> dict:
+    from pelican.settings import read_settings
+
+    return read_settings(str(Path(__file__).resolve().parents[2] / "pelicanconf.py"))
 
 
-def reserved_folders(settings: dict | None) -> frozenset[str]:
-    """Top-level URL folders a page slug must not take (pages live at /{slug}/):
-    listings, feeds, cards, theme files, asset folders and the share kit's folder."""
-    share_kit = (settings or {}).get("SHARE_KIT")  # a dict, or already parsed at start-up
-    if isinstance(share_kit, dict):
-        folder = share_kit.get("folder", SHARE_KIT_FOLDER)
-    else:
-        folder = getattr(share_kit, "folder", SHARE_KIT_FOLDER)
-    return SITE_FOLDERS | {str(folder)}
+def project_settings() -> dict:
+    """This project's settings (pelicanconf.py): what a check without a build's settings uses."""
+    return dict(_project_settings())
 
 
 def pagination_pattern(settings: dict | None) -> re.Pattern:
@@ -291,14 +310,14 @@ def pagination_pattern(settings: dict | None) -> re.Pattern:
     return re.compile(f"^(?:{'|'.join(names)})$" if names else r"(?!)")
 
 
-def _check_slugs(entries, reserved: frozenset[str], paginated: re.Pattern) -> None:
+def _check_slugs(entries, kinds: KindRegistry, reserved: frozenset[str], paginated: re.Pattern) -> None:
     """A slug must not take a listing's page or a site folder; two files with one URL:
     the one added later (by git, else by file time) gets the problem and is left out."""
     owners: dict[tuple[str, str], list[Entry]] = {}
     for entry in entries:
         if entry.kind is None or entry.slug is None:
             continue
-        if entry.kind is PAGE_KIND and entry.slug in reserved:
+        if entry.kind is kinds.page and entry.slug in reserved:
             entry.problems.append(Problem(
                 entry.path, "slug",
                 f"alamat halaman '{entry.slug}' sudah dipakai situs untuk daftar atau folder.",
@@ -307,7 +326,7 @@ def _check_slugs(entries, reserved: frozenset[str], paginated: re.Pattern) -> No
             ))
             continue
         if paginated.match(entry.slug):
-            where = "halaman situs" if entry.kind is PAGE_KIND else f"daftar {entry.kind.label}"
+            where = "halaman situs" if entry.kind is kinds.page else f"daftar {entry.kind.label}"
             entry.problems.append(Problem(
                 entry.path, "slug",
                 f"alamat '{entry.slug}' sama dengan alamat halaman berikutnya dari {where}, "

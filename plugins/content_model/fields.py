@@ -18,8 +18,11 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from plugins._shared.boundary import OutsideBoundary, content_file
+from plugins._shared.focal_point import FocusError, parse_focus
 from plugins._shared.hashtags import HASHTAG, suggest_hashtag, unique_hashtags
+from plugins._shared.images import ImageInfo, ImageProblem, probe
 
+from .paths import why, written_form
 from .problems import FieldError
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -162,6 +165,14 @@ class ImagePath(FieldType):
 
     def parse(self, value, ctx):
         text = str(value).strip().lstrip("/")
+        form = written_form(text)
+        if form is not None:
+            exists = (ctx.content_dir / form).is_file()
+            raise FieldError(
+                f"lokasi '{text}' {why(text)}, jadi gambarnya tidak ditemukan.",
+                f"tulis lokasinya sebagai {form}"
+                + ("." if exists else f", dan pastikan berkasnya tersimpan di content/{form}."),
+            )
         if text.startswith(("http://", "https://")):
             raise FieldError(
                 "gambar dari situs lain tidak dipakai, karena situs dibangun tanpa internet.",
@@ -184,8 +195,7 @@ class ImagePath(FieldType):
                 f"'{text}' tidak berada di folder gambar, jadi tidak ikut diterbitkan.",
                 f"pindahkan gambarnya ke content/gambar/ dan tulis gambar/{PurePosixPath(text).name}.",
             )
-        if not readable_image(path):
-            raise unreadable_image_error(text)
+        image_info(path, text)
         return text
 
 
@@ -215,24 +225,37 @@ def check_file_name(written: str) -> None:
             )
 
 
-def readable_image(path: Path) -> bool:
-    """True when Pillow can decode the file (the build resizes every image)."""
-    from PIL import Image, UnidentifiedImageError
-
+def image_info(path: Path, name: str) -> ImageInfo:
+    """The image's size and format, or FieldError (too many pixels, unreadable) naming it."""
     try:
-        with Image.open(path) as image:
-            image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return probe(path, name)
+    except ImageProblem as problem:
+        raise FieldError(problem.message, problem.fix) from None
+
+
+def readable_image(path: Path) -> bool:
+    """True when the file is an image the build can decode within the pixel limit."""
+    try:
+        probe(path)
+    except ImageProblem:
         return False
     return True
 
 
-def unreadable_image_error(name: str) -> FieldError:
-    return FieldError(
-        f"berkas '{name}' rusak atau bukan gambar, sehingga tidak bisa dibuka.",
-        "buka gambarnya di komputer untuk memastikan bisa dilihat, lalu simpan ulang "
-        "sebagai JPG atau PNG.",
-    )
+# What separates tags written as one text: "#BedahBuku #Ronggeng", "BedahBuku, Ronggeng".
+_TAG_SEPARATORS = re.compile(r"[\s,;#\[\]\"']+")
+
+
+def hashtag_list(text: str) -> str:
+    """Tags written as one text, in YAML's list form: '#BedahBuku #Ronggeng' -> '[BedahBuku, Ronggeng]'."""
+    words = [word for word in _TAG_SEPARATORS.split(str(text)) if word]
+    return "[" + ", ".join(suggest_hashtag(word) for word in words) + "]"
+
+
+def _several_tags(text: str) -> bool:
+    """True when a text holds several tags: split by '#' or ',' (not only by spaces)."""
+    inner = text.strip().lstrip("#")
+    return bool(re.search(r"[#,;]", inner)) and len([w for w in _TAG_SEPARATORS.split(inner) if w]) > 1
 
 
 @dataclass(frozen=True)
@@ -241,6 +264,13 @@ class Hashtags(FieldType):
 
     def parse(self, value, ctx):
         items = value if isinstance(value, list) else [value]
+        if any(isinstance(item, str) and _several_tags(item) for item in items):
+            # Several tags in one text: the fix is the list form, never one glued word.
+            written = " ".join(str(item) for item in items)
+            raise FieldError(
+                f"tagar '{written}' ditulis sebagai satu teks, jadi terbaca sebagai satu tagar.",
+                f"tulis setiap tagar tanpa tanda #, sebagai daftar: hashtags: {hashtag_list(written)}",
+            )
         tags = [str(item).strip().lstrip("#") for item in items]
         if len(tags) > MAX_HASHTAGS:
             raise FieldError(
@@ -254,10 +284,13 @@ class Hashtags(FieldType):
             # Name every bad hashtag at once, each with its one-word form.
             listed = ", ".join(f"'{tag}'" for tag in bad)
             fixed = ", ".join(f"'{suggest_hashtag(tag)}'" for tag in bad)
+            spaced = [tag for tag in bad if len(tag.split()) > 1]
+            several = (f"; bila maksudnya beberapa tagar, tulis sebagai daftar: hashtags: "
+                       f"{hashtag_list(' '.join(spaced))}" if spaced and len(items) == 1 else "")
             raise FieldError(
                 f"tagar {listed} tidak menjadi tagar yang bisa diklik di media sosial: tagar "
                 "harus satu kata yang memuat huruf, tanpa spasi, tanda hubung atau tanda baca.",
-                f"tulis sebagai satu kata: {fixed}.",
+                f"tulis sebagai satu kata: {fixed}{several}.",
             )
         unaddressable = [tag for tag in tags if not ctx.tag_slug(tag)]
         if unaddressable:
@@ -374,12 +407,10 @@ class CardImage(ImagePath):
     form: ClassVar[str] = "gambar kartu siap pakai, JPEG 1200x630, di bawah 300 KB"
 
     def parse(self, value, ctx):
-        from PIL import Image  # only posts that supply their own card pay for it
-
         text = super().parse(value, ctx)  # exists and decodes
         path = ctx.content_dir / text
-        with Image.open(path) as image:
-            width, height, kind = image.width, image.height, image.format
+        info = image_info(path, text)
+        width, height, kind = info.width, info.height, info.format
         size = path.stat().st_size
         ratio = width / height
         if kind != "JPEG" or size > CARD_IMAGE_MAX_BYTES or width < CARD_IMAGE_MIN[0] \
@@ -421,3 +452,18 @@ def page_templates(theme_dir: Path) -> list[str]:
         if _EXTENDS_PAGE.search(path.read_text(encoding="utf-8")):
             found.add(path.stem)
     return sorted(found)
+
+
+@dataclass(frozen=True)
+class CardFocus(FieldType):
+    """The part of a photo a card's crop keeps: two fractions, or Indonesian words."""
+
+    form: ClassVar[str] = ('titik fokus foto di kartu: "0.5, 0.3" (mendatar, menurun) '
+                           "atau atas/tengah/bawah/kiri/kanan")
+
+    def parse(self, value, ctx):
+        try:
+            return parse_focus(value)
+        except FocusError as error:
+            raise FieldError(str(error), 'tulis misalnya card_focus: "0.5, 0.3" atau card_focus: atas') \
+                from None

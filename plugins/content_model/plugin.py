@@ -18,14 +18,21 @@ from pelican.utils import order_content
 
 from plugins._shared.clock import build_moment
 from plugins._shared.errors import BuildStopped
+from plugins._shared.settings import Items, declare
 
 from .check import Report, check_tree
+from .facts import build_facts
+from .kinds import BUILT_IN, kinds_of
+from .presentation import PresentContext
 from .problems import Problem, format_report
-from .schema import EVENT_STATUSES, KINDS
+from .schedule import format_schedule
 
 logger = logging.getLogger(__name__)
 
 REPORT_KEY = "content_report"
+
+# The kinds of posts: dotted names of modules that each define KIND (kinds/base.py).
+declare("CONTENT_KINDS", Items[str], default=BUILT_IN)
 
 # Checks other plugins add, run on the whole report so that one run names every
 # problem: each takes (report, settings) and returns Problems.
@@ -39,37 +46,45 @@ def add_report_check(check: Callable[[Report, dict], list[Problem]]) -> None:
 
 
 def check_content(generator) -> None:
-    """Check the whole content tree and report every problem in one go."""
+    """Check the whole content tree and report every problem in one go.
+
+    After the report, the posts still waiting for their `date` are named, in
+    every build: they are not problems, but staff must see what is not shown yet.
+    """
     settings = generator.settings
-    report = check_tree(Path(settings["PATH"]), ZoneInfo(settings["TIMEZONE"]),
-                        now=build_moment(settings), settings=settings)
+    now, zone = build_moment(settings), ZoneInfo(settings["TIMEZONE"])
+    report = check_tree(Path(settings["PATH"]), zone, now=now, settings=settings)
     for check in REPORT_CHECKS:
         report.findings.extend(check(report, settings))
     generator.context[REPORT_KEY] = report
-    generator.context["KINDS"] = KINDS
-    generator.context["EVENT_STATUSES"] = EVENT_STATUSES
+    generator.context["KINDS"] = kinds_of(settings).posts
     problems = report.problems
-    if not problems:
-        return
-    if settings.get("STRICT_CONTENT"):
+    waiting = format_schedule(report.entries.values(), now, zone)
+    if problems and settings.get("STRICT_CONTENT"):
         msg = (
-            format_report(problems) + "\n\nPembangunan dihentikan; tidak ada yang "
+            format_report(problems) + (f"\n\n{waiting}" if waiting else "")
+            + "\n\nPembangunan dihentikan; tidak ada yang "
             "diterbitkan. Perbaiki masalah di atas, lalu jalankan 'invoke check'."
         )
         raise BuildStopped(msg)
     for problem in problems:
         logger.warning("%s", problem)
-    logger.warning(
-        "%d masalah konten ditemukan; tulisan yang kontennya bermasalah dilewati sampai "
-        "diperbaiki.",
-        len(problems),
-    )
+    if problems:
+        logger.warning(
+            "%d masalah konten ditemukan; tulisan yang kontennya bermasalah dilewati sampai "
+            "diperbaiki.",
+            len(problems),
+        )
+    if waiting:
+        # Information, not a warning: printed plainly (the build logs only warnings).
+        print(waiting, flush=True)
 
 
 def attach_fields(generator) -> None:
     """Give each article its kind and typed fields; drop articles with problems."""
     report: Report = generator.context[REPORT_KEY]
     settings = generator.settings
+    ctx = present_context(settings)
     for attribute in ("articles", "drafts", "hidden_articles"):
         kept = []
         for article in getattr(generator, attribute):
@@ -78,6 +93,7 @@ def attach_fields(generator) -> None:
                 continue
             article.kind = entry.kind
             article.fields = entry.values
+            article.facts = build_facts(entry.kind, entry.values, ctx)
             article.tags = [Tag(tag, settings) for tag in entry.values.get("hashtags", [])]
             kept.append(article)
         setattr(generator, attribute, kept)
@@ -103,18 +119,32 @@ def apply_schedule(generator, now) -> None:
 def attach_page_fields(generator) -> None:
     """Give each page its typed fields; drop pages with problems."""
     report: Report = generator.context[REPORT_KEY]
+    ctx = present_context(generator.settings)
     kept = []
     for page in generator.pages:
         entry = report.entry_for(page.source_path)
         if entry is None or entry.problems:
             continue
         page.fields = entry.values
+        page.facts = build_facts(entry.kind, entry.values, ctx)
         kept.append(page)
     generator.pages = kept
     generator.context["pages"] = kept
 
 
+def present_context(settings) -> PresentContext:
+    return PresentContext(settings["PROFILE"].name, ZoneInfo(settings["TIMEZONE"]))
+
+
+def set_content_paths(pelican) -> None:
+    """Posts are read from one folder per kind, pages from the pages' folder."""
+    kinds = kinds_of(pelican.settings)
+    pelican.settings["ARTICLE_PATHS"] = kinds.folders
+    pelican.settings["PAGE_PATHS"] = [kinds.page.slug]
+
+
 def register() -> None:
+    signals.initialized.connect(set_content_paths)
     signals.article_generator_init.connect(check_content)
     signals.article_generator_pretaxonomy.connect(attach_fields)
     signals.page_generator_finalized.connect(attach_page_fields)

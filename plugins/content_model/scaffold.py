@@ -16,7 +16,7 @@ from pelican.utils import slugify
 from .check import _SLUG
 from .frontmatter import parse_document
 from .problems import FieldError
-from .schema import KINDS, Field, Kind
+from .kinds import DEFAULT, Field, Kind, KindRegistry
 
 # Run after transliteration to ASCII: punctuation goes ("Jum'at" -> "jumat"), runs
 # of spaces, hyphens and underscores become one hyphen, none is left at an end.
@@ -25,6 +25,14 @@ SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"[-\s_]+", "-"), (r"\A-+|-+\Z", "")]
 _UNWRITABLE = {"Cc", "Cs", "Zl", "Zp"}
 _NONCHARACTERS = {"\ufffe", "\uffff"}
 EXAMPLE_TITLE = "Diskusi Buku Laskar Pelangi"
+
+# Placeholders: what `invoke new` writes for a person to replace. The checker
+# (placeholders.py) reads them from here and refuses a post that still holds one.
+BODY_PLACEHOLDER = "Tulis isi tulisan di sini. Pakai '## ' untuk subjudul."
+REQUIRED_MARK = "wajib; "  # starts the comment of a required field
+# Stand-ins for a value that staff write while drafting ("summary: ..." as the
+# checker's own fixes show it).
+VALUE_PLACEHOLDERS = ("...", "…", "TODO", "isi di sini")
 
 
 class ScaffoldError(ValueError):
@@ -38,32 +46,32 @@ def _yaml_value(value) -> str:
 
 def _line(spec: Field, value) -> str:
     shown = "" if value is None else " " + _yaml_value(value)
-    required = "wajib; " if spec.required else ""
+    required = REQUIRED_MARK if spec.required else ""
     return f"{spec.name}:{shown}  # {required}{spec.comment}"
 
 
 def render(kind: Kind, title: str, now: dt.datetime) -> str:
     """The text of a new post of this kind."""
-    filled = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"), "hashtags": []}
-    if kind.slug == "acara":
-        filled["event_status"] = "terjadwal"
+    filled = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"), "hashtags": [],
+              **kind.scaffold_values}
     lines = ["---"]
     lines += [_line(spec, filled.get(spec.name)) for spec in kind.fields]
     lines += [
         "---",
         "",
-        "Tulis isi tulisan di sini. Pakai '## ' untuk subjudul.",
+        BODY_PLACEHOLDER,
         "",
     ]
     return "\n".join(lines)
 
 
-def create(content_dir: Path, kind_slug: str, title: str, now: dt.datetime) -> Path:
+def create(content_dir: Path, kind_slug: str, title: str, now: dt.datetime,
+           kinds: KindRegistry = DEFAULT) -> Path:
     """Write the new post file and return its path; never overwrite a file."""
-    kind = KINDS.get(kind_slug)
+    kind = kinds.posts.get(kind_slug)
     if kind is None:
         raise ScaffoldError(
-            f"jenis '{kind_slug}' tidak dikenal. Pilih salah satu: " + ", ".join(KINDS) + "."
+            f"jenis '{kind_slug}' tidak dikenal. Pilih salah satu: " + ", ".join(kinds.posts) + "."
         )
     title = title.strip()
     _check_title(kind, title)

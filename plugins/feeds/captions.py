@@ -10,10 +10,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from plugins._shared.clock import build_moment
+from plugins._shared.settings import setting
 from plugins.content_model.problems import Problem
+from plugins.site_profile import LibraryProfile
 
 from .model import CAPTION_LIMIT, article_caption_length, newest_first
-from .settings import CONFIG_KEY
+from .settings import FeedSettings
 
 
 def _as_article(entry, url_pattern: str) -> SimpleNamespace:
@@ -28,9 +30,9 @@ def _as_article(entry, url_pattern: str) -> SimpleNamespace:
 
 def caption_problems(report, settings) -> list[Problem]:
     """Posts in the window whose auto-post would not fit in 500 characters."""
-    config = settings[CONFIG_KEY]
+    config = setting(settings, FeedSettings)
     now = build_moment(settings)
-    library_hashtags = settings["PROFILE"].hashtags if config.library_hashtags else ()
+    library_hashtags = setting(settings, LibraryProfile).hashtags if config.library_hashtags else ()
     public_url = settings["PUBLIC_URL"].rstrip("/")
     due = [
         _as_article(entry, settings["ARTICLE_URL"]) for entry in report.entries.values()
@@ -39,7 +41,7 @@ def caption_problems(report, settings) -> list[Problem]:
         and entry.values.get("status") != "draft" and entry.values["date"] <= now
     ]
     problems = []
-    for article in newest_first(due)[: config.window]:
+    for article in newest_first(due)[: settings["FEED_MAX_ITEMS"]]:
         length = article_caption_length(article, public_url, config.utm, library_hashtags)
         if length > CAPTION_LIMIT:
             problems.append(Problem(

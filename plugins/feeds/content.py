@@ -1,9 +1,9 @@
 """The HTML of a feed item: the card on top, the kind's facts, the body, all absolute.
 
 Feed readers and auto-posters show an item away from the site, so every link
-and image is made absolute against the public URL, and what the theme renders
-around the body (an event's time and place, a tutorial's steps, a book's data,
-an infographic's image and text) is written out plainly here.
+and image is made absolute against the public URL, and what the page shows
+around the body (the post's facts: status, details, actions, sections, an
+infographic's image) is written out plainly here.
 """
 
 from __future__ import annotations
@@ -11,12 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 from urllib.parse import quote, urljoin
-from zoneinfo import ZoneInfo
 
 import lxml.html
-
-from plugins.content_model.schema import EVENT_STATUSES
-from plugins.indonesian_dates.formats import time_range
 
 # Attributes holding one URL, and those holding a srcset list.
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data")
@@ -68,67 +64,43 @@ def image_html(url: str, alt: str, width: int, height: int) -> str:
     return f"<p>{img_tag(url, alt, width, height)}</p>\n"
 
 
-def facts_html(article, base: str, zone: ZoneInfo, now: dt.datetime) -> tuple[str, str]:
-    """(before, after) the body: what the theme shows around it for the article's kind."""
-    fields = article.fields
-    kind = article.kind.slug
+def facts_html(article, base: str, now: dt.datetime) -> tuple[str, str]:
+    """(before, after) the body: what the page shows around it, from the post's facts."""
+    facts = article.facts
     before: list[str] = []
     after: list[str] = []
-    if kind == "acara":
-        status = fields.get("event_status") or "terjadwal"
-        if status != "terjadwal":
-            before.append(f"<p><strong>{escape(EVENT_STATUSES.get(status, status))}.</strong></p>")
-        when = escape(time_range(fields["start"], fields["end"], zone))
-        online_only = not fields.get("place") or status == "pindah-daring"
-        where = "Daring" if online_only else escape(fields["place"])
-        rows = [("Waktu", f"<s>{when}</s>" if status in ("dibatalkan", "ditunda") else when),
-                ("Tempat", where)]
-        before.append(_details(rows))
-        if fields["end"] >= now and status != "dibatalkan":
-            links = []
-            if fields.get("registration_url"):
-                links.append(_link(fields["registration_url"], "Daftar"))
-            if fields.get("online_url"):
-                links.append(_link(fields["online_url"], "Ikuti secara daring"))
-            if links:
-                before.append("<p>" + " · ".join(links) + "</p>")
-    elif kind == "koleksi-baru":
-        rows = [("Judul", escape(fields["book_title"])),
-                ("Pengarang", escape(fields["book_author"]))]
-        if fields.get("publisher"):
-            rows.append(("Penerbit", escape(fields["publisher"])))
-        if fields.get("year"):
-            rows.append(("Tahun", escape(str(fields["year"]))))
-        rows += [("ISBN", escape(str(fields["isbn"]))),
-                 ("Nomor panggil", escape(fields["call_number"]))]
-        before.append(_details(rows))
-        before.append(f"<p>{_link(fields['catalogue_url'], 'Lihat di katalog')}</p>")
-    elif kind == "literasi-digital":
-        part = f", bagian {fields['series_part']}" if fields.get("series_part") else ""
-        before.append(f"<p>Seri <strong>{escape(fields['series'])}</strong>{part}</p>")
-    elif kind == "tutorial":
-        if fields.get("steps"):
-            steps = "".join(f"<li>{escape(step)}</li>" for step in fields["steps"])
-            after.append(f"<h2>Langkah-langkah</h2>\n<ol>{steps}</ol>")
-        if fields.get("video_url"):
-            after.append(f"<p>{_link(fields['video_url'], 'Tonton video tutorial')}</p>")
-    elif kind == "infografis":
-        picture = getattr(article, "picture", None)
-        if picture is not None:
-            before.append(
-                f'<p><a href="{escape(absolute(base, picture.original))}">'
-                + img_tag(absolute(base, picture.src), picture.alt, picture.width, picture.height)
-                + "</a></p>"
-            )
-        transcript = str(fields.get("transcript", "")).replace("\r\n", "\n")
-        paragraphs = [p.strip() for p in transcript.split("\n\n") if p.strip()]
-        if paragraphs:
-            text = "".join(
-                "<p>" + "<br>".join(escape(line) for line in p.split("\n")) + "</p>"
-                for p in paragraphs
-            )
-            after.append(f"<h2>Teks infografis</h2>\n{text}")
+    status = facts.status
+    if status is not None and not status.normal:
+        before.append(f"<p><strong>{escape(status.label)}.</strong></p>")
+    if facts.lead:
+        before.append(f"<p>{facts.lead}</p>")
+    if facts.details:
+        before.append(_details([(d.label, f"<s>{escape(d.text)}</s>" if d.struck else escape(d.text))
+                                for d in facts.details]))
+    picture = getattr(article, "picture", None)
+    if article.kind.image_role == "figure" and picture is not None:
+        before.append(
+            f'<p><a href="{escape(absolute(base, picture.original))}">'
+            + img_tag(absolute(base, picture.src), picture.alt, picture.width, picture.height)
+            + "</a></p>"
+        )
+    links = [_link(a.url, a.label) for a in facts.actions_at(now, after_body=False)]
+    if links:
+        before.append("<p>" + " · ".join(links) + "</p>")
+    for section in facts.sections:
+        after.append(_section(section))
+    for action in facts.actions_at(now, after_body=True):
+        after.append(f"<p>{_link(action.url, action.label)}</p>")
     return "\n".join(before), "\n".join(after)
+
+
+def _section(section) -> str:
+    if section.items:
+        items = "".join(f"<li>{escape(item)}</li>" for item in section.items)
+        return f"<h2>{escape(section.heading)}</h2>\n<ol>{items}</ol>"
+    text = "".join("<p>" + "<br>".join(escape(line) for line in lines) + "</p>"
+                   for lines in section.paragraphs)
+    return f"<h2>{escape(section.heading)}</h2>\n{text}"
 
 
 def _details(rows: list[tuple[str, str]]) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
 from plugins._shared.clock import build_moment
+from plugins._shared.settings import setting
+from plugins.content_model.kinds import kinds_of
+from plugins._shared.files import write_atomically
 
 from .build import Channel, atom_bytes, rss_bytes
 from .content import absolute
@@ -26,7 +28,7 @@ from .model import (
     make_catalogue,
     make_item,
 )
-from .settings import CONFIG_KEY, FeedSettings
+from .settings import FeedSettings
 
 logger = logging.getLogger(__name__)
 
@@ -37,13 +39,13 @@ class FeedsGenerator(Generator):
     """Writes RSS, Atom and JSON Feed for all posts, each kind and each hashtag."""
 
     def generate_context(self) -> None:
-        self.config: FeedSettings = self.settings[CONFIG_KEY]
+        self.config: FeedSettings = setting(self.settings, FeedSettings)
         self.public_url = self.settings["PUBLIC_URL"].rstrip("/")
         profile = self.settings["PROFILE"]
         self.library_hashtags = profile.hashtags if self.config.library_hashtags else ()
         self.catalogue: Catalogue = make_catalogue(
             self.context.get("articles", []), self.settings["SITENAME"], profile.tagline,
-            self.config.window)
+            self.settings["FEED_MAX_ITEMS"], kinds_of(self.settings).posts)
         self.context["feeds"] = self.catalogue
 
     def generate_output(self, writer) -> None:
@@ -71,12 +73,11 @@ class FeedsGenerator(Generator):
 
     def _items(self) -> dict[int, Item]:
         """One item per article that any feed holds, keyed by id(article)."""
-        zone = ZoneInfo(self.settings["TIMEZONE"])
         now = build_moment(self.settings)
         wanted = {id(a): a for feed in self.catalogue.all() for a in feed.articles}
         return {
             key: make_item(article, public_url=self.public_url, author=self._author(),
-                           library_hashtags=self.library_hashtags, zone=zone, now=now)
+                           library_hashtags=self.library_hashtags, now=now)
             for key, article in wanted.items()
         }
 
@@ -97,5 +98,5 @@ class FeedsGenerator(Generator):
     def _write(self, path: str, data: bytes) -> None:
         target = Path(self.output_path) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_atomically(target, data)  # a full disk never leaves half a feed
         logger.info("Writing %s", target)

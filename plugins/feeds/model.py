@@ -10,11 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from plugins._shared.hashtags import hashtag_form, unique_hashtags
 from plugins._shared.order import newest_first
-from plugins.content_model.schema import KINDS
 
 from .content import absolute, absolutize, facts_html, image_html
 
@@ -78,15 +76,15 @@ class Catalogue:
         return [self.everything, *self.kinds.values(), *self.tags.values(), self.instagram]
 
 
-def make_catalogue(articles: list, site_name: str, tagline: str, window: int) -> Catalogue:
+def make_catalogue(articles: list, site_name: str, tagline: str, window: int, kinds) -> Catalogue:
     """The feeds of a set of published articles: all, per kind, per hashtag, square images."""
     ordered = newest_first(articles)
     everything = FeedSet("semua", "Semua tulisan", tagline, "", tuple(ordered[:window]))
-    kinds = {}
-    for slug, kind in KINDS.items():
+    by_kind = {}
+    for slug, kind in kinds.items():
         posts = [a for a in ordered if a.kind.slug == slug]
         if posts:
-            kinds[slug] = FeedSet(slug, kind.label, kind.description, posts[0].category.url,
+            by_kind[slug] = FeedSet(slug, kind.label, kind.description, posts[0].category.url,
                                   tuple(posts[:window]))
     tags: dict[str, tuple] = {}  # slug -> (Pelican's Tag, posts)
     for article in ordered:
@@ -104,7 +102,7 @@ def make_catalogue(articles: list, site_name: str, tagline: str, window: int) ->
         "mengirim ke Instagram.",
         "", everything.articles, formats=("rss",), square=True,
     )
-    return Catalogue(everything, kinds, tag_feeds, instagram)
+    return Catalogue(everything, by_kind, tag_feeds, instagram)
 
 
 # --- items -----------------------------------------------------------------------------------
@@ -169,10 +167,10 @@ def article_caption_length(article, public_url: str, utm: tuple[tuple[str, str],
 
 
 def make_item(article, *, public_url: str, author: str, library_hashtags: Iterable[str],
-              zone: ZoneInfo, now: dt.datetime) -> Item:
+              now: dt.datetime) -> Item:
     """The feed item of a published article."""
     page_url = absolute(public_url, article.url)
-    before, after = facts_html(article, public_url, zone, now)
+    before, after = facts_html(article, public_url, now)
     body = absolutize(article.content, page_url)
     # The checked fields are already in WITA; Pelican's article.date keeps any
     # offset the author wrote, and feeds must say +08:00 like the pages do.

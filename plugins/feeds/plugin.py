@@ -1,19 +1,15 @@
-"""Pelican hooks: parse FEEDS at start-up, add the generator that writes the feeds."""
+"""Pelican hooks: FEEDS is parsed with every setting at start-up; add the generator that writes the feeds."""
 
 from __future__ import annotations
 
 from pelican import signals
 
+from plugins._shared.settings import on_initialized
 from plugins.content_model.plugin import add_report_check
 
+from . import settings  # noqa: F401 - importing it declares FEEDS and FEED_MAX_ITEMS
 from .captions import caption_problems
 from .generator import FeedsGenerator
-from .settings import CONFIG_KEY, parse_feed_settings
-
-
-def load_settings(pelican) -> None:
-    """Stop on a bad FEEDS or FEED_MAX_ITEMS, or on Pelican's own feeds left on."""
-    pelican.settings[CONFIG_KEY] = parse_feed_settings(pelican.settings)
 
 
 def add_generator(pelican):
@@ -21,6 +17,7 @@ def add_generator(pelican):
 
 
 def register() -> None:
-    signals.initialized.connect(load_settings)
+    # Connected once however many plugins ask: the handler parses every declared setting.
+    signals.initialized.connect(on_initialized)
     signals.get_generators.connect(add_generator)
     add_report_check(caption_problems)

@@ -1,8 +1,10 @@
-"""FEEDS and FEED_MAX_ITEMS (pelicanconf.py), parsed once into frozen data.
+"""FEEDS and FEED_MAX_ITEMS (pelicanconf.py), declared here and parsed once at start-up.
 
 FEEDS is optional; every key has a default:
 
     FEEDS = {
+        # Output folder of every feed and of the public /umpan/ page.
+        "folder": "umpan",
         # Campaign tags on item links of the social feeds (RSS, Atom, Instagram);
         # never on guids, never in JSON Feed (the app's feed). None: no tags.
         "utm": {"utm_source": "umpan", "utm_medium": "sosial", "utm_campaign": "serambi"},
@@ -10,22 +12,25 @@ FEEDS is optional; every key has a default:
         "library_hashtags": True,
     }
 
-A mistake stops the build (BuildStopped, in Indonesian) before content is read.
+FEED_MAX_ITEMS (Pelican's own setting, 100 by default) is the feeds' window:
+how many of the newest posts every feed holds. Pelican's own feed writer must
+stay off. Read the parsed FEEDS with setting(settings, FeedSettings).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, ClassVar
 
-from plugins._shared.errors import BuildStopped
+from pydantic import AfterValidator, Field
 
-KEYS = {"utm", "library_hashtags"}
+from plugins._shared.settings import Folder, SettingsModel, declare, problem
+
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign")
-DEFAULT_WINDOW = 30
 # What a campaign value may hold: it ends up in a URL that staff never see escaped.
 _UTM_VALUE = re.compile(r"^[A-Za-z0-9._~-]{1,60}$")
+_UTM_FIX = ("Tulis satu kata tanpa spasi (huruf, angka, titik, garis bawah atau tanda hubung; "
+            "paling banyak 60 karakter).")
 # Pelican's own feed writer: every one of these must stay off (None).
 PELICAN_FEED_SETTINGS = (
     "FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS",
@@ -33,91 +38,57 @@ PELICAN_FEED_SETTINGS = (
     "TAG_FEED_ATOM", "TAG_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
 )
 
-CONFIG_KEY = "FEED_CONFIG"  # where the parsed FEEDS lives in the settings, from `initialized`
 
-
-@dataclass(frozen=True)
-class FeedSettings:
-    """How the feeds are built: the window, campaign tags, the library's hashtags."""
-
-    window: int = DEFAULT_WINDOW
-    utm: tuple[tuple[str, str], ...] = ()  # (key, value) in UTM_KEYS order
-    library_hashtags: bool = True
-
-
-def parse_feed_settings(settings: dict) -> FeedSettings:
-    """Validate FEEDS, FEED_MAX_ITEMS and Pelican's feed settings, or raise BuildStopped."""
-    problems: list[str] = []
-    raw = settings.get("FEEDS")
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        problems.append("FEEDS: harus berupa kamus (dict), misalnya {'utm': None}.")
-        raw = {}
-    for key in sorted(set(raw) - KEYS, key=str):
-        problems.append(
-            f"FEEDS['{key}']: kunci ini tidak dikenal. Hapus atau perbaiki ejaannya; "
-            f"kunci yang dikenal: {', '.join(sorted(KEYS))}."
-        )
-    result = FeedSettings(
-        window=_window(settings.get("FEED_MAX_ITEMS"), problems),
-        utm=_utm(raw.get("utm"), problems),
-        library_hashtags=_flag(raw, "library_hashtags", True, problems),
-    )
-    for name in PELICAN_FEED_SETTINGS:
-        if settings.get(name):
-            problems.append(
-                f"{name}: umpan bawaan Pelican harus mati. Isi {name} = None; "
-                "umpan situs ini dibuat plugin feeds di folder umpan/."
-            )
-    if problems:
-        raise BuildStopped("Pengaturan umpan (feeds) bermasalah:\n  - " + "\n  - ".join(problems))
-    return result
-
-
-def _window(value: Any, problems: list[str]) -> int:
-    if value is None:
-        return DEFAULT_WINDOW
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 500:
-        problems.append(
-            f"FEED_MAX_ITEMS: '{value}' harus bilangan bulat 1 sampai 500, "
-            f"jumlah tulisan terbaru dalam setiap umpan (bawaan {DEFAULT_WINDOW})."
-        )
-        return DEFAULT_WINDOW
+def _utm_value(value: str) -> str:
+    if not _UTM_VALUE.match(value):
+        raise problem(f"'{value}' bukan satu kata.", _UTM_FIX)
     return value
 
 
-def _utm(value: Any, problems: list[str]) -> tuple[tuple[str, str], ...]:
-    if value is None:
-        return ()
-    example = "{'utm_source': 'umpan', 'utm_medium': 'sosial', 'utm_campaign': 'serambi'}"
-    if not isinstance(value, dict) or not value:
-        problems.append(f"FEEDS['utm']: harus None atau kamus seperti {example}.")
-        return ()
-    for key in sorted(set(value) - set(UTM_KEYS), key=str):
-        problems.append(
-            f"FEEDS['utm']['{key}']: kunci ini tidak dikenal. Pakai: {', '.join(UTM_KEYS)}."
-        )
-    if "utm_source" not in value:
-        problems.append(f"FEEDS['utm']: utm_source wajib diisi, misalnya {example}.")
-    pairs = []
-    for key in UTM_KEYS:
-        if key not in value:
-            continue
-        text = value[key]
-        if not isinstance(text, str) or not _UTM_VALUE.match(text):
-            problems.append(
-                f"FEEDS['utm']['{key}']: '{text}' harus satu kata tanpa spasi (huruf, angka, "
-                "titik, garis bawah atau tanda hubung; paling banyak 60 karakter)."
-            )
-            continue
-        pairs.append((key, text))
-    return tuple(pairs)
-
-
-def _flag(raw: dict, key: str, default: bool, problems: list[str]) -> bool:
-    value = raw.get(key, default)
-    if not isinstance(value, bool):
-        problems.append(f"FEEDS['{key}']: harus True atau False.")
-        return default
+def _off(value: Any) -> Any:
+    if value:
+        raise problem("umpan bawaan Pelican harus mati.",
+                      "Isi dengan None; umpan situs ini dibuat plugin feeds di folder umpan/.")
     return value
+
+
+UtmValue = Annotated[str, AfterValidator(_utm_value), Field(description=_UTM_FIX)]
+
+
+class Utm(SettingsModel):
+    """Campaign tags; utm_source is required by every analytics tool."""
+
+    fix: ClassVar[str] = ("Isi None, atau tulis seperti "
+                          "{'utm_source': 'umpan', 'utm_medium': 'sosial', 'utm_campaign': 'serambi'}.")
+
+    utm_source: UtmValue
+    utm_medium: UtmValue | None = None
+    utm_campaign: UtmValue | None = None
+
+
+class FeedSettings(SettingsModel):
+    """Where the feeds go, their campaign tags, and whether items carry the library's hashtags."""
+
+    fix: ClassVar[str] = ("Tulis seperti {'utm': None, 'library_hashtags': True}, "
+                          "atau hapus agar memakai bawaan.")
+
+    folder: Folder = "umpan"
+    utm_tags: Utm | None = Field(None, alias="utm")
+    library_hashtags: bool = Field(True, description="Isi True atau False.")
+
+    @property
+    def utm(self) -> tuple[tuple[str, str], ...]:
+        """(key, value) pairs in UTM_KEYS order, the ones that are set; () for none."""
+        if self.utm_tags is None:
+            return ()
+        return tuple((key, getattr(self.utm_tags, key)) for key in UTM_KEYS if getattr(self.utm_tags, key))
+
+
+Window = Annotated[int, Field(ge=1, le=500, description=(
+    "Isi bilangan bulat 1 sampai 500: jumlah tulisan terbaru dalam setiap umpan, misalnya 30."))]
+PelicanFeedOff = Annotated[Any, AfterValidator(_off)]
+
+declare("FEEDS", FeedSettings, default={})
+declare("FEED_MAX_ITEMS", Window)
+for _name in PELICAN_FEED_SETTINGS:
+    declare(_name, PelicanFeedOff, default=None)

@@ -72,10 +72,8 @@ def _subject(context, settings) -> _Subject:
     output_file = context.get("output_file", "")
     if context.get("article") is not None:
         article = context["article"]
-        status = article.fields.get("event_status")
-        prefix = f"{context['EVENT_STATUSES'][status]}: " if status in ("ditunda", "dibatalkan") else ""
         return _Subject(
-            prefix + article.title,
+            article.facts.headline,
             article.summary,
             getattr(article, "cards", None),
             ((article.kind.label, f"{article.kind.slug}/"), (article.title, article.url)),
@@ -139,6 +137,16 @@ def _subject(context, settings) -> _Subject:
     )
 
 
+ABOUT_TEMPLATE = "tentang"  # the theme's page about the library (theme/templates/tentang.html)
+
+
+def about_page_url(context, public_url: str) -> str | None:
+    """The absolute URL of the library's about page, when the site has one."""
+    about = next((p for p in context.get("pages") or () if getattr(p, "fields", {}).get("template")
+                  == ABOUT_TEMPLATE), None)
+    return f"{public_url}/{about.url}" if about is not None else None
+
+
 def build_head(context) -> HeadMeta:
     """The head of one page, from its template context."""
     settings = context
@@ -180,13 +188,13 @@ def _graph(head: HeadMeta, subject: _Subject, settings, public_url: str) -> dict
     nodes = [jsonld.library(profile, public_url)]
     article = subject.article
     if article is not None:
-        if article.kind.slug == "acara":
-            nodes.append(jsonld.event(article, head, profile, public_url))
-        posting = jsonld.posting(article, head, public_url)
-        if article.kind.slug == "koleksi-baru":
-            book = jsonld.book(article, head, public_url)
-            posting["about"] = {"@id": book["@id"]}
-            nodes.append(book)
+        posting = jsonld.posting(article, head, public_url, about_page_url(settings, public_url))
+        if article.kind.jsonld is not None:
+            added = article.kind.jsonld(article.fields, article.facts,
+                                        jsonld.node_page(article, head, profile, public_url))
+            nodes.extend(added.nodes)
+            if added.about:
+                posting["about"] = {"@id": added.about}
         nodes.append(posting)
     if subject.trail:
         trail = [(HOME, f"{public_url}/")]

@@ -8,31 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from plugins._shared.schema_org import SCHEMA, NodePage, library_id, postal_address
 from plugins.site_profile.profile import LibraryProfile
 
-SCHEMA = "https://schema.org"
-EVENT_STATUS = {
-    "terjadwal": "EventScheduled",
-    "ditunda": "EventPostponed",
-    "dibatalkan": "EventCancelled",
-    "pindah-daring": "EventMovedOnline",
-}
-
-
-def library_id(public_url: str) -> str:
-    return f"{public_url}/#perpustakaan"
-
-
-def postal_address(profile: LibraryProfile, street: str | None = None) -> dict[str, Any]:
-    address = profile.address
-    return {
-        "@type": "PostalAddress",
-        "streetAddress": street or address.street,
-        "addressLocality": address.locality,
-        "addressRegion": address.region,
-        "postalCode": address.postal_code,
-        "addressCountry": address.country,
-    }
 
 
 def library(profile: LibraryProfile, public_url: str) -> dict[str, Any]:
@@ -79,10 +57,15 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
-def posting(article, head, public_url: str) -> dict[str, Any]:
-    """A BlogPosting (NewsArticle for announcements) that agrees with og:*."""
+def posting(article, head, public_url: str, about_url: str | None = None) -> dict[str, Any]:
+    """The post itself (its kind's posting_type) that agrees with og:*.
+
+    The author always has a url: crawlers link an author to a page about them,
+    and the library's about page is the page about everyone who writes here.
+    """
+    author_url = about_url or f"{public_url}/"
     node = {
-        "@type": "NewsArticle" if article.kind.slug == "pengumuman" else "BlogPosting",
+        "@type": article.kind.posting_type,
         "@id": f"{head.url}#tulisan",
         "headline": head.title,
         "description": head.description,
@@ -93,9 +76,9 @@ def posting(article, head, public_url: str) -> dict[str, Any]:
         "inLanguage": "id",
         "articleSection": article.kind.label,
         "keywords": list(head.tags),
-        "author": {"@type": "Person", "name": article.fields["author"]}
+        "author": {"@type": "Person", "name": article.fields["author"], "url": author_url}
         if article.fields.get("author")
-        else {"@id": library_id(public_url)},
+        else {"@id": library_id(public_url), "url": author_url},
         "publisher": {"@id": library_id(public_url)},
     }
     if head.image:
@@ -103,72 +86,18 @@ def posting(article, head, public_url: str) -> dict[str, Any]:
     return node
 
 
-def event(article, head, profile: LibraryProfile, public_url: str) -> dict[str, Any]:
-    """A schema.org Event with its status, attendance mode and location."""
-    fields = article.fields
-    status = fields.get("event_status", "terjadwal")
-    online = fields.get("online_url")
-    in_person = bool(fields.get("place")) and status != "pindah-daring"
-    locations = []
-    if in_person:
-        locations.append({
-            "@type": "Place",
-            "name": fields["place"],
-            "address": postal_address(profile, fields.get("place_address")),
-        })
-    if online:
-        locations.append({"@type": "VirtualLocation", "url": online})
-    if in_person and online:
-        mode = "MixedEventAttendanceMode"
-    elif in_person:
-        mode = "OfflineEventAttendanceMode"
-    else:
-        mode = "OnlineEventAttendanceMode"
-    node = {
-        "@type": "Event",
-        "@id": f"{head.url}#acara",
-        "name": article.title,  # in full, without a status prefix: that is eventStatus
-        "description": head.description,
-        "url": head.url,
-        "startDate": fields["start"].isoformat(),
-        "endDate": fields["end"].isoformat(),
-        "eventStatus": f"{SCHEMA}/{EVENT_STATUS[status]}",
-        "eventAttendanceMode": f"{SCHEMA}/{mode}",
-        "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": {"@id": library_id(public_url), "name": profile.name, "url": f"{public_url}/"},
-        "inLanguage": "id",
-    }
-    if head.image:
-        node["image"] = head.image_url
-    if fields.get("registration_url"):
-        node["offers"] = {
-            "@type": "Offer",
-            "url": fields["registration_url"],
-            "availability": f"{SCHEMA}/InStock",
-        }
-    return node
-
-
-def book(article, head, public_url: str) -> dict[str, Any]:
-    """The new collection item as a schema.org Book."""
-    fields = article.fields
-    node = {
-        "@type": "Book",
-        "@id": f"{head.url}#buku",
-        "name": fields["book_title"],
-        "author": {"@type": "Person", "name": fields["book_author"]},
-        "isbn": fields["isbn"],
-        "url": head.url,
-        "sameAs": fields["catalogue_url"],
-        "inLanguage": "id",
-    }
-    if fields.get("publisher"):
-        node["publisher"] = {"@type": "Organization", "name": fields["publisher"]}
-    if fields.get("year"):
-        node["datePublished"] = str(fields["year"])
-    if getattr(article, "picture", None):
-        node["image"] = f"{public_url}/{article.picture.original}"
-    return node
+def node_page(article, head, profile: LibraryProfile, public_url: str) -> NodePage:
+    """The page a kind's own nodes describe, with the head's values."""
+    picture = getattr(article, "picture", None)
+    return NodePage(
+        url=head.url,
+        title=article.title,
+        description=head.description,
+        image_url=head.image_url if head.image else None,
+        picture_url=f"{public_url}/{picture.original}" if picture else None,
+        public_url=public_url,
+        profile=profile,
+    )
 
 
 def graph(nodes: list[dict[str, Any]]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from plugins._shared.images import ImageProblem
 from .body import rewrite_images
 from .resize import picture
 
-CACHE_DIR = ".cache/gambar"
+CACHE_DIR = "gambar"  # under CACHE_PATH: variants survive between builds
 
 
 def _items(generator):
@@ -27,7 +27,7 @@ def add_pictures(generator) -> None:
     settings = generator.settings
     content_dir = Path(settings["PATH"])
     output_dir = Path(settings["OUTPUT_PATH"])
-    cache_dir = content_dir.resolve().parent / CACHE_DIR  # survives between builds
+    cache_dir = Path(settings["CACHE_PATH"]) / CACHE_DIR
 
     def make(source: Path, relative: str, alt: str):
         return picture(source, relative, alt, settings["IMAGE_WIDTHS"], output_dir, cache_dir)

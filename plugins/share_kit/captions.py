@@ -13,18 +13,14 @@ title cut, at a word.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
-from zoneinfo import ZoneInfo
 
 from twitter_text import extract_urls_with_indices, parse_tweet
 
 from plugins._shared.hashtags import unique_hashtags
 from plugins._shared.text import ELLIPSIS, GRAPHEME, squash
-from plugins.content_model.schema import EVENT_STATUSES
-from plugins.indonesian_dates.formats import time_range
 
 URL_LENGTH = 23  # what X and Mastodon count for any link, however long
 INSTAGRAM_LINK_LINE = "Info selengkapnya: tautan di bio."
@@ -105,40 +101,16 @@ class Post:
     details: tuple[str, ...] = ()  # lines after the title: an event's time and place
 
 
-def post_from_article(article, public_url: str, zone: ZoneInfo) -> Post:
-    """The caption facts of a published article (typed fields from content_model)."""
-    fields = article.fields
-    title = squash(article.title)
-    status = fields.get("event_status")
-    if status in ("ditunda", "dibatalkan"):  # as the page head says it
-        title = f"{EVENT_STATUSES[status]}: {title}"
-    details = event_details(fields, zone) if article.kind.slug == "acara" else ()
+def post_from_article(article, public_url: str) -> Post:
+    """The caption facts of a published article (its facts from content_model)."""
+    facts = article.facts
     return Post(
-        title=title,
-        summary=squash(fields.get("summary") or article.summary),
+        title=squash(facts.headline),  # as the page head says it
+        summary=squash(facts.summary or article.summary),
         link=f"{public_url}/{article.url}",
-        hashtags=tuple(fields.get("hashtags", ())),
-        details=details,
+        hashtags=facts.hashtags,
+        details=tuple(squash(line) for line in facts.caption_lines),
     )
-
-
-def event_details(fields: dict, zone: ZoneInfo) -> tuple[str, ...]:
-    """'Waktu: …' and 'Tempat: …' lines of an event, in Indonesian."""
-    start: dt.datetime = fields["start"]
-    end: dt.datetime = fields["end"]
-    place = ", ".join(squash(fields.get(key, "")) for key in ("place", "place_address")
-                      if fields.get(key))
-    online = bool(fields.get("online_url"))
-    if fields.get("event_status") == "pindah-daring" or (online and not place):
-        where = "daring"
-    elif online:
-        where = f"{place}, dan daring"
-    else:
-        where = place
-    lines = [f"Waktu: {time_range(start, end, zone)}"]
-    if where:
-        lines.append(f"Tempat: {where}")
-    return tuple(lines)
 
 
 def merge_hashtags(own: Iterable[str],

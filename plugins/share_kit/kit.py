@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Iterable
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from plugins.page_meta.head import HeadMeta, build_head
 
@@ -112,7 +111,7 @@ def preview_of(head: HeadMeta) -> Preview:
 def make_kit(article, context: dict, folder: str, library_hashtags: Iterable[str]) -> ShareKit:
     """The share page of one published article."""
     public_url = context["PUBLIC_URL"].rstrip("/")
-    post = post_from_article(article, public_url, ZoneInfo(context["TIMEZONE"]))
+    post = post_from_article(article, public_url)
     cards, missing = card_views(article)
     return ShareKit(
         path=share_path(folder, article),

@@ -1,4 +1,4 @@
-"""Pelican hooks: parse SHARE_KIT at start-up, add the generator that writes the share pages."""
+"""Pelican hooks: SHARE_KIT is parsed with every setting at start-up; a generator writes the share pages."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from plugins._shared.files import write_atomically
+from plugins._shared.settings import on_initialized, setting
+
 from .kit import make_kit
-from .settings import ShareKitSettings, parse_share_kit_settings
+from .settings import ShareKitSettings
 
 logger = logging.getLogger(__name__)
 
@@ -19,8 +22,8 @@ TEMPLATE = "share_kit"
 
 
 def load_settings(pelican) -> None:
-    """Stop on a bad SHARE_KIT before content is read; keep the parsed settings."""
-    pelican.settings["SHARE_KIT"] = parse_share_kit_settings(pelican.settings.get("SHARE_KIT"))
+    """Stop on a bad SHARE_KIT (or any setting) before content is read; one handler parses them all."""
+    on_initialized(pelican)
 
 
 def robots_txt(disallowed: Iterable[str]) -> str:
@@ -32,7 +35,7 @@ def robots_txt(disallowed: Iterable[str]) -> str:
 def write_robots(output_path: str | Path, disallowed: Iterable[str]) -> Path:
     """Write robots.txt at the output root; the one place the site writes it."""
     target = Path(output_path) / "robots.txt"
-    target.write_text(robots_txt(disallowed), encoding="utf-8")
+    write_atomically(target, robots_txt(disallowed).encode("utf-8"))  # whole or not at all
     logger.info("Writing %s", target)
     return target
 
@@ -41,7 +44,7 @@ class ShareKitGenerator(Generator):
     """One staff page per published post at bagikan/<kind>/<slug>/, and robots.txt."""
 
     def generate_output(self, writer) -> None:
-        config: ShareKitSettings = parse_share_kit_settings(self.settings.get("SHARE_KIT"))
+        config = setting(self.settings, ShareKitSettings)
         profile = self.settings["PROFILE"]
         library_hashtags = profile.hashtags if config.library_hashtags else ()
         template = self.get_template(TEMPLATE)

@@ -1,4 +1,4 @@
-"""SHARE_KIT (pelicanconf.py), parsed once into frozen data.
+"""SHARE_KIT (pelicanconf.py), declared here and parsed once at start-up.
 
 SHARE_KIT is optional; every key has a default:
 
@@ -10,65 +10,42 @@ SHARE_KIT is optional; every key has a default:
         "library_hashtags": True,
     }
 
-A mistake stops the build (BuildStopped, in Indonesian) before content is read.
+Read the parsed value with setting(settings, ShareKitSettings).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from plugins._shared.errors import BuildStopped
-from plugins.content_model.schema import PAGE_FOLDER, SITE_FOLDERS
+from pydantic import Field, ValidationInfo, field_validator
 
-KEYS = ("folder", "library_hashtags")
-_FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Folders the public site already writes: the share pages must not land in one.
-TAKEN = SITE_FOLDERS | {PAGE_FOLDER}
+from plugins._shared.settings import Folder, SettingsModel, declare, parse_one, problem
+from plugins.content_model.check import project_settings
+from plugins.content_model.folders import site_folders
 
 
-@dataclass(frozen=True)
-class ShareKitSettings:
+class ShareKitSettings(SettingsModel):
     """Where the staff pages go and whether captions carry the library's hashtags."""
 
-    folder: str = "bagikan"
-    library_hashtags: bool = True
+    fix: ClassVar[str] = "Tulis seperti {'folder': 'bagikan'}, atau hapus agar memakai bawaan."
+
+    folder: Folder = "bagikan"
+    library_hashtags: bool = Field(True, description="Isi True atau False.")
+
+    @field_validator("folder")
+    @classmethod
+    def _not_public(cls, value: str, info: ValidationInfo) -> str:
+        """The share pages never overwrite a folder of the public site (the site's folder registry)."""
+        # SHARE_KIT checked alone (a unit test, a task) is checked against this project's settings.
+        settings = {**project_settings(), **((info.context or {}).get("settings") or {})}
+        if value in site_folders(settings).public:
+            raise problem(f"'{value}' sudah dipakai situs publik.", "Pilih nama lain, misalnya 'bagikan'.")
+        return value
+
+
+declare("SHARE_KIT", ShareKitSettings, default={})
 
 
 def parse_share_kit_settings(raw: Any) -> ShareKitSettings:
-    """Validate SHARE_KIT, or raise BuildStopped naming every mistake."""
-    if isinstance(raw, ShareKitSettings):  # already parsed at start-up
-        return raw
-    problems: list[str] = []
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        problems.append("SHARE_KIT: harus berupa kamus (dict), misalnya {'folder': 'bagikan'}.")
-        raw = {}
-    for key in sorted(set(raw) - set(KEYS), key=str):
-        problems.append(
-            f"SHARE_KIT['{key}']: kunci ini tidak dikenal. Hapus atau perbaiki ejaannya; "
-            f"kunci yang dikenal: {', '.join(KEYS)}."
-        )
-    default = ShareKitSettings()
-    folder = raw.get("folder", default.folder)
-    if not isinstance(folder, str) or not _FOLDER.match(folder):
-        problems.append(
-            f"SHARE_KIT['folder']: '{folder}' harus satu nama folder dengan huruf kecil, angka "
-            "dan tanda hubung, tanpa garis miring, misalnya 'bagikan'."
-        )
-        folder = default.folder
-    elif folder in TAKEN:
-        problems.append(
-            f"SHARE_KIT['folder']: '{folder}' sudah dipakai situs publik. Pilih nama lain, "
-            "misalnya 'bagikan'."
-        )
-        folder = default.folder
-    library_hashtags = raw.get("library_hashtags", default.library_hashtags)
-    if not isinstance(library_hashtags, bool):
-        problems.append("SHARE_KIT['library_hashtags']: harus True atau False.")
-        library_hashtags = default.library_hashtags
-    if problems:
-        raise BuildStopped("Pengaturan SHARE_KIT bermasalah:\n  - " + "\n  - ".join(problems))
-    return ShareKitSettings(folder=folder, library_hashtags=library_hashtags)
+    """SHARE_KIT as ShareKitSettings (a parsed one passes through), or BuildStopped naming every mistake."""
+    return parse_one("SHARE_KIT", {"SHARE_KIT": raw})

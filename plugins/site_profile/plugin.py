@@ -1,21 +1,13 @@
-"""Pelican hook: settings and LIBRARY are checked once, at start-up."""
+"""Pelican hook: every declared setting, LIBRARY included, is parsed once at start-up."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pelican import signals
 
-from .profile import parse_profile
-from .settings_check import check_settings
+from plugins._shared.settings import on_initialized
 
-
-def load_profile(pelican) -> None:
-    """Stop on a bad setting; expose the parsed profile to templates as PROFILE."""
-    settings = pelican.settings
-    check_settings(settings)
-    settings["PROFILE"] = parse_profile(settings.get("LIBRARY"), Path(settings["PATH"]))
+from . import profile, site  # noqa: F401 - importing them declares LIBRARY and the site-wide settings
 
 
 def register() -> None:
-    signals.initialized.connect(load_profile)
+    signals.initialized.connect(on_initialized)

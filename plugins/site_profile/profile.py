@@ -1,21 +1,23 @@
-"""The library's profile (LIBRARY in pelicanconf.py), parsed once into frozen data.
+"""The library's profile (LIBRARY in pelicanconf.py), declared as one frozen model.
 
-A missing, unknown or malformed key raises BuildStopped with an Indonesian
-message naming the key and the fix: settings are edited by staff too.
+Parsed once at start-up by plugins._shared.settings; the parsed profile is
+settings["LIBRARY"] and, for templates and older readers, settings["PROFILE"].
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, ClassVar
 from urllib.parse import urlparse
 
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationInfo, field_validator
+
 from plugins._shared.boundary import OutsideBoundary, content_file
-from plugins._shared.errors import BuildStopped
 from plugins._shared.colors import contrast_of
-from plugins._shared.hashtags import HASHTAG as _HASHTAG
+from plugins._shared.hashtags import HASHTAG, suggest_hashtag
+from plugins._shared.settings import Items, SettingsModel, declare, parse_one, problem
 from plugins.content_model.fields import readable_image
 
 DAYS = {
@@ -41,221 +43,208 @@ SOCIAL_NETWORKS = {
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_QUOTED = "Tulis teksnya di antara tanda kutip."
 
 
-@dataclass(frozen=True)
-class Address:
-    street: str
-    locality: str
-    region: str
-    postal_code: str
-    country: str
+def _filled(value: str) -> str:
+    text = value.strip()
+    if not text:
+        raise problem("kosong.", _QUOTED)
+    return text
+
+
+def _https(value: str) -> str:
+    parts = urlparse(value)
+    if parts.scheme != "https" or not parts.netloc:
+        raise problem(f"'{value}' bukan alamat web https yang lengkap.",
+                      "Salin alamat lengkapnya dari peramban.")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise problem(f"'{value}' bukan alamat surel.", "Tulis seperti nama@domain.go.id.")
+    return value
+
+
+def _day(value: str) -> str:
+    day = value.strip().lower()
+    if day not in DAYS:
+        guess = difflib.get_close_matches(day, DAYS, n=1)
+        hint = f" Mungkin maksudnya '{guess[0]}'?" if guess else ""
+        raise problem(f"hari '{value}' tidak dikenal.{hint}", "Pakai: " + ", ".join(DAYS) + ".")
+    return day
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise problem(f"'{value}' bukan jam.", "Tulis JJ:MM di antara tanda kutip, misalnya '08:00'.")
+    return value
+
+
+def _hashtag(value: str) -> str:
+    tag = value.strip().lstrip("#")
+    if not HASHTAG.match(tag):
+        raise problem(f"tagar '{value}' tidak sah.", "Tulis tagar satu kata, tanpa spasi atau tanda "
+                      f"hubung, misalnya '{suggest_hashtag(tag)}'.")
+    return tag
+
+
+def _colour(value: str) -> str:
+    if not _HEX.match(value):
+        raise problem(f"'{value}' bukan kode warna.", "Tulis seperti #0b5d4b.")
+    ratio = contrast_with_white(value)
+    if ratio < 4.5:
+        raise problem(f"kontras {value} dengan putih hanya {ratio:.1f}:1, kurang dari 4.5:1 yang "
+                      "diminta WCAG.", "Pilih warna yang lebih gelap.")
+    return value
+
+
+def _postal_code(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Text = Annotated[str, AfterValidator(_filled), Field(description=_QUOTED)]
+HttpsUrl = Annotated[str, AfterValidator(_https),
+                     Field(description="Salin alamat https lengkapnya dari peramban.")]
+Clock = Annotated[str, AfterValidator(_time),
+                  Field(description="Tulis JJ:MM di antara tanda kutip, misalnya '08:00'.")]
+Colour = Annotated[str, AfterValidator(_colour), Field(description="Tulis kode warna seperti #0b5d4b.")]
+
+
+class Address(SettingsModel):
+    fix: ClassVar[str] = "Isi street, locality, region, postal_code dan country."
+
+    street: Text
+    locality: Text
+    region: Text
+    postal_code: Annotated[Text, BeforeValidator(_postal_code)]  # 95711 written as a number is fine
+    country: Text
 
     @property
     def one_line(self) -> str:
         return f"{self.street}, {self.locality}, {self.region} {self.postal_code}"
 
 
-@dataclass(frozen=True)
-class OpeningHours:
-    days: tuple[str, ...]  # Indonesian day names, lower case
-    opens: str  # HH:MM
-    closes: str
+class Geo(SettingsModel):
+    fix: ClassVar[str] = "Tulis seperti {'latitude': 0.7286, 'longitude': 124.3192}."
+
+    latitude: float = Field(ge=-90, le=90, description=(
+        "Isi angka antara -90 dan 90; salin koordinat dari peta, misalnya 0.7286."))
+    longitude: float = Field(ge=-180, le=180, description=(
+        "Isi angka antara -180 dan 180; salin koordinat dari peta, misalnya 124.3192."))
+
+
+class OpeningHours(SettingsModel):
+    fix: ClassVar[str] = "Tulis seperti {'days': ['senin', 'selasa'], 'opens': '08:00', 'closes': '16:00'}."
+
+    days: Items[Annotated[str, AfterValidator(_day)]] = Field(
+        min_length=1, description="Tulis daftar hari di antara [ ], misalnya ['senin', 'selasa'].")
+    opens: Clock
+    closes: Clock
 
     @property
     def schema_days(self) -> list[str]:
         return [DAYS[d] for d in self.days]
 
 
-@dataclass(frozen=True)
-class SocialAccount:
+class SocialAccount(BaseModel, frozen=True):
     network: str
     label: str
     url: str
 
 
-@dataclass(frozen=True)
-class LibraryProfile:
-    name: str
-    tagline: str
+class SocialLinks(SettingsModel):
+    """One https address per network; only these networks are known."""
+
+    fix: ClassVar[str] = "Tulis seperti {'facebook': 'https://www.facebook.com/...'}."
+
+    facebook: HttpsUrl | None = None
+    instagram: HttpsUrl | None = None
+    x: HttpsUrl | None = None
+    youtube: HttpsUrl | None = None
+    tiktok: HttpsUrl | None = None
+    mastodon: HttpsUrl | None = None
+    threads: HttpsUrl | None = None
+    bluesky: HttpsUrl | None = None
+    whatsapp: HttpsUrl | None = None
+
+
+class Colors(SettingsModel):
+    """The two brand colours; read like a dict (colors["primary"]) by the cards and head."""
+
+    fix: ClassVar[str] = "Tulis seperti {'primary': '#0b5d4b', 'accent': '#9c3d12'}."
+
+    primary: Colour
+    accent: Colour
+
+    def __getitem__(self, name: str) -> str:
+        return getattr(self, name)
+
+    def items(self) -> tuple[tuple[str, str], ...]:
+        """(name, #rrggbb) pairs, as dict.items() gives them."""
+        return (("primary", self.primary), ("accent", self.accent))
+
+
+class LibraryProfile(SettingsModel):
+    """Who the library is: name, address, hours, contacts, hashtags, logo and colours."""
+
+    fix: ClassVar[str] = "Salin contoh LIBRARY dari README.md."
+
+    name: Text
+    tagline: Text
     address: Address
-    latitude: float
-    longitude: float
-    map_url: str
-    opening_hours: tuple[OpeningHours, ...]
-    phone: str
-    email: str
-    social: tuple[SocialAccount, ...]
-    hashtags: tuple[str, ...]
-    logo: str
-    colors: dict[str, str]
+    geo: Geo
+    map_url: HttpsUrl
+    opening_hours: Items[OpeningHours] = Field(min_length=1,
+                                               description="Lihat contoh jam buka di README.md.")
+    phone: Text
+    email: Annotated[Text, AfterValidator(_email)] = Field(description="Tulis seperti nama@domain.go.id.")
+    social_links: SocialLinks = Field(alias="social")
+    hashtags: Items[Annotated[str, AfterValidator(_hashtag)]] = Field(
+        description="Tulis daftar tagar satu kata, tanpa spasi atau tanda hubung.")
+    logo: str = Field(description=(
+        "Simpan logo PNG atau JPG di content/gambar/ dan tulis lokasinya, misalnya 'gambar/logo.png'."))
+    colors: Colors
 
+    @field_validator("logo")
+    @classmethod
+    def _logo_inside_content(cls, value: str, info: ValidationInfo) -> str:
+        """The logo is a readable PNG/JPG inside content/ (never a link leaving it)."""
+        fix = cls.model_fields["logo"].description
+        text = value.strip().lstrip("/")
+        if not text:
+            raise problem(f"'{value}' bukan lokasi berkas logo.", fix)
+        settings = (info.context or {}).get("settings", {})
+        try:
+            path = content_file(Path(settings.get("PATH", "content")), text)
+        except OutsideBoundary as error:
+            raise problem(error.message, error.fix[:1].upper() + error.fix[1:]) from None
+        if path.suffix.lower() not in (".png", ".jpg", ".jpeg") or not readable_image(path):
+            raise problem(f"berkas logo '{text}' bukan gambar PNG/JPG yang bisa dibuka.", fix)
+        return text
 
-KEYS = {
-    "name", "tagline", "address", "geo", "map_url", "opening_hours", "phone",
-    "email", "social", "hashtags", "logo", "colors",
-}
-ADDRESS_KEYS = {"street", "locality", "region", "postal_code", "country"}
-COLOR_KEYS = {"primary", "accent"}
+    @property
+    def latitude(self) -> float:
+        return self.geo.latitude
 
+    @property
+    def longitude(self) -> float:
+        return self.geo.longitude
 
-class _Errors:
-    """Collects every mistake in the profile, so one run names them all."""
-
-    def __init__(self):
-        self.items: list[str] = []
-
-    def add(self, key: str, what: str, fix: str) -> None:
-        self.items.append(f"LIBRARY['{key}']: {what} Cara memperbaiki: {fix}")
+    @property
+    def social(self) -> tuple[SocialAccount, ...]:
+        """The accounts that are filled in, in SOCIAL_NETWORKS order."""
+        return tuple(
+            SocialAccount(network=name, label=label, url=getattr(self.social_links, name))
+            for name, label in SOCIAL_NETWORKS.items()
+            if getattr(self.social_links, name)
+        )
 
 
 def parse_profile(raw: Any, content_dir: Path) -> LibraryProfile:
-    """Validate LIBRARY and return it as frozen data, or raise BuildStopped."""
-    errors = _Errors()
-    if not isinstance(raw, dict):
-        raise BuildStopped(
-            "Pengaturan LIBRARY di pelicanconf.py tidak ada atau bukan kamus "
-            "(dict). Salin contoh LIBRARY dari README.md."
-        )
-    _unknown_keys(raw, KEYS, "", errors)
-    for key in sorted(KEYS - raw.keys()):
-        errors.add(key, "belum diisi.", "tambahkan kunci ini ke LIBRARY di pelicanconf.py.")
-    text = {k: _text(raw, k, errors) for k in ("name", "tagline", "phone", "email")}
-    if text["email"] and not _EMAIL.match(text["email"]):
-        errors.add("email", f"'{text['email']}' bukan alamat surel.", "tulis seperti nama@domain.go.id.")
-    profile = LibraryProfile(
-        name=text["name"],
-        tagline=text["tagline"],
-        address=_address(raw.get("address"), errors),
-        latitude=_number(raw.get("geo"), "latitude", -90, 90, errors),
-        longitude=_number(raw.get("geo"), "longitude", -180, 180, errors),
-        map_url=_url(raw.get("map_url"), "map_url", errors),
-        opening_hours=_opening_hours(raw.get("opening_hours"), errors),
-        phone=text["phone"],
-        email=text["email"],
-        social=_social(raw.get("social"), errors),
-        hashtags=_hashtags(raw.get("hashtags"), errors),
-        logo=_logo(raw.get("logo"), content_dir, errors),
-        colors=_colors(raw.get("colors"), errors),
-    )
-    if errors.items:
-        raise BuildStopped(
-            "Pengaturan LIBRARY di pelicanconf.py bermasalah:\n  - "
-            + "\n  - ".join(errors.items)
-        )
-    return profile
-
-
-def _unknown_keys(raw: dict, known: set[str], prefix: str, errors: _Errors) -> None:
-    for key in sorted(set(raw) - known):
-        errors.add(
-            prefix + str(key),
-            "kunci ini tidak dikenal.",
-            "hapus atau perbaiki ejaannya; kunci yang dikenal: " + ", ".join(sorted(known)) + ".",
-        )
-
-
-def _text(raw: dict, key: str, errors: _Errors) -> str:
-    value = raw.get(key)
-    if key in raw and (not isinstance(value, str) or not value.strip()):
-        errors.add(key, "harus berupa teks yang tidak kosong.", "tulis teksnya di antara tanda kutip.")
-        return ""
-    return (value or "").strip()
-
-
-def _address(raw: Any, errors: _Errors) -> Address:
-    if not isinstance(raw, dict):
-        errors.add("address", "harus berupa kamus.", "isi " + ", ".join(sorted(ADDRESS_KEYS)) + ".")
-        raw = {}
-    _unknown_keys(raw, ADDRESS_KEYS, "address.", errors)
-    values = {k: str(raw.get(k, "")).strip() for k in ADDRESS_KEYS}
-    for key in sorted(k for k, v in values.items() if not v and raw):
-        errors.add(f"address.{key}", "belum diisi.", "isi bagian alamat ini.")
-    return Address(**values)
-
-
-def _number(raw: Any, key: str, low: float, high: float, errors: _Errors) -> float:
-    value = raw.get(key) if isinstance(raw, dict) else None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        errors.add(
-            f"geo.{key}",
-            f"harus berupa angka antara {low} dan {high}.",
-            "salin koordinat dari peta, misalnya 0.7286.",
-        )
-        return 0.0
-    return float(value)
-
-
-def _url(raw: Any, key: str, errors: _Errors) -> str:
-    parts = urlparse(str(raw or ""))
-    if parts.scheme != "https" or not parts.netloc:
-        errors.add(key, f"'{raw}' bukan alamat web https yang lengkap.", "salin alamat lengkapnya dari peramban.")
-    return str(raw or "")
-
-
-def _opening_hours(raw: Any, errors: _Errors) -> tuple[OpeningHours, ...]:
-    if not isinstance(raw, list) or not raw:
-        errors.add("opening_hours", "harus berupa daftar jam buka.", "lihat contoh di README.md.")
-        return ()
-    rows = []
-    example = "{'days': ['senin', 'selasa'], 'opens': '08:00', 'closes': '16:00'}"
-    for index, row in enumerate(raw):
-        key = f"opening_hours[{index}]"
-        if not isinstance(row, dict):
-            errors.add(key, f"'{row}' bukan satu baris jam buka.", f"tulis seperti {example}.")
-            continue
-        _unknown_keys(row, {"days", "opens", "closes"}, f"{key}.", errors)
-        written = row.get("days")
-        if not isinstance(written, list) or not written or not all(isinstance(d, str) for d in written):
-            errors.add(f"{key}.days", f"'{written}' bukan daftar nama hari.",
-                       "tulis daftar hari di antara [ ], misalnya ['senin', 'selasa'].")
-            days: tuple[str, ...] = ()
-        else:
-            days = tuple(d.strip().lower() for d in written)
-            unknown = [d for d in days if d not in DAYS]
-            if unknown:
-                errors.add(f"{key}.days", f"hari {unknown} tidak dikenal.", "pakai: " + ", ".join(DAYS) + ".")
-        for edge in ("opens", "closes"):
-            if not isinstance(row.get(edge), str) or not _TIME.match(row[edge]):
-                errors.add(f"{key}.{edge}", f"'{row.get(edge)}' bukan jam.", "tulis JJ:MM di antara tanda kutip, misalnya '08:00'.")
-        rows.append(OpeningHours(days, str(row.get("opens", "")), str(row.get("closes", ""))))
-    return tuple(rows)
-
-
-def _social(raw: Any, errors: _Errors) -> tuple[SocialAccount, ...]:
-    if not isinstance(raw, dict):
-        errors.add("social", "harus berupa kamus jaringan: alamat.", "misalnya {'facebook': 'https://...'}.")
-        return ()
-    _unknown_keys(raw, set(SOCIAL_NETWORKS), "social.", errors)
-    return tuple(
-        SocialAccount(name, SOCIAL_NETWORKS[name], _url(url, f"social.{name}", errors))
-        for name, url in raw.items()
-        if name in SOCIAL_NETWORKS
-    )
-
-
-def _hashtags(raw: Any, errors: _Errors) -> tuple[str, ...]:
-    tags = raw if isinstance(raw, list) else []
-    bad = [t for t in tags if not _HASHTAG.match(str(t).lstrip("#"))]
-    if not isinstance(raw, list) or bad:
-        errors.add("hashtags", f"tagar {bad} tidak sah.", "tulis daftar tagar satu kata, tanpa spasi atau tanda hubung.")
-    return tuple(str(t).lstrip("#") for t in tags)
-
-
-def _logo(raw: Any, content_dir: Path, errors: _Errors) -> str:
-    fix = "simpan logo PNG atau JPG di content/gambar/ dan tulis lokasinya, misalnya 'gambar/logo.png'."
-    if not isinstance(raw, str) or not raw.strip():
-        errors.add("logo", f"'{raw}' bukan lokasi berkas logo.", fix)
-        return ""
-    text = raw.strip().lstrip("/")
-    try:
-        path = content_file(content_dir, text)
-    except OutsideBoundary as error:
-        errors.add("logo", error.message, error.fix)
-        return text
-    if path.suffix.lower() not in (".png", ".jpg", ".jpeg") or not readable_image(path):
-        errors.add("logo", f"berkas logo '{text}' bukan gambar PNG/JPG yang bisa dibuka.", fix)
-    return text
+    """LIBRARY as a LibraryProfile, or BuildStopped naming every mistake (for callers outside a build)."""
+    return parse_one("LIBRARY", {"LIBRARY": raw, "PATH": str(content_dir)})
 
 
 def contrast_with_white(hex_colour: str) -> float:
@@ -263,18 +252,4 @@ def contrast_with_white(hex_colour: str) -> float:
     return contrast_of(hex_colour, "#ffffff")
 
 
-def _colors(raw: Any, errors: _Errors) -> dict[str, str]:
-    raw = raw if isinstance(raw, dict) else {}
-    _unknown_keys(raw, COLOR_KEYS, "colors.", errors)
-    for key in sorted(COLOR_KEYS):
-        value = str(raw.get(key, ""))
-        if not _HEX.match(value):
-            errors.add(f"colors.{key}", f"'{value}' bukan kode warna.", "tulis seperti #0b5d4b.")
-        elif contrast_with_white(value) < 4.5:
-            errors.add(
-                f"colors.{key}",
-                f"kontras {value} dengan putih hanya {contrast_with_white(value):.1f}:1, "
-                "kurang dari 4.5:1 yang diminta WCAG.",
-                "pilih warna yang lebih gelap.",
-            )
-    return {k: str(raw.get(k, "")) for k in COLOR_KEYS}
+declare("LIBRARY", LibraryProfile, alias="PROFILE")  # PROFILE: the name templates read

@@ -15,10 +15,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
-from zoneinfo import ZoneInfo
 
 from plugins._shared import files
 from plugins._shared.errors import BuildStopped
+from plugins._shared.order import newest_first
+from plugins._shared.settings import setting
+from plugins.content_model.kinds import kinds_of
 from plugins._shared.images import ImageProblem, probe
 
 from . import cache, content, fonts
@@ -26,7 +28,7 @@ from .colors import palette
 from .layout import LISTING, SIZES, Layout, default_layout, load_layouts
 from .model import CardImage, Cards
 from .render import CardSpec, facts_of, visible
-from .settings import CardOptions, parse_options
+from .settings import CardOptions
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ class _Planned:
     size: tuple[int, int]
     alt: str
     supplied: Path | None = None  # a card the post brings itself (card_image)
+    texts: dict[str, str] | None = None  # what the layout drew from (in the manifest, for tests)
 
 
 class CardBatch:
@@ -54,13 +57,14 @@ class CardBatch:
     def __init__(self, settings: dict):
         if "PROFILE" not in settings:
             raise BuildStopped("plugins.social_cards butuh plugins.site_profile lebih dulu di PLUGINS.")
-        self.options: CardOptions = parse_options(settings.get("SOCIAL_CARDS"))
+        self.options: CardOptions = setting(settings, CardOptions)
         self.profile = settings["PROFILE"]
-        self.zone = ZoneInfo(settings["TIMEZONE"])
-        self.layouts: dict[str, Layout] = load_layouts(layouts_dir(settings), palette(self.profile.colors))
+        self.kinds = kinds_of(settings)
+        self.layouts: dict[str, Layout] = load_layouts(layouts_dir(settings), palette(self.profile.colors),
+                                                       self.kinds)
         self.content_dir = Path(settings["PATH"]).resolve()
         self.output_dir = Path(settings["OUTPUT_PATH"]) / cache.OUTPUT_FOLDER
-        self.cache_dir = self.content_dir.parent / cache.CACHE_FOLDER
+        self.cache_dir = Path(settings["CACHE_PATH"]) / cache.CACHE_FOLDER
         self.window = settings.get("FEED_MAX_ITEMS") or None
         self.logo = str(self.content_dir / self.profile.logo)
         self._pool: ProcessPoolExecutor | None = None
@@ -74,12 +78,11 @@ class CardBatch:
 
     def plan_articles(self, articles: list) -> None:
         """A link card for every post; the platform sizes for the newest (the feeds' window)."""
-        # As the feeds order them: newest first, the URL breaking ties.
-        newest = sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
+        newest = newest_first(articles)  # as the feeds order them
         window = {id(a) for a in (newest[: self.window] if self.window else newest)}
         for article in articles:
             kind = article.kind.slug
-            facts = content.article_content(article.fields, kind, self.profile, self.zone)
+            facts = content.article_content(article.facts, article.fields, self.profile)
             layout = self._layout(article.fields, kind, facts)
             sizes = ALL_SIZES if id(article) in window else LINK_ONLY
             self._warn_missing(article.source_path, facts)
@@ -95,15 +98,17 @@ class CardBatch:
             if not hasattr(page, "fields"):  # left out by the content check
                 continue
             facts = content.page_content(page.fields, self.profile)
-            layout = self._layout(page.fields, "halaman", facts)
+            folder = self.kinds.page.slug
+            layout = self._layout(page.fields, folder, facts)
             self._warn_missing(page.source_path, facts)
-            planned = self._plan(f"halaman-{page.slug}", facts, layout, LINK_ONLY)
-            self._pending.append((f"halaman/{page.slug}", _setter(page), planned))
+            planned = self._plan(f"{folder}-{page.slug}", facts, layout, LINK_ONLY)
+            self._pending.append((f"{folder}/{page.slug}", _setter(page), planned))
 
     def plan_listings(self, kind_slugs: list[str], tags: list, into: dict) -> None:
         """Cards of the home page, archives, hashtags, 404, each kind and each hashtag."""
         layout = default_layout(self.layouts, LISTING, photo=False)
-        for listing in content.listings(self.profile, kind_slugs, tags):
+        kinds = [self.kinds.posts[slug] for slug in kind_slugs if slug in self.kinds.posts]
+        for listing in content.listings(self.profile, kinds, tags):
             facts = content.listing_content(listing, self.profile)
             planned = self._plan(listing.file_base, facts, layout, LINK_ONLY)
             self._pending.append((listing.key, _key_setter(into, listing.key), planned))
@@ -126,7 +131,7 @@ class CardBatch:
             alt = facts.alt
             if self._shows_own_image(spec, facts):
                 alt = content.with_image_alt(alt, facts.image_alt)
-            planned[size] = _Planned(name, SIZES[size], alt)
+            planned[size] = _Planned(name, SIZES[size], alt, texts=facts.texts)
             self._submit(name, spec)
         return planned
 
@@ -208,13 +213,15 @@ class CardBatch:
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)
         urls: dict[str, dict[str, str]] = {}
+        inputs: dict[str, dict[str, str]] = {}
         for owner, setter, planned in self._pending:
             cards = Cards(**{size: self._publish(p) for size, p in planned.items()})
             setter(cards)
             urls[owner] = {size: p.url for size in planned if (p := getattr(cards, size))}
+            inputs[owner] = next((p.texts for p in planned.values() if p.texts is not None), {})
         cache.prune(self.cache_dir)
         if self.cache_dir.is_dir():
-            cache.write_manifest(self.cache_dir, {**self._record, "cards": urls})
+            cache.write_manifest(self.cache_dir, {**self._record, "cards": urls, "inputs": inputs})
         seconds = time.monotonic() - self._started
         return summary(len(self._record["drawn"]), len(self._record["cached"]),
                        len(self._record["supplied"]), seconds)

@@ -29,9 +29,11 @@ from .render import CardSpec, render
 # Raise to draw every card again on purpose; a change to the drawing code does it anyway.
 RENDERER_VERSION = "1"
 # The modules whose code decides a card's pixels and bytes (paths from this folder).
-DRAWING_CODE = ("render.py", "text.py", "fonts.py", "colors.py", "cache.py", "../_shared/images.py")
+DRAWING_CODE = ("render.py", "text.py", "fonts.py", "colors.py", "cache.py", "focus.py",
+                "../_shared/images.py", "../_shared/colors.py",
+                "../_shared/focal_point.py")
 OUTPUT_FOLDER = "kartu"  # under OUTPUT_PATH; also the start of every card URL
-CACHE_FOLDER = ".cache/kartu"  # beside the content folder
+CACHE_FOLDER = "kartu"  # under CACHE_PATH
 MANIFEST = "manifest.json"
 LOWEST_QUALITY = 40
 UNUSED_DAYS = 90  # cached cards no build has used for this long are removed

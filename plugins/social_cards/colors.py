@@ -9,7 +9,14 @@ from plugins._shared.colors import contrast, contrast_of, linear, luminance, rgb
 __all__ = ["FIXED", "HEX", "MIN_CONTRAST", "contrast", "contrast_of", "linear", "luminance",
            "mix", "palette", "rgb"]
 
-FIXED = {"white": "#ffffff", "black": "#000000", "ink": "#1c2321"}
+FIXED = {
+    "white": "#ffffff", "black": "#000000", "ink": "#1c2321",
+    # The kinds' own colours beside the library's (theme/cards/): each kind is told apart in a feed.
+    "navy": "#1d3b66",  # tutorials
+    "plum": "#4a2660",  # digital-literacy tips
+    "sun": "#ffd45c",  # announcements; badges (ink on it: 11:1)
+    "cream": "#fbf5ea",  # new books
+}
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins._shared.errors import BuildStopped
-from plugins.content_model.schema import KINDS, PAGE_FOLDER
+from plugins.content_model.kinds import DEFAULT as DEFAULT_KINDS
 
 from .colors import HEX, MIN_CONTRAST, contrast_of
 from .text import Style, lines_that_fit
@@ -27,12 +27,17 @@ SIZES: dict[str, tuple[int, int]] = {
     "story": (1080, 1920),
 }
 LISTING = "daftar"  # the "kind" of listing pages (home, archives, tags, ...)
-LAYOUT_KINDS = (*KINDS, PAGE_FOLDER, LISTING)
+ANY_POST = "*"  # in default_for: every kind of post that no other layout names
+
+
+def layout_kinds(kinds=DEFAULT_KINDS) -> tuple[str, ...]:
+    """What default_for may name: each kind of post, pages, and listings."""
+    return (*kinds.posts, kinds.page.slug, LISTING)
 
 TEXT_SOURCES = (
     "site_name", "tagline", "address", "hashtags", "label", "title", "summary",
     "datetime", "place", "status", "day", "month", "weekday", "month_year",
-    "book_title", "book_author", "book_details", "series",
+    "book_title", "book_author", "book_details", "series", "excerpt",
 )
 IMAGE_SOURCES = ("image", "background")
 FACTS = TEXT_SOURCES + IMAGE_SOURCES
@@ -40,7 +45,7 @@ FACTS = TEXT_SOURCES + IMAGE_SOURCES
 TOP_KEYS = {"description", "extends", "default_for", "photo", *SIZES}
 
 # Elements drawn under the others unless they say otherwise (layer).
-DEFAULT_LAYERS = {"fill": 0, "image": 10, "gradient": 20, "shape": 30, "logo": 50, "text": 50, "stack": 50}
+DEFAULT_LAYERS = {"fill": 0, "pattern": 5, "image": 10, "gradient": 20, "shape": 30, "logo": 50, "text": 50, "stack": 50}
 # Elements that carry content: they must never overlap each other.
 FOREGROUND = {"text", "stack", "logo"}
 
@@ -74,6 +79,14 @@ TYPES: dict[str, dict[str, Key]] = {
         "shape": Key("choice", "rect", choices=("rect", "ellipse")),
         "radius": Key("int", 0, high=2000),
     },
+    "pattern": {
+        "box": Key("box", required=True),
+        "color": Key("color", required=True),
+        "opacity": Key("fraction", 1.0),
+        "motif": Key("choice", "stripes", choices=("stripes", "dots", "lines", "grid")),
+        "spacing": Key("int", 40, low=4, high=1000),
+        "weight": Key("int", 8, low=1, high=500),
+    },
     "gradient": {
         "box": Key("box", required=True),
         "color": Key("color", required=True),
@@ -86,7 +99,7 @@ TYPES: dict[str, dict[str, Key]] = {
         "box": Key("box", required=True),
         "source": Key("choice", required=True, choices=IMAGE_SOURCES),
         "fit": Key("choice", "cover", choices=("cover", "contain")),
-        "focus": Key("pair", (0.5, 0.5), high=1),
+        "focus": Key("pair", None, high=1),  # none: the post's card_focus, else the most detailed part
         "align": Key("choice", "center", choices=("center", "left", "right", "top", "bottom")),
         "shadow": Key("bool", False),
         "radius": Key("int", 0, high=500),
@@ -114,6 +127,7 @@ TYPES: dict[str, dict[str, Key]] = {
         "pill": Key("color", None),
         "padding": Key("pair", (0, 0), high=200),
         "grow": Key("bool", False),
+        "breaks": Key("bool", False),
     },
     "stack": {
         "box": Key("box", required=True),
@@ -149,8 +163,9 @@ class _Problems:
 # --- loading ----------------------------------------------------------------------------
 
 
-def load_layouts(folder: Path, colors: dict[str, str]) -> dict[str, Layout]:
+def load_layouts(folder: Path, colors: dict[str, str], kinds=DEFAULT_KINDS) -> dict[str, Layout]:
     """Read every layout of the folder, or raise BuildStopped naming each mistake."""
+    named = layout_kinds(kinds)
     problems = _Problems()
     raw: dict[str, dict] = {}
     for path in sorted(folder.glob("*.toml")):
@@ -162,11 +177,11 @@ def load_layouts(folder: Path, colors: dict[str, str]) -> dict[str, Layout]:
         problems.add("", "(folder)", "tidak ada satu pun tata letak kartu (*.toml).")
     layouts = {}
     for name, data in raw.items():
-        layout = _build(name, raw, colors, problems)
+        layout = _build(name, raw, colors, named, problems)
         if layout is not None:
             layouts[name] = layout
     if not problems.items:
-        _check_defaults(layouts, problems)
+        _check_defaults(layouts, named, set(kinds.posts), problems)
     if problems.items:
         raise BuildStopped(
             "Tata letak kartu media sosial bermasalah:\n  - " + "\n  - ".join(problems.items)
@@ -192,7 +207,8 @@ def _chain(name: str, raw: dict[str, dict], problems: _Problems) -> list[str] | 
         chain.insert(0, parent)
 
 
-def _build(name: str, raw: dict[str, dict], colors: dict[str, str], problems: _Problems) -> Layout | None:
+def _build(name: str, raw: dict[str, dict], colors: dict[str, str], named: tuple[str, ...],
+           problems: _Problems) -> Layout | None:
     file = f"{name}.toml"
     data = raw[name]
     for key in sorted(set(data) - TOP_KEYS):
@@ -201,8 +217,9 @@ def _build(name: str, raw: dict[str, dict], colors: dict[str, str], problems: _P
     if chain is None:
         return None
     default_for = data.get("default_for", [])
-    if not isinstance(default_for, list) or any(k not in LAYOUT_KINDS for k in default_for):
-        problems.add(file, "default_for", "harus daftar jenis dari: " + ", ".join(LAYOUT_KINDS) + ".")
+    if not isinstance(default_for, list) or any(k not in (*named, ANY_POST) for k in default_for):
+        problems.add(file, "default_for", "harus daftar jenis dari: " + ", ".join(named)
+                     + f", atau '{ANY_POST}' (semua jenis tulisan yang tidak disebut tata letak lain).")
         default_for = []
     photo = data.get("photo")
     if photo is not None and not isinstance(photo, bool):
@@ -398,6 +415,15 @@ def _check_overlaps(file, size, elements, stacked, problems) -> None:
                 problems.add(file, f"{size}.{name}.box",
                              f"bertumpuk dengan {size}.{other}; teks, logo dan gambar utuh "
                              "tidak boleh saling menutupi.")
+    # The logo never sits on a picture: a cover-cropped photo may bleed, but not under the logo.
+    logos = [(n, e) for n, e in elements.items() if e["type"] == "logo"]
+    covers = [(n, e) for n, e in elements.items() if e["type"] == "image" and e["fit"] == "cover"]
+    for name, logo in logos:
+        for other, cover in covers:
+            if not _exclusive(logo, cover) and _intersects(logo["box"], cover["box"]):
+                problems.add(file, f"{size}.{name}.box",
+                             f"logo menutupi gambar {size}.{other}; letakkan logo di luar kotak gambar "
+                             "(misalnya di pita atau panel teksnya).")
 
 
 def _must_stay_inside(element: dict) -> bool:
@@ -426,10 +452,19 @@ def style_of(element: dict) -> Style:
     )
 
 
-def _check_defaults(layouts: dict[str, Layout], problems: _Problems) -> None:
-    for kind in LAYOUT_KINDS:
+def _defaults(layouts: dict[str, Layout], kind: str, photo: bool, post_kinds: set[str]) -> list[str]:
+    """The layouts that are the default of this kind: those naming it, else the '*' ones for posts."""
+    found = [l.name for l in layouts.values() if kind in l.default_for and l.photo in (None, photo)]
+    if not found and kind in post_kinds:
+        found = [l.name for l in layouts.values() if ANY_POST in l.default_for and l.photo in (None, photo)]
+    return found
+
+
+def _check_defaults(layouts: dict[str, Layout], named: tuple[str, ...], post_kinds: set[str],
+                    problems: _Problems) -> None:
+    for kind in named:
         for photo in (True, False) if kind != LISTING else (False,):  # listings have no photo
-            found = [l.name for l in layouts.values() if kind in l.default_for and l.photo in (None, photo)]
+            found = _defaults(layouts, kind, photo, post_kinds)
             state = "dengan foto" if photo else "tanpa foto"
             if not found:
                 problems.add("", "default_for", f"belum ada tata letak bawaan untuk '{kind}' {state}.")
@@ -439,5 +474,6 @@ def _check_defaults(layouts: dict[str, Layout], problems: _Problems) -> None:
 
 
 def default_layout(layouts: dict[str, Layout], kind: str, photo: bool) -> Layout:
-    """The layout a post of this kind uses when it names none."""
-    return next(l for l in layouts.values() if kind in l.default_for and l.photo in (None, photo))
+    """The layout a post of this kind uses when it names none (checked at start-up)."""
+    post_kinds = {kind} if kind != LISTING else set()
+    return layouts[_defaults(layouts, kind, photo, post_kinds)[0]]

@@ -10,22 +10,24 @@ from __future__ import annotations
 from pelican import signals
 from pelican.log import console
 
-from plugins.content_model.schema import KINDS
+from plugins._shared.settings import parse_settings, setting
+from plugins.content_model.kinds import kinds_of
+from plugins.site_profile import LibraryProfile
 
 from .batch import CardBatch, layouts_dir
 from .colors import palette
 from .layout import load_layouts
-from .settings import parse_options
 
 BATCH_KEY = "social_cards_batch"  # in the shared generator context, for one build
 
 
 def check_setup(pelican) -> None:
-    """Stop before any content is read if SOCIAL_CARDS or a layout file is wrong."""
+    """Stop before any content is read if a setting (SOCIAL_CARDS, LIBRARY, ...) or a layout file is wrong."""
     settings = pelican.settings
-    settings["SOCIAL_CARDS"] = parse_options(settings.get("SOCIAL_CARDS"))
-    if "PROFILE" in settings:
-        load_layouts(layouts_dir(settings), palette(settings["PROFILE"].colors))
+    # `initialized` receivers run in no fixed order, and the layouts need the parsed
+    # colours: parse every setting here first (the site_profile handler then finds them parsed).
+    parse_settings(settings)
+    load_layouts(layouts_dir(settings), palette(setting(settings, LibraryProfile).colors))
 
 
 def plan_articles(generator) -> None:
@@ -35,7 +37,8 @@ def plan_articles(generator) -> None:
     batch.plan_articles(generator.articles)
     listing_cards: dict = {}
     generator.context["listing_cards"] = listing_cards
-    kinds = [category.slug for category, _ in generator.categories if category.slug in KINDS]
+    known = kinds_of(generator.settings).posts
+    kinds = [category.slug for category, _ in generator.categories if category.slug in known]
     batch.plan_listings(kinds, sorted(generator.tags, key=lambda tag: tag.slug), listing_cards)
 
 

@@ -16,6 +16,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
 from plugins._shared.images import read_header, to_rgba
 
+from . import focus as focal
 from .colors import MIN_CONTRAST, contrast, linear, luminance, rgb
 from .fonts import STACKS
 from .layout import style_of
@@ -28,7 +29,7 @@ class CardSpec:
 
     size: tuple[int, int]
     elements: dict[str, dict[str, Any]]  # a checked layout section (layout.Layout.sizes[...])
-    texts: dict[str, str]  # text source -> text ("" when the post has none)
+    texts: dict[str, str]  # text source -> text ("" when the post has none); also "card_focus"
     images: dict[str, str]  # "image", "background", "logo" -> absolute path
 
 
@@ -78,7 +79,10 @@ def visible(element: dict, facts: set[str]) -> bool:
 
 def text_of(element: dict, texts: dict[str, str]) -> str:
     value = element["text"] if element["text"] is not None else texts.get(element["source"], "")
-    value = " ".join((value or "").split())
+    if element.get("breaks"):  # keep the text's own lines (an infographic's steps)
+        value = "\n".join(" ".join(line.split()) for line in (value or "").split("\n") if line.strip())
+    else:
+        value = " ".join((value or "").split())
     return value.upper() if element["uppercase"] else value
 
 
@@ -99,8 +103,11 @@ def render(spec: CardSpec) -> Rendered:
         elif kind == "gradient":
             _gradient(canvas, element)
             result.drawn.append(Drawn(name, kind, _corners(element["box"]), False))
+        elif kind == "pattern":
+            _pattern(canvas, element)
+            result.drawn.append(Drawn(name, kind, _corners(element["box"]), False))
         elif kind == "image":
-            box = _image(canvas, element, spec.images.get(element["source"]))
+            box = _image(canvas, element, spec.images.get(element["source"]), spec.texts.get(FOCUS_KEY))
             if box:
                 result.drawn.append(Drawn(name, kind, box, element["fit"] == "contain"))
         elif kind == "logo":
@@ -291,6 +298,40 @@ def _shape(canvas, element) -> None:
     canvas.alpha_composite(layer, dest=region[:2])
 
 
+def _pattern(canvas, element) -> None:
+    """A motif over its box: diagonal stripes, a grid of dots, horizontal lines or a grid."""
+    x0, y0, x1, y1 = _corners(element["box"])
+    region = _clip(canvas, (x0, y0, x1, y1))
+    if region is None:
+        return
+    w, h = region[2] - region[0], region[3] - region[1]
+    mask = Image.new("L", (w, h), 0)
+    draw = ImageDraw.Draw(mask)
+    step, weight, motif = element["spacing"], element["weight"], element["motif"]
+    # Positions are counted from the element's own corner, so a clipped motif keeps its rhythm.
+    ox, oy = x0 - region[0], y0 - region[1]
+    if motif == "stripes":  # 45 degrees, rising to the right
+        for base in range(ox - h - step, w + step, step):
+            draw.polygon([(base, h), (base + weight, h), (base + weight + h, 0), (base + h, 0)], fill=255)
+    elif motif == "dots":
+        r = weight / 2
+        for cy in range(oy + step // 2, h, step):
+            for cx in range(ox + step // 2, w, step):
+                draw.ellipse((cx - r, cy - r, cx + r - 1, cy + r - 1), fill=255)
+    else:
+        for top in range(oy + step // 2, h, step):
+            draw.rectangle((0, top - weight // 2, w - 1, top - weight // 2 + weight - 1), fill=255)
+        if motif == "grid":
+            for left in range(ox + step // 2, w, step):
+                draw.rectangle((left - weight // 2, 0, left - weight // 2 + weight - 1, h - 1), fill=255)
+    if element["opacity"] < 1:
+        mask = mask.point(lambda v: round(v * element["opacity"]))
+    colour = Image.new("RGBA", (w, h), (*rgb(element["color"]), 255))
+    part = canvas.crop(region)
+    part.paste(colour, (0, 0), mask)
+    canvas.paste(part, region[:2])
+
+
 def _smooth(t: float) -> float:
     return t * t * (3 - 2 * t)
 
@@ -333,13 +374,37 @@ def _open(path: str) -> Image.Image:
     return image
 
 
-def _image(canvas, element, path: str | None):
+FOCUS_KEY = "card_focus"  # in CardSpec.texts: the post's focal point, "x, y" (content.py)
+
+
+@functools.lru_cache(maxsize=32)
+def _auto_focus(path: str, box: tuple[int, int]) -> focal.Point:
+    return focal.auto_focus(_open(path), box)
+
+
+def focus_for(element: dict, path: str, written: str | None) -> focal.Point:
+    """Where a cover crop is centred: the post's card_focus, else the layout's focus, else automatic."""
+    if written:
+        return focal.parse_focus(written)
+    if element["focus"] is not None:
+        return tuple(element["focus"])
+    return _auto_focus(path, tuple(element["box"][2:]))
+
+
+def cover_window(element: dict, path: str, written: str | None = None) -> tuple[int, int, int, int]:
+    """The part of the (reduced) source a cover image shows, in the source's pixels."""
+    source = _open(path)
+    return focal.crop_box(source.size, tuple(element["box"][2:]), focus_for(element, path, written))
+
+
+def _image(canvas, element, path: str | None, written_focus: str | None = None):
     if not path:
         return None
     x, y, w, h = element["box"]
     source = _open(path)
     if element["fit"] == "cover":
-        picture = ImageOps.fit(source, (w, h), Image.Resampling.LANCZOS, centering=element["focus"])
+        window = cover_window(element, path, written_focus)
+        picture = source.resize((w, h), Image.Resampling.LANCZOS, box=window)
         left, top = x, y
     else:
         picture = ImageOps.contain(source, (w, h), Image.Resampling.LANCZOS)

@@ -1,47 +1,35 @@
-"""SOCIAL_CARDS in pelicanconf.py: optional, parsed once into frozen options."""
+"""SOCIAL_CARDS in pelicanconf.py: optional, declared here and parsed once at start-up.
+
+Read the parsed value with setting(settings, CardOptions).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, ClassVar
 
-from plugins._shared.errors import BuildStopped
+from pydantic import Field
 
-
-@dataclass(frozen=True)
-class CardOptions:
-    """How cards are encoded and drawn; every key may be left out."""
-
-    jpeg_quality: int = 85  # the first quality tried; lowered in steps if a card is too large
-    max_bytes: int = 300_000  # WhatsApp shows no preview for larger images
-    workers: int | None = None  # processes drawing cards; None: one per core
+from plugins._shared.settings import Folder, SettingsModel, declare, parse_one
 
 
-_RULES = {
-    "jpeg_quality": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 40 <= v <= 95,
-                     "bilangan bulat 40-95, misalnya 85"),
-    "max_bytes": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 50_000 <= v <= 5_000_000,
-                  "jumlah byte 50000-5000000, misalnya 300000"),
-    "workers": (lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool) and v >= 1),
-                "None (semua inti prosesor) atau bilangan bulat 1 ke atas"),
-}
+class CardOptions(SettingsModel):
+    """Where cards go and how they are encoded and drawn; every key may be left out."""
+
+    fix: ClassVar[str] = "Tulis seperti {'jpeg_quality': 85}, atau hapus agar memakai bawaan."
+
+    folder: Folder = "kartu"  # output folder of the cards
+    # The first quality tried; lowered in steps if a card is too large.
+    jpeg_quality: int = Field(85, ge=40, le=95, description="Isi bilangan bulat 40-95, misalnya 85.")
+    # WhatsApp shows no preview for larger images.
+    max_bytes: int = Field(300_000, ge=50_000, le=5_000_000,
+                           description="Isi jumlah byte 50000-5000000, misalnya 300000.")
+    workers: int | None = Field(None, ge=1, description=(
+        "Isi None (satu proses per inti prosesor) atau bilangan bulat 1 ke atas."))
+
+
+declare("SOCIAL_CARDS", CardOptions, default={})
 
 
 def parse_options(raw: Any) -> CardOptions:
-    """SOCIAL_CARDS as CardOptions, or BuildStopped naming every bad key."""
-    if isinstance(raw, CardOptions):
-        return raw
-    if raw is None:
-        return CardOptions()
-    if not isinstance(raw, dict):
-        raise BuildStopped("SOCIAL_CARDS di pelicanconf.py harus berupa kamus (dict), misalnya "
-                           "{'jpeg_quality': 85}, atau dihapus agar memakai bawaan.")
-    known = [f.name for f in fields(CardOptions)]
-    problems = [f"SOCIAL_CARDS['{key}']: kunci ini tidak dikenal; yang dikenal: {', '.join(known)}."
-                for key in raw if key not in known]
-    for key, value in raw.items():
-        if key in _RULES and not _RULES[key][0](value):
-            problems.append(f"SOCIAL_CARDS['{key}']: '{value}' tidak sah; isi dengan {_RULES[key][1]}.")
-    if problems:
-        raise BuildStopped("Pengaturan kartu media sosial bermasalah:\n  - " + "\n  - ".join(problems))
-    return CardOptions(**raw)
+    """SOCIAL_CARDS as CardOptions (parsed ones pass through), or BuildStopped naming every bad key."""
+    return parse_one("SOCIAL_CARDS", {"SOCIAL_CARDS": raw})

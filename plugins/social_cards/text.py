@@ -245,27 +245,34 @@ def fit(text: str, style: Style, width: int, height: int) -> Block:
     """Set text in width x height: largest size that fits whole, else cut with an ellipsis.
 
     Shrinking comes before breaking a word: a size at which every word fits its
-    line wins over a larger one that would break a word.
+    line wins over a larger one that would break a word. A line break in the
+    text ("\n", kept only by elements with `breaks = true`) always starts a line.
     """
-    pieces, _ = assign(text, style.stack)
-    if not pieces:
+    paragraphs = [p for p in (assign(part, style.stack)[0] for part in text.split("\n")) if p]
+    if not paragraphs:
         return _block([], style, style.size_max, False)
+    pieces = paragraphs[0] if len(paragraphs) == 1 else None
     for may_break in (False, True):
         for size in sizes(style):
-            widest = _widest_word(pieces, style.stack, size)
+            widest = max(_widest_word(p, style.stack, size) for p in paragraphs)
             if widest > width and not may_break:
                 continue
-            lines = wrap(pieces, style.stack, size, width)
+            lines = _wrap_all(paragraphs, style.stack, size, width)
             if 0 < len(lines) <= lines_that_fit(style, size, height):
-                if style.balance and len(lines) > 1 and widest <= width:
+                if style.balance and pieces and len(lines) > 1 and widest <= width:
                     lines = _balanced(pieces, style.stack, size, width, len(lines), widest)
                 return _block(lines, style, size, False)
     size = style.size_min
     room = lines_that_fit(style, size, height)
-    lines = wrap(pieces, style.stack, size, width)[:room]
+    lines = _wrap_all(paragraphs, style.stack, size, width)[:room]
     if lines:
         lines[-1] = _ellipsize(lines[-1], style.stack, size, width)
     return _block(lines, style, size, True)
+
+
+def _wrap_all(paragraphs: list[list[Piece]], stack: str, size: int, width: float) -> list[list[Piece]]:
+    """Each paragraph (a line of the text: a hard break) wrapped on its own, one after another."""
+    return [line for pieces in paragraphs for line in wrap(pieces, stack, size, width)]
 
 
 def _balanced(pieces, stack, size, width, count, widest) -> list[list[Piece]]:

@@ -6,9 +6,11 @@ import datetime as dt
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from plugins.content_model.schema import KINDS
+from plugins.content_model.facts import build_facts
+from plugins.content_model.kinds import DEFAULT as KINDS
+from plugins.content_model.presentation import PresentContext
 from plugins.indonesian_dates import formats
-from plugins.listings.plugin import latest_by_kind, upcoming_events
+from plugins.listings.plugin import latest_by_kind, upcoming
 
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -45,8 +47,15 @@ def test_multi_day_range_names_both_dates():
     assert text.startswith("Sabtu, 5 Desember 2026") and "sampai Minggu, 6 Desember 2026" in text
 
 
+EVENT = {"place": "Aula", "summary": "Ringkasan.", "title": "Judul"}
+TIP = {"series": "Aman di Internet", "summary": "Ringkasan.", "title": "Judul"}
+
+
 def _post(kind, date, **fields):
-    return SimpleNamespace(kind=KINDS[kind], date=date, fields=fields)
+    fields = {**(EVENT if kind == "acara" else TIP), "date": date, **fields}
+    facts = build_facts(KINDS.posts[kind], fields, PresentContext("Perpustakaan", WITA))
+    return SimpleNamespace(kind=KINDS.posts[kind], date=date, url=f"/{kind}/{id(fields)}/",
+                           fields=fields, facts=facts)
 
 
 def test_upcoming_events_keep_running_ones_and_sort_by_start():
@@ -56,7 +65,7 @@ def test_upcoming_events_keep_running_ones_and_sort_by_start():
     later = _post("acara", now, start=now + dt.timedelta(days=3), end=now + dt.timedelta(days=3, hours=2))
     ended = _post("acara", now, start=now - dt.timedelta(days=2), end=now - dt.timedelta(days=2, hours=-2))
     tip = _post("literasi-digital", now)
-    assert upcoming_events([later, ended, tip, running], now) == [running, later]
+    assert upcoming([later, ended, tip, running], now) == [running, later]
 
 
 def test_latest_by_kind_keeps_schema_order_and_newest_first():
@@ -64,6 +73,6 @@ def test_latest_by_kind_keeps_schema_order_and_newest_first():
     day = dt.datetime(2026, 11, 1, tzinfo=WITA)
     old, new = _post("pengumuman", day), _post("pengumuman", day + dt.timedelta(days=1))
     tip = _post("literasi-digital", day)
-    grouped = latest_by_kind([old, tip, new])
+    grouped = latest_by_kind([old, tip, new], KINDS.posts)
     assert list(grouped) == ["literasi-digital", "pengumuman"]
     assert grouped["pengumuman"] == [new, old]

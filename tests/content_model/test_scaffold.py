@@ -10,7 +10,8 @@ import yaml
 from plugins.content_model.check import _SLUG, check_tree
 from plugins.content_model.frontmatter import parse_document
 from plugins.content_model.scaffold import ScaffoldError, create
-from plugins.content_model.schema import KINDS
+from plugins.content_model.kinds import DEFAULT as _KINDS
+KINDS = _KINDS.posts
 
 from .conftest import WITA
 
@@ -34,7 +35,7 @@ def test_scaffold_problems_point_at_the_fields_left_to_fill(tmp_path):
     """A fresh event scaffold fails the check only on what a person must still write."""
     create(tmp_path, "acara", 'Diskusi: "Bumi Manusia"', NOW)
     report = check_tree(tmp_path, WITA)
-    assert sorted(p.field for p in report.problems) == ["end", "place", "start", "summary"]
+    assert sorted(p.field for p in report.problems) == ["end", "isi", "place", "start", "summary"]
     entry = next(iter(report.entries.values()))
     assert entry.values["title"] == 'Diskusi: "Bumi Manusia"'
     assert entry.values["date"] == dt.datetime(2026, 11, 28, 10, 30, tzinfo=WITA)
@@ -78,7 +79,7 @@ def test_scaffold_title_reads_back_exactly_and_its_slug_passes_the_check(tmp_pat
     slug = path.stem.removeprefix("2026-11-28-")
     assert _SLUG.match(slug), slug
     report = check_tree(tmp_path, WITA)
-    assert sorted(p.field for p in report.problems) == ["end", "place", "start", "summary"]
+    assert sorted(p.field for p in report.problems) == ["end", "isi", "place", "start", "summary"]
     assert next(iter(report.entries.values())).values["title"] == title
 
 

@@ -10,7 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from plugins.content_model.schema import KINDS
+from plugins.content_model.kinds import DEFAULT as _KINDS
+
+KINDS = _KINDS.posts
 from sitekit import parse_srcset
 from tests.feeds.feedkit import (
     ALL_ATOM,

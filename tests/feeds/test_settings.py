@@ -3,51 +3,67 @@
 from __future__ import annotations
 
 import pytest
+from pelican.settings import read_settings
 
+import plugins.content_model  # noqa: F401 - importing the plugins declares their settings
+import plugins.feeds  # noqa: F401
+import plugins.share_kit  # noqa: F401
+import plugins.social_cards  # noqa: F401
 from plugins._shared.errors import BuildStopped
+from plugins._shared.settings import parse_settings, setting
 from plugins.feeds.model import hashtag_form, with_utm
-from plugins.feeds.settings import DEFAULT_WINDOW, FeedSettings, parse_feed_settings
-from tests.feeds.feedkit import settings_file
+from plugins.feeds.settings import FeedSettings
 from sitekit import run_build
+from tests.feeds.feedkit import SETTINGS, settings_file
 
 
-def test_no_feeds_setting_means_defaults():
-    assert parse_feed_settings({"FEED_MAX_ITEMS": 30}) == FeedSettings(window=30)
-    assert parse_feed_settings({}).window == DEFAULT_WINDOW
+@pytest.fixture(scope="module")
+def project():
+    return read_settings(str(SETTINGS))
 
 
-def test_utm_keeps_the_standard_order():
-    parsed = parse_feed_settings({"FEEDS": {"utm": {"utm_campaign": "c", "utm_source": "s"}}})
-    assert parsed.utm == (("utm_source", "s"), ("utm_campaign", "c"))
-    assert with_utm("https://x.test/a/", parsed.utm) == "https://x.test/a/?utm_source=s&utm_campaign=c"
+def parsed(project, **values) -> dict:
+    settings = dict(project, **values)
+    parse_settings(settings)
+    return settings
+
+
+def test_no_feeds_setting_means_defaults(project):
+    assert setting(parsed(project, FEEDS=None), FeedSettings) == FeedSettings()
+    assert parsed(project, FEED_MAX_ITEMS=30)["FEED_MAX_ITEMS"] == 30
+
+
+def test_utm_keeps_the_standard_order(project):
+    config = setting(parsed(project, FEEDS={"utm": {"utm_campaign": "c", "utm_source": "s"}}), FeedSettings)
+    assert config.utm == (("utm_source", "s"), ("utm_campaign", "c"))
+    assert with_utm("https://x.test/a/", config.utm) == "https://x.test/a/?utm_source=s&utm_campaign=c"
     assert with_utm("https://x.test/a/", ()) == "https://x.test/a/"
 
 
-@pytest.mark.parametrize("settings, named", [
-    ({"FEEDS": {"utm_source": "x"}}, "FEEDS['utm_source']"),
-    ({"FEEDS": {"utm": {"utm_medium": "sosial"}}}, "utm_source"),
-    ({"FEEDS": {"utm": {"utm_source": "dua kata"}}}, "utm_source"),
-    ({"FEEDS": {"utm": {"utm_source": "a", "utm_term": "b"}}}, "utm_term"),
-    ({"FEEDS": {"library_hashtags": "ya"}}, "library_hashtags"),
-    ({"FEEDS": ["utm"]}, "FEEDS"),
-    ({"FEED_MAX_ITEMS": 0}, "FEED_MAX_ITEMS"),
-    ({"FEED_MAX_ITEMS": "30"}, "FEED_MAX_ITEMS"),
-    ({"FEED_ALL_ATOM": "feeds/all.atom.xml"}, "FEED_ALL_ATOM"),
-    ({"TAG_FEED_RSS": "feeds/{slug}.rss.xml"}, "TAG_FEED_RSS"),
+@pytest.mark.parametrize("values, named", [
+    ({"FEEDS": {"utm_source": "x"}}, "FEEDS['utm_source']: kunci ini tidak dikenal"),
+    ({"FEEDS": {"utm": {"utm_medium": "sosial"}}}, "FEEDS['utm']['utm_source']: belum diisi"),
+    ({"FEEDS": {"utm": {"utm_source": "dua kata"}}}, "FEEDS['utm']['utm_source']: 'dua kata'"),
+    ({"FEEDS": {"utm": {"utm_source": "a", "utm_term": "b"}}}, "FEEDS['utm']['utm_term']"),
+    ({"FEEDS": {"library_hashtags": "ya"}}, "FEEDS['library_hashtags']"),
+    ({"FEEDS": ["utm"]}, "FEEDS: ['utm'] harus berupa kamus"),
+    ({"FEED_MAX_ITEMS": 0}, "FEED_MAX_ITEMS: 0"),
+    ({"FEED_MAX_ITEMS": "30"}, "FEED_MAX_ITEMS: '30'"),
+    ({"FEED_ALL_ATOM": "feeds/all.atom.xml"}, "FEED_ALL_ATOM: umpan bawaan Pelican harus mati"),
+    ({"TAG_FEED_RSS": "feeds/{slug}.rss.xml"}, "TAG_FEED_RSS: umpan bawaan Pelican harus mati"),
 ])
-def test_a_mistake_stops_the_build_naming_the_key(settings, named):
+def test_a_mistake_stops_the_build_naming_the_key(project, values, named):
     with pytest.raises(BuildStopped) as stopped:
-        parse_feed_settings(settings)
-    message = str(stopped.value)
-    assert named in message
-    assert "umpan" in message.lower()
+        parsed(project, **values)
+    assert f"\n  - {named}" in str(stopped.value)
 
 
-def test_every_mistake_is_reported_at_once():
+def test_every_mistake_is_reported_at_once(project):
     with pytest.raises(BuildStopped) as stopped:
-        parse_feed_settings({"FEEDS": {"utm": {"utm_source": "a b"}, "typo": 1}, "FEED_MAX_ITEMS": -1})
+        parsed(project, FEEDS={"utm": {"utm_source": "a b"}, "typo": 1}, FEED_MAX_ITEMS=-1)
     message = str(stopped.value)
-    assert "typo" in message and "utm_source" in message and "FEED_MAX_ITEMS" in message
+    assert "FEEDS['typo']" in message and "FEEDS['utm']['utm_source']" in message
+    assert "FEED_MAX_ITEMS" in message
 
 
 @pytest.mark.parametrize("label, expected", [

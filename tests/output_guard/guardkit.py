@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitekit import BUILD_NOW, ROOT, BuildRun
+from sitekit import BUILD_NOW, ROOT, BuildRun, build_cache
 
 SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
@@ -29,14 +29,15 @@ def build_env() -> dict:
 def build_command(output: Path, content: Path, settings: Path = SETTINGS,
                   strict: bool = False) -> list[str]:
     command = [sys.executable, "-m", "plugins._shared.build", str(settings),
-               "--output", str(output), "--now", BUILD_NOW, "--content", str(content)]
+               "--output", str(output), "--now", BUILD_NOW, "--content", str(content),
+               "--cache", str(build_cache())]
     return command + (["--strict"] if strict else [])
 
 
 def pelican_command(output: Path, content: Path, settings: Path = PUBLISH_SETTINGS) -> list[str]:
     """The plain `pelican` command, without invoke or the project's build runner."""
     return [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output),
-            "-e", f"BUILD_NOW={json.dumps(BUILD_NOW)}"]
+            "--cache-path", str(build_cache()), "-e", f"BUILD_NOW={json.dumps(BUILD_NOW)}"]
 
 
 @dataclass

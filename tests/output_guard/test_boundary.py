@@ -65,7 +65,7 @@ def test_files_outside_content_are_never_published(content_copy, tmp_path):
 
     output = tmp_path / "build" / "out"
     output.parent.mkdir()
-    caches = [content.parent / ".cache", output]
+    caches = [output]
     before = _tree(tmp_path, caches)
 
     build = run_build(output, content=content)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from sitekit import ROOT, run_build
+from sitekit import ROOT, build_cache, run_build
 
 from plugins.output_guard.lock import WAIT_ENV, lock_path
 
@@ -127,7 +127,7 @@ def test_one_process_building_again_never_waits_for_itself(clean_content, tmp_pa
         from pelican.settings import read_settings
         from plugins._shared.build import build
         args = dict(output={str(output)!r}, overrides={{"PATH": {str(clean_content)!r},
-                    "BUILD_NOW": "2026-11-28T10:00:00+08:00"}})
+                    "BUILD_NOW": "2026-11-28T10:00:00+08:00", "CACHE_PATH": {str(build_cache())!r}}})
         assert build({str(ROOT / 'pelicanconf.py')!r}, **args) == 0
         assert build({str(PUBLISH_SETTINGS)!r}, strict=True, **args) == 0
         settings = read_settings({str(PUBLISH_SETTINGS)!r}, override={{

@@ -8,6 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from plugins.content_model.facts import build_facts
+from plugins.content_model.kinds import DEFAULT as KINDS
+from plugins.content_model.presentation import PresentContext
 from plugins.share_kit.captions import (
     BLUESKY,
     FACEBOOK,
@@ -277,13 +280,16 @@ def _article(kind="acara", **fields):
         "end": dt.datetime(2026, 12, 5, 11, 0, tzinfo=WITA),
         "place": "Ruang Diskusi Lantai 2",
     }
-    values.update(fields)
+    if kind != "acara":
+        values = {k: v for k, v in values.items() if k in ("title", "summary", "hashtags")}
+    values.update(fields, date=dt.datetime(2026, 11, 20, 9, 0, tzinfo=WITA))
+    facts = build_facts(KINDS.posts[kind], values, PresentContext("Perpustakaan Kota Kotamobagu", WITA))
     return SimpleNamespace(title=values["title"], summary=values["summary"], url=f"{kind}/diskusi-buku/",
-                           kind=SimpleNamespace(slug=kind), fields=values)
+                           kind=KINDS.posts[kind], fields=values, facts=facts)
 
 
 def test_an_event_caption_says_when_and_where_in_indonesian():
-    made = post_from_article(_article(), "https://perpustakaan.example.id", WITA)
+    made = post_from_article(_article(), "https://perpustakaan.example.id")
     assert made.link == "https://perpustakaan.example.id/acara/diskusi-buku/"
     assert made.details == ("Waktu: Sabtu, 5 Desember 2026, pukul 09.00–11.00 WITA",
                             "Tempat: Ruang Diskusi Lantai 2")
@@ -293,25 +299,25 @@ def test_an_event_caption_says_when_and_where_in_indonesian():
 
 
 def test_a_cancelled_event_says_so_in_the_title():
-    made = post_from_article(_article(event_status="dibatalkan"), "https://x.example", WITA)
+    made = post_from_article(_article(event_status="dibatalkan"), "https://x.example")
     assert made.title == "Dibatalkan: Diskusi Buku"
 
 
 def test_an_online_event_is_placed_online():
     made = post_from_article(_article(place="", online_url="https://meet.example/x"),
-                             "https://x.example", WITA)
-    assert made.details[-1] == "Tempat: daring"
+                             "https://x.example")
+    assert made.details[-1] == "Tempat: Daring"
 
 
 def test_event_lines_stay_while_the_summary_goes():
-    made = post_from_article(_article(summary=words(80)), "https://perpustakaan.example.id", WITA)
+    made = post_from_article(_article(summary=words(80)), "https://perpustakaan.example.id")
     caption = write_caption(made, X, LIBRARY)
     assert caption.summary_shortened or caption.summary_dropped
     assert "Tempat: Ruang Diskusi Lantai 2" in caption.text and caption.details_dropped == 0
 
 
 def test_other_kinds_have_no_event_lines():
-    made = post_from_article(_article(kind="pengumuman"), "https://x.example", WITA)
+    made = post_from_article(_article(kind="pengumuman"), "https://x.example")
     assert made.details == ()
 
 

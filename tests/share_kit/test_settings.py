@@ -10,22 +10,23 @@ from plugins.share_kit.settings import ShareKitSettings, parse_share_kit_setting
 
 
 def test_no_setting_means_the_defaults():
-    assert parse_share_kit_settings(None) == ShareKitSettings("bagikan", True)
+    assert parse_share_kit_settings(None) == ShareKitSettings(folder="bagikan", library_hashtags=True)
     assert parse_share_kit_settings({}) == ShareKitSettings()
 
 
 def test_known_keys_are_read():
     parsed = parse_share_kit_settings({"folder": "staf-bagikan", "library_hashtags": False})
-    assert parsed == ShareKitSettings("staf-bagikan", False)
+    assert parsed == ShareKitSettings(folder="staf-bagikan", library_hashtags=False)
 
 
 def test_parsed_settings_pass_through_unchanged():
-    parsed = ShareKitSettings("lain")
+    parsed = ShareKitSettings(folder="lain")
     assert parse_share_kit_settings(parsed) is parsed
 
 
 def test_an_unknown_key_stops_the_build_naming_it():
-    with pytest.raises(BuildStopped, match=r"SHARE_KIT\['foldr'\]: kunci ini tidak dikenal"):
+    expected = r"SHARE_KIT\['foldr'\]: kunci ini tidak dikenal. Mungkin maksudnya 'folder'\?"
+    with pytest.raises(BuildStopped, match=expected):
         parse_share_kit_settings({"foldr": "bagikan"})
 
 

@@ -39,7 +39,7 @@ def builds(tmp_path_factory):
     output = root / "output"
     folders = SimpleFolders(root, output)
 
-    first = run_build(output, content=content)
+    first = run_build(output, content=content, cache=folders.card_cache.parent)
     assert first.returncode == 0, first.log
     manifest = json.loads((folders.card_cache / "manifest.json").read_text(encoding="utf-8"))
     fresh = {"cards": snapshot(folders.card_output, "*.jpg"),
@@ -54,7 +54,7 @@ def builds(tmp_path_factory):
     damaged = sorted(fresh["variants"])[-1]
     (folders.variant_output / damaged).write_bytes(b"\xff" * 100)
 
-    second = run_build(output, content=content)
+    second = run_build(output, content=content, cache=folders.card_cache.parent)
     assert second.returncode == 0, second.log
     after = json.loads((folders.card_cache / "manifest.json").read_text(encoding="utf-8"))
     return {"folders": folders, "fresh": fresh, "card": card, "garbage": garbage, "damaged": damaged,

@@ -1,7 +1,8 @@
 """Fixtures of the site tests: the built sample site, the built fixture site, a server.
 
 Builds run in a subprocess (`python -m plugins._shared.build`) from the repo
-root with a fixed BUILD_NOW, into temporary folders: output/ is never touched.
+root with a fixed BUILD_NOW, into temporary folders: output/ and .cache/ are never
+touched. Cards and image sizes come from the session's shared cache (sitekit.run_build).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from plugins.content_model.problems import format_report
-from plugins.content_model.schema import KINDS
 from sitekit import (
-    MISSING_URL,
     FIXTURE_CONTENT,
+    KINDS,
+    MISSING_URL,
     PAGINATION,
     SAMPLE_CONTENT,
     Post,
@@ -25,7 +26,6 @@ from sitekit import (
     read_posts,
     run_build,
 )
-
 
 
 @dataclass
@@ -60,8 +60,7 @@ def built_site(tmp_path_factory) -> SampleSite:
 def fixture_content(tmp_path_factory) -> Path:
     """A copy of tests/fixtures/site/content with its images made by Pillow.
 
-    The copy keeps the repository clean: the build caches resized images beside
-    the content folder.
+    The copy keeps the repository clean: the images are written into it.
     """
     content = copy_content(FIXTURE_CONTENT, tmp_path_factory.mktemp("fixture") / "content")
     make_images(content)

@@ -6,6 +6,7 @@ are resolved the way a browser resolves them.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import http.server
@@ -14,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +26,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins.content_model.schema import KINDS
+from plugins.content_model.kinds import DEFAULT as _KINDS
+from plugins.responsive_images.plugin import CACHE_DIR as VARIANT_CACHE
+from plugins.social_cards.cache import CACHE_FOLDER as CARD_CACHE
+
+KINDS = _KINDS.posts
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "pelicanconf.py"
@@ -95,11 +101,58 @@ class BuildRun:
         return f"$ {' '.join(self.command)}\n--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
 
 
+# Cards and image variants are named by a digest of all their inputs, so one folder of
+# each serves every build of a test session, whatever its content. Pelican's own cache
+# (CACHE_CONTENT) is keyed by file name only: each build gets a CACHE_PATH of its own in
+# which only those two folders are links to the session's.
+SHARED_CACHES = (CARD_CACHE, VARIANT_CACHE)
+
+
+@functools.cache
+def session_cache() -> Path:
+    """The folder holding this test session's shared caches (removed when it ends).
+
+    SERAMBI_TEST_CACHE names a folder to keep instead: warm for the next run, or to count
+    the cards a run drew.
+    """
+    kept = os.environ.get("SERAMBI_TEST_CACHE")
+    if kept:
+        Path(kept).mkdir(parents=True, exist_ok=True)
+        return Path(kept).resolve()
+    folder = Path(tempfile.mkdtemp(prefix="serambi-cache-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def share_caches(cache_path: Path) -> Path:
+    """Make cache_path's card and variant caches links to the session's; return cache_path."""
+    for name in SHARED_CACHES:
+        shared = session_cache() / name
+        shared.mkdir(exist_ok=True)
+        link = cache_path / name
+        if not link.exists():
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(shared, target_is_directory=True)
+    return cache_path
+
+
+def build_cache() -> Path:
+    """A new CACHE_PATH for one build: a Pelican cache of its own, the session's cards and variants."""
+    return share_caches(Path(tempfile.mkdtemp(prefix="build-", dir=session_cache())))
+
+
+# Until the runner's command line takes --cache: its build() with the same overrides
+# its command line makes (--content, --now), and CACHE_PATH.
 def run_build(output: Path, content: Path | None = None, strict: bool = False,
-              now: str = BUILD_NOW, settings: Path = SETTINGS) -> BuildRun:
-    """Build a site with the project's build runner, from the repo root, in a subprocess."""
-    command = [sys.executable, "-m", "plugins._shared.build", str(settings),
-               "--output", str(output), "--now", now]
+              now: str = BUILD_NOW, settings: Path = SETTINGS, cache: Path | None = None) -> BuildRun:
+    """Build a site with the project's build runner, from the repo root, in a subprocess.
+
+    cache is the build's CACHE_PATH; by default a new one, sharing the session's cards
+    and image variants. Pass a folder of the test's own to look into the cache.
+    """
+    cache = build_cache() if cache is None else cache
+    command = [sys.executable, "-m", "plugins._shared.build", str(settings), "--output", str(output),
+               "--now", now, "--cache", str(cache)]
     if content is not None:
         command += ["--content", str(content)]
     if strict:
@@ -261,7 +314,8 @@ class Post:
 def read_posts(content: Path):
     """(posts, pages, problems) of a content folder, via plugins.content_model.check."""
     from plugins.content_model.check import check_tree
-    from plugins.content_model.schema import KINDS
+    from plugins.content_model.kinds import DEFAULT as _KINDS
+    KINDS = _KINDS.posts
 
     report = check_tree(content, WITA)
     posts, pages = [], []
@@ -329,7 +383,7 @@ class SiteServer:
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True,
                                        name=f"site-server-{port}")
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 
@@ -379,3 +433,17 @@ def open_page(page, base_url: str, path: str, width: int, expect_missing: bool =
     # What happened while the page loaded; later actions (screenshots) resize the page.
     return Visit(url, response.status if response else None, 404 if expect_missing else 200,
                  list(errors))
+
+
+# --- a post's facts, for tests of outputs that read them ------------------------------------
+
+
+def post_facts(kind: str, fields: dict, profile_or_name="Perpustakaan Kota Kotamobagu"):
+    """The facts content_model gives a post of this kind with these fields (built-in kinds)."""
+    from plugins.content_model.facts import build_facts
+    from plugins.content_model.kinds import DEFAULT
+    from plugins.content_model.presentation import PresentContext
+
+    name = getattr(profile_or_name, "name", profile_or_name)
+    fields = {"date": dt.datetime(2026, 11, 1, tzinfo=WITA), **fields}
+    return build_facts(DEFAULT.get(kind), fields, PresentContext(name, WITA))

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from plugins.content_model.schema import KINDS
+from plugins.content_model.kinds import DEFAULT as _KINDS
+
+KINDS = _KINDS.posts
 from sitekit import (
     BUILD_NOW,
     SETTINGS,

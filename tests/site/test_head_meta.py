@@ -14,7 +14,9 @@ import metadata_parser
 import pytest
 from PIL import Image
 
-from plugins.content_model.schema import KINDS
+from plugins.content_model.kinds import DEFAULT as _KINDS
+
+KINDS = _KINDS.posts
 
 PUBLIC_URL = "http://127.0.0.1:8000"  # pelicanconf.py's PUBLIC_URL
 MAX_IMAGE_BYTES = 300_000

@@ -7,11 +7,14 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+from sitekit import post_facts
 from pelican.contents import Tag
 from pelican.settings import read_settings
 from PIL import Image
 
-from plugins.content_model.schema import KINDS
+from plugins.content_model.kinds import DEFAULT as _KINDS
+
+KINDS = _KINDS.posts
 from plugins.site_profile.profile import parse_profile
 from plugins.social_cards.batch import CardBatch
 from plugins.social_cards.model import CardImage, Cards
@@ -31,7 +34,7 @@ def site(tmp_path):
     Image.new("RGBA", (256, 256), (11, 93, 75, 255)).save(content / "gambar" / "logo-perpustakaan.png")
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={
         "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "FEED_MAX_ITEMS": 2,
-        "SOCIAL_CARDS": {"workers": 1}})
+        "SOCIAL_CARDS": {"workers": 1}, "CACHE_PATH": str(tmp_path / ".cache")})
     settings["PROFILE"] = parse_profile(settings["LIBRARY"], content)
     return SimpleNamespace(settings=settings, content=content, output=tmp_path / "output")
 
@@ -40,7 +43,7 @@ def post(slug: str, day: int, kind: str = "pengumuman", **fields) -> SimpleNames
     date = dt.datetime(2026, 11, day, 9, 0, tzinfo=WITA)
     values = {"title": f"Judul {slug}", "date": date, "summary": "Ringkasan singkat.", **fields}
     return SimpleNamespace(kind=KINDS[kind], fields=values, slug=slug, date=date, url=f"{kind}/{slug}/",
-                           source_path=f"/x/content/{kind}/{slug}.md")
+                           source_path=f"/x/content/{kind}/{slug}.md", facts=post_facts(kind, values))
 
 
 def test_only_the_newest_posts_get_the_platform_sizes(site):

@@ -51,7 +51,8 @@ def site(tmp_path):
     Image.new("RGBA", (256, 256), (11, 93, 75, 255)).save(content / "gambar" / "logo-perpustakaan.png")
     Image.new("RGB", (1200, 630), (20, 40, 60)).save(content / "gambar" / "kartu-sendiri.jpg", quality=80)
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "SOCIAL_CARDS": {"workers": 1}})
+        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "SOCIAL_CARDS": {"workers": 1},
+        "CACHE_PATH": str(tmp_path / ".cache")})
     settings["PROFILE"] = parse_profile(settings["LIBRARY"], content)
     return SimpleNamespace(settings=settings, content=content, output=tmp_path / "output",
                            cache=tmp_path / ".cache" / "kartu")

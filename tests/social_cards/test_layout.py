@@ -7,7 +7,8 @@ import shutil
 import pytest
 
 from plugins._shared.errors import BuildStopped
-from plugins.content_model.schema import KINDS
+from plugins.content_model.kinds import DEFAULT as _KINDS
+KINDS = _KINDS.posts
 from plugins.social_cards.colors import palette
 from plugins.social_cards.layout import LISTING, SIZES, default_layout, load_layouts
 from plugins.social_cards.settings import CardOptions, parse_options
@@ -24,18 +25,17 @@ def test_every_layout_file_loads_with_every_size(layouts):
 
 
 def test_every_kind_has_one_default_layout_with_and_without_a_photo(layouts):
-    """Each kind, pages and listings resolve to exactly one layout."""
-    assert default_layout(layouts, "acara", photo=True).name == "acara"
-    assert default_layout(layouts, "acara", photo=False).name == "acara"
+    """Each kind, pages and listings resolve to exactly one layout: each its own look."""
+    for kind in ("acara", "tutorial", "literasi-digital", "pengumuman"):
+        assert default_layout(layouts, kind, photo=True).name == kind
+        assert default_layout(layouts, kind, photo=False).name == kind
     assert default_layout(layouts, "infografis", photo=True).name == "infografis"
     assert default_layout(layouts, "koleksi-baru", photo=True).name == "koleksi-baru"
-    for kind in ("tutorial", "literasi-digital", "pengumuman"):
-        assert default_layout(layouts, kind, photo=True).name == "foto"
-        assert default_layout(layouts, kind, photo=False).name == "teks"
     assert default_layout(layouts, "halaman", photo=True).name == "foto"
     assert default_layout(layouts, "halaman", photo=False).name == "halaman"
-    assert default_layout(layouts, LISTING, photo=False).name == "halaman"
-    assert set(KINDS) <= {k for layout in layouts.values() for k in layout.default_for}
+    assert default_layout(layouts, LISTING, photo=False).name == "daftar"
+    named = {k for layout in layouts.values() for k in layout.default_for}
+    assert set(KINDS) <= named and "*" in named
 
 
 def test_colour_names_come_from_the_profile(layouts):
@@ -76,7 +76,7 @@ def edit(path, old: str, new: str) -> None:
     ("acara.toml", 'extends = "foto"', 'extends = "fotoo"', "acara.toml: extends: 'fotoo' bukan tata letak"),
     ("teks.toml", 'type = "fill"', 'type = "isi"', "teks.toml: link.background.type"),
     ("teks.toml", 'max_lines = 4', 'max_lines = "empat"', "teks.toml: link.title.max_lines"),
-    ("infografis.toml", 'fit = "contain"', 'fit = "stretch"', "infografis.toml (mewarisi teks.toml): link.figure.fit"),
+    ("infografis.toml", 'fit = "contain"', 'fit = "stretch"', "infografis.toml (mewarisi teks.toml): square.figure.fit"),
     ("teks.toml", 'description = ', 'deskripsi = ', "teks.toml: deskripsi: kunci ini tidak dikenal"),
     ("teks.toml", 'pill = "accent"', 'pill = "primary-light"', "teks.toml: link.label.pill: kontras teks"),
 ])
@@ -99,8 +99,9 @@ def test_layouts_extending_each_other_in_a_circle_are_refused(layout_copy):
 
 
 def test_a_kind_without_a_default_layout_is_refused(layout_copy):
-    (layout_copy / "acara.toml").unlink()
-    assert "belum ada tata letak bawaan untuk 'acara'" in load_error(layout_copy)
+    edit(layout_copy / "tutorial.toml", 'default_for = ["tutorial"]', "default_for = []")
+    edit(layout_copy / "teks.toml", 'default_for = ["*"]', "default_for = []")
+    assert "belum ada tata letak bawaan untuk 'tutorial' tanpa foto" in load_error(layout_copy)
 
 
 def test_two_default_layouts_for_one_kind_are_refused(layout_copy):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitekit import share_caches
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT_OUT = shutil.ignore_patterns(
@@ -33,6 +34,7 @@ def project(tmp_path) -> Path:
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=copy, check=True)
     subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
     subprocess.run([*git, "commit", "-qm", "awal"], cwd=copy, check=True)
+    share_caches(copy / ".cache")
     return copy
 
 

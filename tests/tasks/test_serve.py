@@ -11,9 +11,13 @@ import time
 import urllib.error
 import urllib.request
 
+from sitekit import share_caches
+
 from .conftest import task_env
 
-WAIT_SECONDS = 60
+# A ceiling far above a cold start on a loaded 2-core machine; the test waits for the
+# page itself, and gives up only at this bound.
+CEILING = 600
 
 
 def _free_port() -> int:
@@ -31,7 +35,7 @@ def _fetch(url: str) -> str | None:
 
 
 def _wait_for(url: str, needle: str, touch=None) -> str:
-    deadline = time.monotonic() + WAIT_SECONDS
+    deadline = time.monotonic() + CEILING
     while time.monotonic() < deadline:
         body = _fetch(url)
         if body is not None and needle in body:
@@ -41,12 +45,15 @@ def _wait_for(url: str, needle: str, touch=None) -> str:
             # a fresh mtime makes sure it sees the edit whenever that was.
             os.utime(touch)
         time.sleep(1)
-    raise AssertionError(f"{url} did not show {needle!r} within {WAIT_SECONDS} s")
+    raise AssertionError(f"{url} did not show {needle!r} within {CEILING} s")
 
 
 def test_serve_rebuilds_and_reloads_after_an_edit(project):
     """An edited title shows up on the served page, which carries the reload script."""
     port = _free_port()
+    # The copy's CACHE_PATH (.cache) shares the session's cards and image sizes, so the
+    # first build reuses what earlier tests drew, as a developer's next `invoke serve` does.
+    share_caches(project / ".cache")
     server = subprocess.Popen(
         [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
         cwd=project, env=task_env(project), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -63,4 +70,4 @@ def test_serve_rebuilds_and_reloads_after_an_edit(project):
         _wait_for(url, "Diperbarui ", touch=post)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        server.wait(timeout=CEILING)

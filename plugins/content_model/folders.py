@@ -1,0 +1,70 @@
+"""The site's top-level folders, in one place, from the settings.
+
+Posts live in one folder per kind, pages at /<slug>/, and the build writes
+listings, hashtags, the archive, drafts, feeds, cards, the share kit, theme
+files and static folders at the top of the site. Page slugs, the share kit's
+folder and URLs are checked against this registry; no plugin writes these
+names as literals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .kinds import kinds_of
+
+
+def _first_segment(pattern: Any) -> str | None:
+    parts = [part for part in str(pattern or "").split("/") if part and "{" not in part]
+    return parts[0] if parts else None
+
+
+def _folder_of(setting: Any, default: str) -> str:
+    """A plugin's folder from its setting, parsed (an object with .folder) or raw (a dict)."""
+    if isinstance(setting, dict):
+        return str(setting.get("folder", default))
+    return str(getattr(setting, "folder", default) or default)
+
+
+@dataclass(frozen=True)
+class SiteFolders:
+    kinds: tuple[str, ...]
+    pages: str  # content folder of pages; pages are served at /<slug>/
+    tags: str
+    archive: str
+    drafts: str
+    feeds: str
+    cards: str
+    share_kit: str
+    theme: str
+    static: tuple[str, ...]
+
+    @property
+    def public(self) -> frozenset[str]:
+        """The folders the public site writes (and the pages' content folder): not the share kit's."""
+        named = (*self.kinds, self.pages, self.tags, self.archive, self.drafts, self.feeds, self.cards,
+                 self.theme, *self.static)
+        return frozenset(name for name in named if name)
+
+    @property
+    def taken(self) -> frozenset[str]:
+        """Every top-level folder the build writes: a page slug must take none of them."""
+        return (self.public - {self.pages}) | {self.share_kit}
+
+
+def site_folders(settings) -> SiteFolders:
+    """The folders of a build with these settings (defaults are each plugin's own)."""
+    kinds = kinds_of(settings)
+    return SiteFolders(
+        kinds=tuple(kinds.folders),
+        pages=kinds.page.slug,
+        tags=_first_segment(settings.get("TAG_URL")) or "",
+        archive=_first_segment(settings.get("ARCHIVES_URL")) or "",
+        drafts=_first_segment(settings.get("DRAFT_URL")) or "",
+        feeds=_folder_of(settings.get("FEEDS"), "umpan"),
+        cards=_folder_of(settings.get("SOCIAL_CARDS"), "kartu"),
+        share_kit=_folder_of(settings.get("SHARE_KIT"), "bagikan"),
+        theme=str(settings.get("THEME_STATIC_DIR") or ""),
+        static=tuple(settings.get("STATIC_PATHS") or ()),
+    )
