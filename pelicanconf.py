@@ -31,6 +31,7 @@ LIBRARY = {
     },
     "hashtags": ["PerpustakaanKotamobagu", "KotamobaguMembaca"],
     "logo": "gambar/logo-perpustakaan.png",
+    # "photo": "gambar/gedung.jpg",  # a photo of the building: the library's image in search results
     "colors": {"primary": "#0b5d4b", "accent": "#9c3d12"},
 }
 

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from sitekit import CHROMIUM, CHROMIUM_ARGS, SiteServer, require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,8 +21,7 @@ def _on_ci() -> bool:
 
 def _version(command: list[str]) -> str:
     try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=30,
-                             stdin=subprocess.DEVNULL)
+        run = subprocess.run(command, capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"unavailable ({error.__class__.__name__})"
     lines = (run.stdout or run.stderr).strip().splitlines()
@@ -30,13 +30,15 @@ def _version(command: list[str]) -> str:
 
 def pytest_report_header(config):
     """Name the tools the site tests use, so a CI log shows what ran them."""
-    chromium = _version(["/usr/bin/chromium", "--version"]) if Path("/usr/bin/chromium").exists() \
+    chromium = (
+        _version(["/usr/bin/chromium", "--version"])
+        if Path("/usr/bin/chromium").exists()
         else "MISSING (/usr/bin/chromium)"
+    )
     java = _version(["java", "-version"]) if shutil.which("java") else "MISSING"
     modules = ROOT / "node_modules"
     npm = ", ".join(
-        f"{name} {'present' if (modules / name).is_dir() else 'MISSING'}"
-        for name in ("axe-core", "vnu-jar")
+        f"{name} {'present' if (modules / name).is_dir() else 'MISSING'}" for name in ("axe-core", "vnu-jar")
     )
     return [f"site test tools: {chromium}; java: {java}; node_modules: {npm}"]
 
@@ -45,7 +47,12 @@ def pytest_report_header(config):
 def pytest_runtest_makereport(item, call):
     """On CI a skipped site test is a failure: a whole category must not vanish quietly."""
     report = yield
-    if report.skipped and not hasattr(report, "wasxfail") and _on_ci() and SITE_TESTS in Path(str(item.path)).parents:
+    if (
+        report.skipped
+        and not hasattr(report, "wasxfail")
+        and _on_ci()
+        and SITE_TESTS in Path(str(item.path)).parents
+    ):
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.longrepr = f"skipped on CI (CI={os.environ.get('CI')}), which counts as a failure: {reason}"

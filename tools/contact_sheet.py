@@ -22,15 +22,20 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 THUMB_WIDTH = 300
 COLUMNS = {"link": 6, "square": 6, "portrait": 6, "story": 6}
 SIZE_NAMES = {"": "link", "-1080x1080": "square", "-1080x1350": "portrait", "-1080x1920": "story"}
-SIZE_TITLES = {"link": "Tautan 1200x630", "square": "Persegi 1080x1080",
-               "portrait": "Potret 1080x1350", "story": "Story 1080x1920"}
+SIZE_TITLES = {
+    "link": "Tautan 1200x630",
+    "square": "Persegi 1080x1080",
+    "portrait": "Potret 1080x1350",
+    "story": "Story 1080x1920",
+}
 POST_KINDS = ("literasi-digital", "koleksi-baru", "acara", "tutorial", "infografis", "pengumuman", "halaman")
-CARD_NAME = re.compile(r"^(?P<page>.+?)(?P<size>-1080x1080|-1080x1350|-1080x1920)?-(?P<digest>[0-9a-f]{6,})\.jpg$")
+CARD_NAME = re.compile(
+    r"^(?P<page>.+?)(?P<size>-1080x1080|-1080x1350|-1080x1920)?-(?P<digest>[0-9a-f]{6,})\.jpg$"
+)
 GAP, CAPTION, MARGIN, HEADING = 16, 44, 24, 56
 BACKGROUND, TEXT, MUTED = (236, 236, 232), (28, 35, 33), (90, 98, 95)
 
@@ -61,14 +66,29 @@ def find_cards(folder: Path) -> list[Card]:
         if key not in newest or path.stat().st_mtime > newest[key].stat().st_mtime:
             newest[key] = path
     cards = [Card(path, page, size, kind_of(page)) for (page, size), path in newest.items()]
-    order = {kind: i for i, kind in enumerate(("acara", "tutorial", "infografis", "literasi-digital",
-                                                "pengumuman", "koleksi-baru", "halaman", "daftar"))}
+    order = {
+        kind: i
+        for i, kind in enumerate(
+            (
+                "acara",
+                "tutorial",
+                "infografis",
+                "literasi-digital",
+                "pengumuman",
+                "koleksi-baru",
+                "halaman",
+                "daftar",
+            )
+        )
+    }
     return sorted(cards, key=lambda c: (order[c.kind], c.page))
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     folder = ROOT / "plugins" / "social_cards" / "fonts"
-    names = ("NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf") if bold else ("NotoSans-Regular.ttf", "DejaVuSans.ttf")
+    names = (
+        ("NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf") if bold else ("NotoSans-Regular.ttf", "DejaVuSans.ttf")
+    )
     for name in names:
         found = list(folder.rglob(name))
         if found:
@@ -99,8 +119,13 @@ def contact_sheet(cards: list[Card], width: int = THUMB_WIDTH) -> Image.Image:
             thumb_height = round(width * first.height / first.width)
         for index, card in enumerate(group):
             row, column = divmod(index, columns)
-            layout.append(("card", card, (MARGIN + column * (width + GAP),
-                                          y + row * (thumb_height + CAPTION + GAP), thumb_height)))
+            layout.append(
+                (
+                    "card",
+                    card,
+                    (MARGIN + column * (width + GAP), y + row * (thumb_height + CAPTION + GAP), thumb_height),
+                )
+            )
         rows = (len(group) + columns - 1) // columns
         y += rows * (thumb_height + CAPTION + GAP) + GAP
     sheet = Image.new("RGB", (sheet_width, max(y + MARGIN, 2 * MARGIN)), BACKGROUND)
@@ -118,18 +143,30 @@ def contact_sheet(cards: list[Card], width: int = THUMB_WIDTH) -> Image.Image:
         sheet.paste(thumb, (left, top))
         draw.rectangle((left - 1, top - 1, left + width, top + height), outline=(200, 200, 196))
         draw.text((left, top + height + 4), card.kind.upper(), font=kind_font, fill=TEXT)
-        draw.text((left, top + height + 23), _clip(draw, card.path.name, name_font, width),
-                  font=name_font, fill=MUTED)
+        draw.text(
+            (left, top + height + 23),
+            _clip(draw, card.path.name, name_font, width),
+            font=name_font,
+            fill=MUTED,
+        )
     return sheet
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT / "output" / "kartu"),
-                        help="the kartu/ folder of a built site (default: output/kartu)")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        default=str(ROOT / "output" / "kartu"),
+        help="the kartu/ folder of a built site (default: output/kartu)",
+    )
     parser.add_argument("--out", help="the PNG to write (default: kartu-lembar.png beside the folder)")
-    parser.add_argument("--size", choices=tuple(SIZE_TITLES), action="append",
-                        help="only these sizes (repeatable; default: all)")
+    parser.add_argument(
+        "--size",
+        choices=tuple(SIZE_TITLES),
+        action="append",
+        help="only these sizes (repeatable; default: all)",
+    )
     args = parser.parse_args(argv)
     folder = Path(args.folder)
     if not folder.is_dir():

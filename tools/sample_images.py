@@ -62,8 +62,20 @@ RED = "#c0392b"
 SKINS = ("#c98d62", "#a86f47", "#e2b08a", "#8b5a3c")
 HAIR = "#2b211c"
 
-SPINES = (GREEN, RUST, GOLD, GREEN_MID, RUST_LIGHT, BLUE, PLUM, "#d8c39a", "#3a6d8c",
-          RUST_MID, "#4f4a45", GREEN_LIGHT)
+SPINES = (
+    GREEN,
+    RUST,
+    GOLD,
+    GREEN_MID,
+    RUST_LIGHT,
+    BLUE,
+    PLUM,
+    "#d8c39a",
+    "#3a6d8c",
+    RUST_MID,
+    "#4f4a45",
+    GREEN_LIGHT,
+)
 
 # --- Fonts -------------------------------------------------------------------
 FONT_FILES = {
@@ -105,13 +117,20 @@ class Painter:
     # shapes
     def rect(self, x0, y0, x1, y1, fill=None, radius=0, outline=None, width=0):
         self.draw.rounded_rectangle(
-            self._box(x0, y0, x1, y1), radius=radius * self.s, fill=fill,
-            outline=outline, width=round(width * self.s),
+            self._box(x0, y0, x1, y1),
+            radius=radius * self.s,
+            fill=fill,
+            outline=outline,
+            width=round(width * self.s),
         )
 
     def ellipse(self, cx, cy, rx, ry, fill=None, outline=None, width=0):
-        self.draw.ellipse(self._box(cx - rx, cy - ry, cx + rx, cy + ry), fill=fill,
-                          outline=outline, width=round(width * self.s))
+        self.draw.ellipse(
+            self._box(cx - rx, cy - ry, cx + rx, cy + ry),
+            fill=fill,
+            outline=outline,
+            width=round(width * self.s),
+        )
 
     def circle(self, cx, cy, r, fill=None, outline=None, width=0):
         self.ellipse(cx, cy, r, r, fill, outline, width)
@@ -126,16 +145,16 @@ class Painter:
                 self.circle(x, y, width / 2, fill)
 
     def arc(self, cx, cy, rx, ry, start, end, fill, width):
-        self.draw.arc(self._box(cx - rx, cy - ry, cx + rx, cy + ry), start, end, fill=fill,
-                      width=round(width * self.s))
+        self.draw.arc(
+            self._box(cx - rx, cy - ry, cx + rx, cy + ry), start, end, fill=fill, width=round(width * self.s)
+        )
 
     def pieslice(self, cx, cy, rx, ry, start, end, fill):
         self.draw.pieslice(self._box(cx - rx, cy - ry, cx + rx, cy + ry), start, end, fill=fill)
 
     # text
     def text(self, x, y, s, size, fill=INK, face="sans-bold", anchor="la"):
-        self.draw.text((x * self.s, y * self.s), s, font=font(face, size * self.s),
-                       fill=fill, anchor=anchor)
+        self.draw.text((x * self.s, y * self.s), s, font=font(face, size * self.s), fill=fill, anchor=anchor)
 
     def text_width(self, s, size, face="sans-bold"):
         return self.draw.textlength(s, font=font(face, size * self.s)) / self.s
@@ -188,8 +207,9 @@ def save_jpeg(image: Image.Image, name: str) -> Path:
     path = OUT / name
     for quality in (88, 84, 80, 76, 72, 68):
         buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, "JPEG", quality=quality, optimize=True,
-                                  progressive=True, subsampling="4:2:0")
+        image.convert("RGB").save(
+            buffer, "JPEG", quality=quality, optimize=True, progressive=True, subsampling="4:2:0"
+        )
         if buffer.tell() < MAX_BYTES:
             break
     path.write_bytes(buffer.getvalue())
@@ -235,8 +255,15 @@ def bookshelf(p: Painter, x, y, w, h, rng: random.Random, rows=4, frame=WOOD, ba
             if rng.random() < 0.05 and bx + bh * 0.3 < x + w - 40:
                 # a book leaning against its neighbour
                 lean = bh * 0.22
-                p.polygon([(bx, bottom), (bx + bw, bottom), (bx + bw + lean, bottom - bh + 6),
-                           (bx + lean, bottom - bh + 6)], fill=color)
+                p.polygon(
+                    [
+                        (bx, bottom),
+                        (bx + bw, bottom),
+                        (bx + bw + lean, bottom - bh + 6),
+                        (bx + lean, bottom - bh + 6),
+                    ],
+                    fill=color,
+                )
                 bx += bw + lean + 6
                 continue
             if bx + bw > x + w - 22:
@@ -251,13 +278,13 @@ def bookshelf(p: Painter, x, y, w, h, rng: random.Random, rows=4, frame=WOOD, ba
 
 
 def _lighter(color: str, amount: float) -> str:
-    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     r, g, b = (round(c + (255 - c) * amount) for c in (r, g, b))
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
 def _darker(color: str, amount: float) -> str:
-    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     r, g, b = (round(c * (1 - amount)) for c in (r, g, b))
     return f"#{r:02x}{g:02x}{b:02x}"
 
@@ -266,13 +293,18 @@ def plant(p: Painter, cx, base, scale=1.0, pot=RUST_MID):
     """A potted plant with broad leaves."""
     s = scale
     leaves = [(-60, -150, -25), (55, -160, 25), (-20, -200, -8), (25, -120, 40), (-55, -95, -45)]
-    for dx, dy, tilt in leaves:
-        _leaf(p, cx, base - 70 * s, cx + dx * s, base + dy * s, 30 * s,
-              GREEN_MID if dx > 0 else GREEN)
-    p.polygon([(cx - 55 * s, base - 80 * s), (cx + 55 * s, base - 80 * s),
-               (cx + 42 * s, base), (cx - 42 * s, base)], fill=pot)
-    p.rect(cx - 60 * s, base - 92 * s, cx + 60 * s, base - 74 * s, fill=_darker(pot, 0.15),
-           radius=4 * s)
+    for dx, dy, _tilt in leaves:
+        _leaf(p, cx, base - 70 * s, cx + dx * s, base + dy * s, 30 * s, GREEN_MID if dx > 0 else GREEN)
+    p.polygon(
+        [
+            (cx - 55 * s, base - 80 * s),
+            (cx + 55 * s, base - 80 * s),
+            (cx + 42 * s, base),
+            (cx - 42 * s, base),
+        ],
+        fill=pot,
+    )
+    p.rect(cx - 60 * s, base - 92 * s, cx + 60 * s, base - 74 * s, fill=_darker(pot, 0.15), radius=4 * s)
 
 
 def _leaf(p: Painter, x0, y0, x1, y1, width, color):
@@ -285,8 +317,9 @@ def _leaf(p: Painter, x0, y0, x1, y1, width, color):
     p.line([(x0, y0), (x1 * 0.9 + x0 * 0.1, y1 * 0.9 + y0 * 0.1)], _darker(color, 0.25), 2)
 
 
-def person(p: Painter, cx, foot_y, height, skin, shirt, trousers=INK, hair=HAIR,
-           hijab=None, arms="down", facing=0):
+def person(
+    p: Painter, cx, foot_y, height, skin, shirt, trousers=INK, hair=HAIR, hijab=None, arms="down", facing=0
+):
     """A faceless flat-style standing figure; hijab gives a headscarf colour."""
     H = height
     head_r = H * 0.085
@@ -296,14 +329,24 @@ def person(p: Painter, cx, foot_y, height, skin, shirt, trousers=INK, hair=HAIR,
     body_w = H * 0.30
     # legs
     leg_w = body_w * 0.36
-    p.rect(cx - body_w * 0.42, hip_y - 10, cx - body_w * 0.42 + leg_w, foot_y - 8, fill=trousers,
-           radius=leg_w / 2)
-    p.rect(cx + body_w * 0.42 - leg_w, hip_y - 10, cx + body_w * 0.42, foot_y - 8, fill=trousers,
-           radius=leg_w / 2)
-    p.ellipse(cx - body_w * 0.42 + leg_w / 2 - 4 + facing * 6, foot_y - 6, leg_w * 0.7, 8,
-              fill=INK)
-    p.ellipse(cx + body_w * 0.42 - leg_w / 2 - 4 + facing * 6, foot_y - 6, leg_w * 0.7, 8,
-              fill=INK)
+    p.rect(
+        cx - body_w * 0.42,
+        hip_y - 10,
+        cx - body_w * 0.42 + leg_w,
+        foot_y - 8,
+        fill=trousers,
+        radius=leg_w / 2,
+    )
+    p.rect(
+        cx + body_w * 0.42 - leg_w,
+        hip_y - 10,
+        cx + body_w * 0.42,
+        foot_y - 8,
+        fill=trousers,
+        radius=leg_w / 2,
+    )
+    p.ellipse(cx - body_w * 0.42 + leg_w / 2 - 4 + facing * 6, foot_y - 6, leg_w * 0.7, 8, fill=INK)
+    p.ellipse(cx + body_w * 0.42 - leg_w / 2 - 4 + facing * 6, foot_y - 6, leg_w * 0.7, 8, fill=INK)
     # arms (behind the body)
     arm_w = H * 0.07
     if arms == "down":
@@ -312,50 +355,72 @@ def person(p: Painter, cx, foot_y, height, skin, shirt, trousers=INK, hair=HAIR,
             p.line([(ax, shoulder_y + arm_w / 2), (ax + side * 8, hip_y + 10)], shirt, arm_w)
             p.circle(ax + side * 8, hip_y + 14, arm_w * 0.45, fill=skin)
     # body
-    p.rect(cx - body_w / 2, shoulder_y, cx + body_w / 2, hip_y + 12, fill=shirt,
-           radius=body_w * 0.3)
+    p.rect(cx - body_w / 2, shoulder_y, cx + body_w / 2, hip_y + 12, fill=shirt, radius=body_w * 0.3)
     # neck and head
-    p.rect(cx - head_r * 0.35, head_y + head_r * 0.6, cx + head_r * 0.35, shoulder_y + 6,
-           fill=_darker(skin, 0.12))
+    p.rect(
+        cx - head_r * 0.35,
+        head_y + head_r * 0.6,
+        cx + head_r * 0.35,
+        shoulder_y + 6,
+        fill=_darker(skin, 0.12),
+    )
     if hijab:
         p.ellipse(cx, head_y + head_r * 0.25, head_r * 1.3, head_r * 1.45, fill=hijab)
-        p.polygon([(cx - head_r * 1.25, head_y + head_r * 0.4), (cx + head_r * 1.25,
-                   head_y + head_r * 0.4), (cx + body_w * 0.55, shoulder_y + H * 0.1),
-                   (cx - body_w * 0.55, shoulder_y + H * 0.1)], fill=hijab)
-        p.ellipse(cx + facing * head_r * 0.2, head_y + head_r * 0.1, head_r * 0.78,
-                  head_r * 0.9, fill=skin)
+        p.polygon(
+            [
+                (cx - head_r * 1.25, head_y + head_r * 0.4),
+                (cx + head_r * 1.25, head_y + head_r * 0.4),
+                (cx + body_w * 0.55, shoulder_y + H * 0.1),
+                (cx - body_w * 0.55, shoulder_y + H * 0.1),
+            ],
+            fill=hijab,
+        )
+        p.ellipse(cx + facing * head_r * 0.2, head_y + head_r * 0.1, head_r * 0.78, head_r * 0.9, fill=skin)
     else:
         p.circle(cx, head_y, head_r, fill=skin)
         p.pieslice(cx, head_y, head_r * 1.05, head_r * 1.05, 180, 360, fill=hair)
-        p.rect(cx - head_r * 1.05, head_y - head_r * 0.2, cx - head_r * 0.6,
-               head_y + head_r * 0.45, fill=hair, radius=4)
+        p.rect(
+            cx - head_r * 1.05,
+            head_y - head_r * 0.2,
+            cx - head_r * 0.6,
+            head_y + head_r * 0.45,
+            fill=hair,
+            radius=4,
+        )
 
 
-def seated_torso(p: Painter, cx, table_y, size, skin, shirt, hair=HAIR, hijab=None,
-                 glasses=False):
+def seated_torso(p: Painter, cx, table_y, size, skin, shirt, hair=HAIR, hijab=None, glasses=False):
     """Head and shoulders of someone sitting behind a table (table drawn afterwards)."""
     head_r = size * 0.2
     body_w = size * 0.78
     body_top = table_y - size * 0.62
-    p.rect(cx - body_w / 2, body_top, cx + body_w / 2, table_y + 30, fill=shirt,
-           radius=body_w * 0.35)
+    p.rect(cx - body_w / 2, body_top, cx + body_w / 2, table_y + 30, fill=shirt, radius=body_w * 0.35)
     head_y = body_top - head_r * 0.95
     p.rect(cx - head_r * 0.35, head_y, cx + head_r * 0.35, body_top + 8, fill=_darker(skin, 0.12))
     if hijab:
         p.ellipse(cx, head_y + head_r * 0.2, head_r * 1.3, head_r * 1.4, fill=hijab)
-        p.polygon([(cx - head_r * 1.25, head_y + head_r * 0.3), (cx + head_r * 1.25,
-                   head_y + head_r * 0.3), (cx + body_w * 0.45, body_top + size * 0.25),
-                   (cx - body_w * 0.45, body_top + size * 0.25)], fill=hijab)
+        p.polygon(
+            [
+                (cx - head_r * 1.25, head_y + head_r * 0.3),
+                (cx + head_r * 1.25, head_y + head_r * 0.3),
+                (cx + body_w * 0.45, body_top + size * 0.25),
+                (cx - body_w * 0.45, body_top + size * 0.25),
+            ],
+            fill=hijab,
+        )
         p.ellipse(cx, head_y + head_r * 0.05, head_r * 0.78, head_r * 0.9, fill=skin)
     else:
         p.circle(cx, head_y, head_r, fill=skin)
         p.pieslice(cx, head_y, head_r * 1.06, head_r * 1.06, 175, 365, fill=hair)
     if glasses:
         for side in (-1, 1):
-            p.circle(cx + side * head_r * 0.38, head_y + head_r * 0.1, head_r * 0.26,
-                     outline=INK, width=3)
-        p.line([(cx - head_r * 0.12, head_y + head_r * 0.1),
-                (cx + head_r * 0.12, head_y + head_r * 0.1)], INK, 3, round_caps=False)
+            p.circle(cx + side * head_r * 0.38, head_y + head_r * 0.1, head_r * 0.26, outline=INK, width=3)
+        p.line(
+            [(cx - head_r * 0.12, head_y + head_r * 0.1), (cx + head_r * 0.12, head_y + head_r * 0.1)],
+            INK,
+            3,
+            round_caps=False,
+        )
 
 
 def open_book(p: Painter, cx, cy, w, h, cover=RUST, page=PAPER, lines=True):
@@ -363,16 +428,16 @@ def open_book(p: Painter, cx, cy, w, h, cover=RUST, page=PAPER, lines=True):
     p.rect(cx - w / 2 - 8, cy - h / 2 + 6, cx + w / 2 + 8, cy + h / 2 + 10, fill=cover, radius=6)
     for side in (-1, 1):
         outer = cx + side * w / 2
-        p.polygon([(cx, cy - h / 2 + 14), (outer, cy - h / 2), (outer, cy + h / 2),
-                   (cx, cy + h / 2 + 4)], fill=page)
+        p.polygon(
+            [(cx, cy - h / 2 + 14), (outer, cy - h / 2), (outer, cy + h / 2), (cx, cy + h / 2 + 4)], fill=page
+        )
         if lines:
             for i in range(1, 6):
                 ly = cy - h / 2 + i * h / 7
                 x0 = cx + side * w * 0.08
                 x1 = outer - side * w * 0.08
                 p.line([(x0, ly + 6), (x1, ly)], GREY_LIGHT, max(2, h / 70), round_caps=False)
-    p.line([(cx, cy - h / 2 + 14), (cx, cy + h / 2 + 4)], _darker(page, 0.15), 3,
-           round_caps=False)
+    p.line([(cx, cy - h / 2 + 14), (cx, cy + h / 2 + 4)], _darker(page, 0.15), 3, round_caps=False)
 
 
 def closed_book(p: Painter, x, y, w, h, color, band=None):
@@ -403,14 +468,12 @@ def calendar_page(p: Painter, x, y, w, h, month, day, weekday, color=RUST):
 
 def phone(p: Painter, x, y, w, h, body=INK, screen=PAPER):
     """A smartphone; returns the screen box (x0, y0, x1, y1)."""
-    p.rect(x + 14, y + 18, x + w + 14, y + h + 18, fill=_darker(SAND_DARK, 0.12),
-           radius=w * 0.14)
+    p.rect(x + 14, y + 18, x + w + 14, y + h + 18, fill=_darker(SAND_DARK, 0.12), radius=w * 0.14)
     p.rect(x, y, x + w, y + h, fill=body, radius=w * 0.14)
     m = w * 0.05
     box = (x + m, y + m * 2.2, x + w - m, y + h - m * 2.2)
     p.rect(*box, fill=screen, radius=w * 0.06)
-    p.rect(x + w * 0.38, y + m * 0.8, x + w * 0.62, y + m * 1.4, fill=_lighter(body, 0.2),
-           radius=6)
+    p.rect(x + w * 0.38, y + m * 0.8, x + w * 0.62, y + m * 1.4, fill=_lighter(body, 0.2), radius=6)
     return box
 
 
@@ -418,24 +481,50 @@ def padlock(p: Painter, cx, cy, size, body=GOLD, shackle=GREY):
     """A closed padlock centred on (cx, cy)."""
     bw, bh = size, size * 0.8
     p.arc(cx, cy - bh * 0.45, bw * 0.33, bw * 0.4, 180, 360, shackle, size * 0.11)
-    p.rect(cx - bw * 0.33 - size * 0.055, cy - bh * 0.46, cx - bw * 0.33 + size * 0.055,
-           cy - bh * 0.2, fill=shackle)
-    p.rect(cx + bw * 0.33 - size * 0.055, cy - bh * 0.46, cx + bw * 0.33 + size * 0.055,
-           cy - bh * 0.2, fill=shackle)
+    p.rect(
+        cx - bw * 0.33 - size * 0.055,
+        cy - bh * 0.46,
+        cx - bw * 0.33 + size * 0.055,
+        cy - bh * 0.2,
+        fill=shackle,
+    )
+    p.rect(
+        cx + bw * 0.33 - size * 0.055,
+        cy - bh * 0.46,
+        cx + bw * 0.33 + size * 0.055,
+        cy - bh * 0.2,
+        fill=shackle,
+    )
     p.rect(cx - bw / 2, cy - bh * 0.25, cx + bw / 2, cy + bh * 0.6, fill=body, radius=size * 0.1)
     p.circle(cx, cy + bh * 0.1, size * 0.09, fill=INK)
-    p.polygon([(cx - size * 0.04, cy + bh * 0.12), (cx + size * 0.04, cy + bh * 0.12),
-               (cx + size * 0.06, cy + bh * 0.38), (cx - size * 0.06, cy + bh * 0.38)], fill=INK)
+    p.polygon(
+        [
+            (cx - size * 0.04, cy + bh * 0.12),
+            (cx + size * 0.04, cy + bh * 0.12),
+            (cx + size * 0.06, cy + bh * 0.38),
+            (cx - size * 0.06, cy + bh * 0.38),
+        ],
+        fill=INK,
+    )
 
 
 def shield(p: Painter, cx, cy, size, color=GREEN, check=WHITE):
     """A shield with a tick mark."""
     s = size
-    p.polygon([(cx, cy - s * 0.55), (cx + s * 0.45, cy - s * 0.38), (cx + s * 0.42, cy + s * 0.05),
-               (cx, cy + s * 0.55), (cx - s * 0.42, cy + s * 0.05), (cx - s * 0.45, cy - s * 0.38)],
-              fill=color)
-    p.line([(cx - s * 0.18, cy), (cx - s * 0.04, cy + s * 0.15), (cx + s * 0.2, cy - s * 0.15)],
-           check, s * 0.09)
+    p.polygon(
+        [
+            (cx, cy - s * 0.55),
+            (cx + s * 0.45, cy - s * 0.38),
+            (cx + s * 0.42, cy + s * 0.05),
+            (cx, cy + s * 0.55),
+            (cx - s * 0.42, cy + s * 0.05),
+            (cx - s * 0.45, cy - s * 0.38),
+        ],
+        fill=color,
+    )
+    p.line(
+        [(cx - s * 0.18, cy), (cx - s * 0.04, cy + s * 0.15), (cx + s * 0.2, cy - s * 0.15)], check, s * 0.09
+    )
 
 
 def warning_sign(p: Painter, cx, cy, size, color=GOLD):
@@ -443,7 +532,7 @@ def warning_sign(p: Painter, cx, cy, size, color=GOLD):
     s = size
     pts = [(cx, cy - s * 0.5), (cx + s * 0.55, cy + s * 0.45), (cx - s * 0.55, cy + s * 0.45)]
     p.polygon(pts, fill=color)
-    for a, b in zip(pts, pts[1:] + pts[:1]):
+    for a, b in zip(pts, pts[1:] + pts[:1], strict=False):
         p.line([a, b], color, s * 0.12)
     p.line([(cx, cy - s * 0.18), (cx, cy + s * 0.14)], INK, s * 0.09)
     p.circle(cx, cy + s * 0.3, s * 0.055, fill=INK)
@@ -464,8 +553,7 @@ def speech_bubble(p: Painter, x, y, w, h, color, tail="left", lines=0, line_colo
     if tail == "left":
         p.polygon([(x + 24, y + h - 6), (x + 60, y + h - 6), (x + 8, y + h + 28)], fill=color)
     elif tail == "right":
-        p.polygon([(x + w - 24, y + h - 6), (x + w - 60, y + h - 6), (x + w - 8, y + h + 28)],
-                  fill=color)
+        p.polygon([(x + w - 24, y + h - 6), (x + w - 60, y + h - 6), (x + w - 8, y + h + 28)], fill=color)
     for i in range(lines):
         ly = y + h * (i + 1) / (lines + 1)
         lw = w * (0.72 if i < lines - 1 else 0.45)
@@ -475,8 +563,9 @@ def speech_bubble(p: Painter, x, y, w, h, color, tail="left", lines=0, line_colo
 def heart(p: Painter, cx, cy, s, color=RED):
     p.circle(cx - s * 0.25, cy - s * 0.1, s * 0.28, fill=color)
     p.circle(cx + s * 0.25, cy - s * 0.1, s * 0.28, fill=color)
-    p.polygon([(cx - s * 0.52, cy - s * 0.02), (cx + s * 0.52, cy - s * 0.02), (cx, cy + s * 0.55)],
-              fill=color)
+    p.polygon(
+        [(cx - s * 0.52, cy - s * 0.02), (cx + s * 0.52, cy - s * 0.02), (cx, cy + s * 0.55)], fill=color
+    )
 
 
 def star(p: Painter, cx, cy, r, color=GOLD, points=5):
@@ -489,7 +578,7 @@ def star(p: Painter, cx, cy, r, color=GOLD, points=5):
 
 
 def wifi(p: Painter, cx, cy, r, color=GREEN):
-    for i, k in enumerate((1.0, 0.68, 0.36)):
+    for _i, k in enumerate((1.0, 0.68, 0.36)):
         p.arc(cx, cy, r * k, r * k, 225, 315, color, r * 0.12)
     p.circle(cx, cy - r * 0.02, r * 0.1, fill=color)
 
@@ -499,8 +588,10 @@ def laptop(p: Painter, x, y, w, h, body=GREY, screen=PAPER):
     p.rect(x, y, x + w, y + h, fill=INK, radius=18)
     box = (x + 18, y + 18, x + w - 18, y + h - 18)
     p.rect(*box, fill=screen, radius=6)
-    p.polygon([(x - 60, y + h + 40), (x + w + 60, y + h + 40), (x + w + 20, y + h),
-               (x - 20, y + h)], fill=_lighter(body, 0.35))
+    p.polygon(
+        [(x - 60, y + h + 40), (x + w + 60, y + h + 40), (x + w + 20, y + h), (x - 20, y + h)],
+        fill=_lighter(body, 0.35),
+    )
     p.rect(x - 60, y + h + 36, x + w + 60, y + h + 52, fill=body, radius=8)
     return box
 
@@ -516,11 +607,17 @@ def barcode(p: Painter, x, y, w, h, rng: random.Random, color=INK):
 def hills(p: Painter, base_y, colors=(GREEN_LIGHT, GREEN_MID)):
     """Rolling hills like those around the Mongondow valley."""
     w = p.w
-    far = [(0, base_y)] + [(x, base_y - 120 - 60 * math.sin(x / 210) - 30 * math.sin(x / 73))
-                           for x in range(0, w + 20, 20)] + [(w, base_y)]
+    far = (
+        [(0, base_y)]
+        + [(x, base_y - 120 - 60 * math.sin(x / 210) - 30 * math.sin(x / 73)) for x in range(0, w + 20, 20)]
+        + [(w, base_y)]
+    )
     p.polygon(far, fill=colors[0])
-    near = [(0, base_y)] + [(x, base_y - 50 - 40 * math.sin(x / 160 + 1.7))
-                            for x in range(0, w + 20, 20)] + [(w, base_y)]
+    near = (
+        [(0, base_y)]
+        + [(x, base_y - 50 - 40 * math.sin(x / 160 + 1.7)) for x in range(0, w + 20, 20)]
+        + [(w, base_y)]
+    )
     p.polygon(near, fill=colors[1])
 
 
@@ -530,8 +627,7 @@ def palm(p: Painter, x, base, height, trunk=WOOD, leaf=GREEN):
     p.line([(x, base), (x + height * 0.05, base - height * 0.5), top], trunk, height * 0.06)
     for angle in (200, 235, 270, 305, 340, 160):
         rad = math.radians(angle)
-        end = (top[0] + math.cos(rad) * height * 0.38, top[1] + math.sin(rad) * height * 0.2 +
-               height * 0.12)
+        end = (top[0] + math.cos(rad) * height * 0.38, top[1] + math.sin(rad) * height * 0.2 + height * 0.12)
         _leaf(p, top[0], top[1], end[0], end[1], height * 0.05, leaf)
     p.circle(top[0] - 6, top[1] + 12, height * 0.035, fill=WOOD_DARK)
     p.circle(top[0] + 10, top[1] + 14, height * 0.035, fill=WOOD_DARK)
@@ -629,8 +725,10 @@ def event_instagram_live() -> Image.Image:
     # question bubbles on the left
     for x, y, s, color in ((180, 170, 140, GREEN), (330, 430, 110, RUST), (150, 600, 90, GOLD)):
         p.rect(x - s / 2, y - s / 2, x + s / 2, y + s / 2, fill=color, radius=s * 0.3)
-        p.polygon([(x - s * 0.3, y + s * 0.45), (x - s * 0.05, y + s * 0.45),
-                   (x - s * 0.4, y + s * 0.75)], fill=color)
+        p.polygon(
+            [(x - s * 0.3, y + s * 0.45), (x - s * 0.05, y + s * 0.45), (x - s * 0.4, y + s * 0.75)],
+            fill=color,
+        )
         p.text(x, y + 2, "?", s * 0.62, WHITE, "sans-bold", "mm")
     # the phone with a live broadcast
     x0, y0, x1, y1 = phone(p, 620, 70, 360, 740)
@@ -642,8 +740,7 @@ def event_instagram_live() -> Image.Image:
     p.rect(x0 + 20, y0 + 20, x0 + 120, y0 + 62, fill=RED, radius=8)
     p.text(x0 + 70, y0 + 42, "LIVE", 24, WHITE, "sans-bold", "mm")
     for i in range(3):
-        speech_bubble(p, x0 + 20, 590 + i * 58, 220 - i * 40, 42, _lighter(GREEN, 0.25),
-                      tail=None)
+        speech_bubble(p, x0 + 20, 590 + i * 58, 220 - i * 40, 42, _lighter(GREEN, 0.25), tail=None)
         p.circle(x0 + 42, 611 + i * 58, 12, fill=GOLD_PALE)
         p.line([(x0 + 64, 611 + i * 58), (x0 + 180 - i * 40, 611 + i * 58)], WHITE, 7)
     # floating hearts
@@ -672,7 +769,7 @@ def event_video_class() -> Image.Image:
     p.rect(870, 610, 900, 860, fill=WOOD_DARK)
     p.rect(1400, 610, 1430, 860, fill=WOOD_DARK)
     # coffee bags
-    for i, (x, color) in enumerate(((880, RUST), (1010, GREEN))):
+    for _i, (x, color) in enumerate(((880, RUST), (1010, GREEN))):
         p.polygon([(x, 560), (x + 110, 560), (x + 100, 380), (x + 10, 380)], fill=color)
         p.rect(x + 5, 370, x + 105, 395, fill=_darker(color, 0.2), radius=4)
         p.rect(x + 25, 430, x + 85, 500, fill=PAPER, radius=6)
@@ -681,17 +778,28 @@ def event_video_class() -> Image.Image:
     p.pieslice(1250, 520, 130, 90, 0, 180, fill=GOLD)
     for i in range(6):
         p.line([(1130 + i * 45, 525), (1150 + i * 40, 600)], _darker(GOLD, 0.2), 4)
-    for x, y, color in ((1180, 505, RUST_MID), (1240, 490, GREEN_MID), (1300, 505, RUST_MID),
-                        (1210, 470, GOLD), (1275, 462, RED)):
+    for x, y, color in (
+        (1180, 505, RUST_MID),
+        (1240, 490, GREEN_MID),
+        (1300, 505, RUST_MID),
+        (1210, 470, GOLD),
+        (1275, 462, RED),
+    ):
         p.circle(x, y, 34, fill=color)
     # clapperboard
     p.rect(1160, 150, 1440, 330, fill=INK, radius=8)
     p.polygon([(1160, 110), (1440, 60), (1448, 108), (1168, 158)], fill=INK)
     for i in range(5):
         x = 1180 + i * 56
-        p.polygon([(x, 150 - (x - 1160) * 0.18 - 2), (x + 24, 146 - (x - 1160) * 0.18 - 4),
-                   (x + 44, 106 - (x - 1160) * 0.18 + 8), (x + 20, 110 - (x - 1160) * 0.18 + 10)],
-                  fill=PAPER)
+        p.polygon(
+            [
+                (x, 150 - (x - 1160) * 0.18 - 2),
+                (x + 24, 146 - (x - 1160) * 0.18 - 4),
+                (x + 44, 106 - (x - 1160) * 0.18 + 8),
+                (x + 20, 110 - (x - 1160) * 0.18 + 10),
+            ],
+            fill=PAPER,
+        )
     for i in range(3):
         p.line([(1190, 200 + i * 40), (1410, 200 + i * 40)], GREY, 5)
     # play button bubble
@@ -708,8 +816,7 @@ def event_art_exhibition() -> Image.Image:
     for x in (330, 800, 1270):
         p.rect(x - 8, 40, x + 8, 80, fill=INK)
         p.polygon([(x - 24, 80), (x + 24, 80), (x + 14, 110), (x - 14, 110)], fill=INK)
-        p.polygon([(x - 14, 110), (x + 14, 110), (x + 220, 600), (x - 220, 600)],
-                  fill="#fbf3e3")
+        p.polygon([(x - 14, 110), (x + 14, 110), (x + 220, 600), (x - 220, 600)], fill="#fbf3e3")
 
     def frame(x, y, w, h):
         p.rect(x - 22, y - 22, x + w + 22, y + h + 22, fill=WOOD_DARK, radius=4)
@@ -719,8 +826,9 @@ def event_art_exhibition() -> Image.Image:
     frame(180, 170, 300, 360)
     p.rect(180, 170, 480, 530, fill=SKY)
     p.circle(400, 250, 40, fill=GOLD)
-    p.polygon([(180, 420), (260, 300), (340, 400), (410, 320), (480, 410), (480, 530),
-               (180, 530)], fill=GREEN_MID)
+    p.polygon(
+        [(180, 420), (260, 300), (340, 400), (410, 320), (480, 410), (480, 530), (180, 530)], fill=GREEN_MID
+    )
     p.rect(180, 440, 480, 530, fill=BLUE)
     p.arc(330, 480, 90, 12, 0, 180, BLUE_LIGHT, 4)
     # painting 2: palms at sunset
@@ -738,8 +846,10 @@ def event_art_exhibition() -> Image.Image:
         y = 210 + i * 80
         for j in range(4):
             x = 1150 + j * 70
-            p.polygon([(x, y + 30), (x + 30, y), (x + 60, y + 30), (x + 30, y + 60)],
-                      fill=(GOLD if (i + j) % 2 else RUST_LIGHT))
+            p.polygon(
+                [(x, y + 30), (x + 30, y), (x + 60, y + 30), (x + 30, y + 60)],
+                fill=(GOLD if (i + j) % 2 else RUST_LIGHT),
+            )
     # visitors
     person(p, 560, 830, 330, SKINS[1], GREEN, trousers=INK, hijab=GOLD)
     person(p, 1010, 840, 350, SKINS[0], RUST, trousers="#3b3f52")
@@ -784,14 +894,26 @@ def event_storytelling() -> Image.Image:
     # children sitting on the mat, seen from behind
     def child_back(cx, base, size, shirt, hair=HAIR, hijab=None):
         p.ellipse(cx, base - size * 0.1, size * 0.55, size * 0.16, fill=_darker(shirt, 0.2))
-        p.rect(cx - size * 0.35, base - size * 0.75, cx + size * 0.35, base - size * 0.05,
-               fill=shirt, radius=size * 0.25)
+        p.rect(
+            cx - size * 0.35,
+            base - size * 0.75,
+            cx + size * 0.35,
+            base - size * 0.05,
+            fill=shirt,
+            radius=size * 0.25,
+        )
         head_y = base - size * 0.95
         if hijab:
             p.ellipse(cx, head_y + size * 0.04, size * 0.28, size * 0.3, fill=hijab)
-            p.polygon([(cx - size * 0.27, head_y + size * 0.05), (cx + size * 0.27,
-                       head_y + size * 0.05), (cx + size * 0.34, base - size * 0.55),
-                       (cx - size * 0.34, base - size * 0.55)], fill=hijab)
+            p.polygon(
+                [
+                    (cx - size * 0.27, head_y + size * 0.05),
+                    (cx + size * 0.27, head_y + size * 0.05),
+                    (cx + size * 0.34, base - size * 0.55),
+                    (cx - size * 0.34, base - size * 0.55),
+                ],
+                fill=hijab,
+            )
         else:
             p.circle(cx, head_y, size * 0.25, fill=hair)
 
@@ -836,8 +958,11 @@ def tutorial_membership() -> Image.Image:
     p.pieslice(cx0 + 123, cy0 + 222, 38, 38, 180, 360, fill=HAIR)
     p.rect(cx0 + 73, cy0 + 266, cx0 + 173, cy0 + 330, fill=RUST, radius=30)
     for i, width in enumerate((300, 240, 270)):
-        p.line([(cx0 + 240, cy0 + 190 + i * 42), (cx0 + 240 + width, cy0 + 190 + i * 42)],
-               _lighter(GREEN, 0.45), 12)
+        p.line(
+            [(cx0 + 240, cy0 + 190 + i * 42), (cx0 + 240 + width, cy0 + 190 + i * 42)],
+            _lighter(GREEN, 0.45),
+            12,
+        )
     p.rect(cx0 + 240, cy0 + 345, cx0 + 640, cy0 + 415, fill=WHITE, radius=8)
     barcode(p, cx0 + 260, cy0 + 355, 360, 50, rng)
     # pen
@@ -869,8 +994,15 @@ def tutorial_catalogue() -> Image.Image:
         p.line([(x0 + 130, y + 28), (x0 + 130 + 360 - i * 60, y + 28)], INK, 10)
         p.line([(x0 + 130, y + 56), (x0 + 130 + 220, y + 56)], GREY_LIGHT, 10)
         p.rect(x1 - 190, y + 24, x1 - 60, y + 60, fill=GREEN_PALE, radius=18)
-        p.text(x1 - 125, y + 42, "Tersedia" if i != 1 else "Dipinjam", 20,
-               GREEN if i != 1 else RUST, "sans-bold", "mm")
+        p.text(
+            x1 - 125,
+            y + 42,
+            "Tersedia" if i != 1 else "Dipinjam",
+            20,
+            GREEN if i != 1 else RUST,
+            "sans-bold",
+            "mm",
+        )
     magnifier(p, 1290, 300, 110)
     # books on the floor
     closed_book(p, 120, 690, 230, 40, RUST)
@@ -901,17 +1033,22 @@ def tutorial_ebook() -> Image.Image:
     p.rect(x0 + 30, y1 - 70, x1 - 30, y1 - 56, fill=GREY_LIGHT, radius=7)
     p.rect(x0 + 30, y1 - 70, x0 + 150, y1 - 56, fill=RUST, radius=7)
     # books flying towards the phone
-    for x, y, color, angle in ((1130, 250, RUST, -12), (1230, 420, GOLD, 8), (1120, 590, GREEN_MID,
-                                                                             -4)):
+    for x, y, color, angle in ((1130, 250, RUST, -12), (1230, 420, GOLD, 8), (1120, 590, GREEN_MID, -4)):
         rad = math.radians(angle)
         w, h = 130, 170
         corners = [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]
-        pts = [(x + cx * math.cos(rad) - cy * math.sin(rad), y + cx * math.sin(rad) +
-                cy * math.cos(rad)) for cx, cy in corners]
+        pts = [
+            (x + cx * math.cos(rad) - cy * math.sin(rad), y + cx * math.sin(rad) + cy * math.cos(rad))
+            for cx, cy in corners
+        ]
         p.polygon(pts, fill=color)
-        inner = [(x + cx * 0.7 * math.cos(rad) - (cy * 0.15 - h * 0.15) * math.sin(rad),
-                  y + cx * 0.7 * math.sin(rad) + (cy * 0.15 - h * 0.15) * math.cos(rad))
-                 for cx, cy in corners]
+        inner = [
+            (
+                x + cx * 0.7 * math.cos(rad) - (cy * 0.15 - h * 0.15) * math.sin(rad),
+                y + cx * 0.7 * math.sin(rad) + (cy * 0.15 - h * 0.15) * math.cos(rad),
+            )
+            for cx, cy in corners
+        ]
         p.polygon(inner, fill=PAPER)
         for k in range(3):
             p.line([(x + 95, y - 30 + k * 30), (x + 150 - k * 15, y - 30 + k * 30)], WHITE, 7)
@@ -1013,8 +1150,14 @@ def literacy_check_before_sharing() -> Image.Image:
     # news card on a phone
     x0, y0, x1, y1 = phone(p, 560, 80, 400, 760)
     p.rect(x0 + 20, y0 + 30, x1 - 20, y0 + 260, fill=SAND, radius=14)
-    hills_pts = [(x0 + 20, y0 + 260), (x0 + 110, y0 + 140), (x0 + 190, y0 + 220),
-                 (x0 + 270, y0 + 120), (x1 - 20, y0 + 230), (x1 - 20, y0 + 260)]
+    hills_pts = [
+        (x0 + 20, y0 + 260),
+        (x0 + 110, y0 + 140),
+        (x0 + 190, y0 + 220),
+        (x0 + 270, y0 + 120),
+        (x1 - 20, y0 + 230),
+        (x1 - 20, y0 + 260),
+    ]
     p.polygon(hills_pts, fill=GREEN_MID)
     p.circle(x1 - 80, y0 + 90, 30, fill=GOLD)
     p.text(x0 + 26, y0 + 300, "BERITA HEBOH!!!", 30, RED, "sans-bold", "lm")
@@ -1057,9 +1200,9 @@ def announce_internet_corner() -> Image.Image:
     p.rect(120, 560, 1480, 600, fill=WOOD, radius=10)
     p.rect(160, 600, 190, 850, fill=WOOD_DARK)
     p.rect(1410, 600, 1440, 850, fill=WOOD_DARK)
-    for i, (x, skin, shirt, hijab) in enumerate(((330, SKINS[0], RUST, GREEN_LIGHT),
-                                                  (800, SKINS[2], BLUE, None),
-                                                  (1270, SKINS[3], GREEN_MID, None))):
+    for i, (x, _skin, shirt, hijab) in enumerate(
+        ((330, SKINS[0], RUST, GREEN_LIGHT), (800, SKINS[2], BLUE, None), (1270, SKINS[3], GREEN_MID, None))
+    ):
         p.rect(x - 150, 350, x + 150, 540, fill=INK, radius=14)
         p.rect(x - 136, 364, x + 136, 526, fill=SKY, radius=6)
         p.rect(x - 120, 380, x + 40, 410, fill=GREEN, radius=4)
@@ -1072,8 +1215,7 @@ def announce_internet_corner() -> Image.Image:
             p.rect(x - 120, 590, x + 120, 800, fill=shirt, radius=90)
             if hijab:
                 p.ellipse(x, 590, 80, 90, fill=hijab)
-                p.polygon([(x - 78, 600), (x + 78, 600), (x + 100, 690), (x - 100, 690)],
-                          fill=hijab)
+                p.polygon([(x - 78, 600), (x + 78, 600), (x + 100, 690), (x - 100, 690)], fill=hijab)
             else:
                 p.circle(x, 580, 62, fill=HAIR)
         else:
@@ -1104,8 +1246,7 @@ def announce_reading_challenge() -> Image.Image:
     p.circle(604, 590, 26, fill=SKINS[1])
     # stack of books
     for i, color in enumerate((GOLD, RUST_LIGHT, PAPER, GREEN_LIGHT)):
-        closed_book(p, 820 + (i % 2) * 14, 790 - i * 44, 230, 42,
-                    color if color != PAPER else BLUE)
+        closed_book(p, 820 + (i % 2) * 14, 790 - i * 44, 230, 42, color if color != PAPER else BLUE)
     # tracker card: 31 days
     p.rect(930, 90, 1520, 640, fill=PAPER, radius=26)
     p.text(1225, 160, "TANTANGAN BACA", 40, GREEN, "sans-bold", "mm")
@@ -1115,8 +1256,14 @@ def announce_reading_challenge() -> Image.Image:
         cx = 1000 + col * 75
         cy = 290 + row * 72
         done = day < 12
-        p.circle(cx, cy, 28, fill=GREEN if done else CREAM,
-                 outline=None if done else GREY_LIGHT, width=0 if done else 3)
+        p.circle(
+            cx,
+            cy,
+            28,
+            fill=GREEN if done else CREAM,
+            outline=None if done else GREY_LIGHT,
+            width=0 if done else 3,
+        )
         if done:
             p.line([(cx - 12, cy), (cx - 3, cy + 10), (cx + 13, cy - 10)], WHITE, 6)
         else:
@@ -1141,10 +1288,19 @@ def announce_mobile_library() -> Image.Image:
     # the van
     vx, vy = 250, 380
     p.rect(vx, vy, vx + 820, vy + 360, fill=GREEN, radius=30)
-    p.polygon([(vx + 820, vy + 60), (vx + 960, vy + 160), (vx + 980, vy + 360),
-               (vx + 800, vy + 360), (vx + 800, vy + 60)], fill=GREEN)
-    p.polygon([(vx + 830, vy + 90), (vx + 940, vy + 170), (vx + 940, vy + 200),
-               (vx + 830, vy + 200)], fill=SKY)
+    p.polygon(
+        [
+            (vx + 820, vy + 60),
+            (vx + 960, vy + 160),
+            (vx + 980, vy + 360),
+            (vx + 800, vy + 360),
+            (vx + 800, vy + 60),
+        ],
+        fill=GREEN,
+    )
+    p.polygon(
+        [(vx + 830, vy + 90), (vx + 940, vy + 170), (vx + 940, vy + 200), (vx + 830, vy + 200)], fill=SKY
+    )
     p.rect(vx, vy + 300, vx + 980, vy + 340, fill=GREEN_DARK, radius=10)
     # open side with shelves and an awning
     p.rect(vx + 60, vy + 70, vx + 700, vy + 290, fill="#f1e4cc", radius=8)
@@ -1184,8 +1340,9 @@ def about_reading_room() -> Image.Image:
     # window with hills outside
     p.rect(620, 90, 980, 430, fill=WOOD, radius=10)
     p.rect(640, 110, 960, 410, fill=SKY)
-    p.polygon([(640, 360), (720, 270), (800, 330), (880, 250), (960, 330), (960, 410),
-               (640, 410)], fill=GREEN_LIGHT)
+    p.polygon(
+        [(640, 360), (720, 270), (800, 330), (880, 250), (960, 330), (960, 410), (640, 410)], fill=GREEN_LIGHT
+    )
     p.circle(900, 170, 30, fill=GOLD)
     p.rect(795, 110, 805, 410, fill=WOOD)
     p.rect(640, 255, 960, 265, fill=WOOD)
@@ -1229,8 +1386,18 @@ def book_frame(p: Painter, cover: str, backdrop: str):
     return x0 + 40, y0, x1, y1
 
 
-def cover_text(p: Painter, box, title: str, author: str, title_color: str, author_color: str,
-               title_y: float, author_y: float, title_face="serif-bold", size=76):
+def cover_text(
+    p: Painter,
+    box,
+    title: str,
+    author: str,
+    title_color: str,
+    author_color: str,
+    title_y: float,
+    author_y: float,
+    title_face="serif-bold",
+    size=76,
+):
     x0, y0, x1, y1 = box
     cx = (x0 + x1) / 2
     max_w = (x1 - x0) * 0.84
@@ -1259,8 +1426,7 @@ def cover_laskar_pelangi() -> Image.Image:
     p.rect(cx - 20, y0 + 600, cx + 20, y0 + 660, fill=WOOD_DARK)
     for dx in (-80, 50):
         p.rect(cx + dx, y0 + 590, cx + dx + 30, y0 + 620, fill=GOLD_PALE)
-    cover_text(p, box, "Laskar Pelangi", "Andrea Hirata", WHITE, GOLD_PALE, y0 + 150, y1 - 90,
-               size=82)
+    cover_text(p, box, "Laskar Pelangi", "Andrea Hirata", WHITE, GOLD_PALE, y0 + 150, y1 - 90, size=82)
     return p.result()
 
 
@@ -1277,8 +1443,9 @@ def cover_bumi_manusia() -> Image.Image:
     p.rect(cx + 120, y0 + 430, cx + 134, y0 + 600, fill=INK)
     for dx, dy, r in ((127, 420, 60), (90, 450, 44), (165, 450, 44)):
         p.circle(cx + dx, y0 + dy, r, fill=INK)
-    cover_text(p, box, "Bumi Manusia", "Pramoedya Ananta Toer", GOLD_PALE, RUST_LIGHT, y0 + 150,
-               y1 - 90, size=84)
+    cover_text(
+        p, box, "Bumi Manusia", "Pramoedya Ananta Toer", GOLD_PALE, RUST_LIGHT, y0 + 150, y1 - 90, size=84
+    )
     return p.result()
 
 
@@ -1294,8 +1461,7 @@ def cover_cantik_itu_luka() -> Image.Image:
     p.circle(cx, cy, 56, fill=GOLD)
     _leaf(p, cx - 40, cy + 130, cx - 190, cy + 200, 34, GREEN_MID)
     _leaf(p, cx + 40, cy + 140, cx + 180, cy + 190, 30, GREEN)
-    cover_text(p, box, "Cantik Itu Luka", "Eka Kurniawan", PAPER, RUST_LIGHT, y0 + 140, y1 - 90,
-               size=80)
+    cover_text(p, box, "Cantik Itu Luka", "Eka Kurniawan", PAPER, RUST_LIGHT, y0 + 140, y1 - 90, size=80)
     return p.result()
 
 
@@ -1313,10 +1479,14 @@ def cover_filosofi_teras() -> Image.Image:
         p.rect(x - 30, y0 + 480, x + 30, y0 + 494, fill=GREEN_DARK)
         p.rect(x - 30, y0 + 690, x + 30, y0 + 704, fill=GREEN_DARK)
     for i in range(3):
-        p.rect(cx - 220 - i * 10, y0 + 704 + i * 20, cx + 220 + i * 10, y0 + 724 + i * 20,
-               fill=_darker(GOLD_PALE, 0.12 + i * 0.08))
-    cover_text(p, box, "Filosofi Teras", "Henry Manampiring", GREEN_DARK, RUST, y0 + 140,
-               y1 - 90, size=80)
+        p.rect(
+            cx - 220 - i * 10,
+            y0 + 704 + i * 20,
+            cx + 220 + i * 10,
+            y0 + 724 + i * 20,
+            fill=_darker(GOLD_PALE, 0.12 + i * 0.08),
+        )
+    cover_text(p, box, "Filosofi Teras", "Henry Manampiring", GREEN_DARK, RUST, y0 + 140, y1 - 90, size=80)
     return p.result()
 
 
@@ -1358,8 +1528,7 @@ def cover_na_willa() -> Image.Image:
     p.circle(cx + 130 + 28, y0 + 440 - 2, 14, fill=HAIR)
     star(p, x1 - 70, y0 + 330, 22, WHITE)
     star(p, x0 + 70, y0 + 300, 16, WHITE)
-    cover_text(p, box, "Na Willa", "Reda Gaudiamo", RUST_DARK, GREEN_DARK, y0 + 150, y1 - 90,
-               size=96)
+    cover_text(p, box, "Na Willa", "Reda Gaudiamo", RUST_DARK, GREEN_DARK, y0 + 150, y1 - 90, size=96)
     return p.result()
 
 
@@ -1371,16 +1540,17 @@ INFOGRAPHICS = {
         "color": GREEN,
         "icon": "book",
         "points": [
-            ("Bawa kartu anggota",
-             "Belum punya? Daftar gratis di meja layanan dengan KTP atau kartu pelajar."),
-            ("Cari bukunya",
-             "Lihat katalog daring atau tanyakan langsung kepada pustakawan."),
-            ("Ambil dari rak",
-             "Cocokkan nomor panggil di punggung buku dengan label di rak."),
-            ("Catat di meja sirkulasi",
-             "Petugas memindai kartu dan buku Anda. Paling banyak 3 buku sekali pinjam."),
-            ("Kembalikan tepat waktu",
-             "Masa pinjam 14 hari dan bisa diperpanjang satu kali."),
+            (
+                "Bawa kartu anggota",
+                "Belum punya? Daftar gratis di meja layanan dengan KTP atau kartu pelajar.",
+            ),
+            ("Cari bukunya", "Lihat katalog daring atau tanyakan langsung kepada pustakawan."),
+            ("Ambil dari rak", "Cocokkan nomor panggil di punggung buku dengan label di rak."),
+            (
+                "Catat di meja sirkulasi",
+                "Petugas memindai kartu dan buku Anda. Paling banyak 3 buku sekali pinjam.",
+            ),
+            ("Kembalikan tepat waktu", "Masa pinjam 14 hari dan bisa diperpanjang satu kali."),
         ],
     },
     "infografis-kenali-hoaks.jpg": {
@@ -1389,16 +1559,14 @@ INFOGRAPHICS = {
         "color": RUST,
         "icon": "magnifier",
         "points": [
-            ("Baca sampai habis",
-             "Judul yang heboh sering tidak sesuai dengan isi beritanya."),
-            ("Periksa sumbernya",
-             "Apakah dari media resmi atau akun yang jelas pemiliknya?"),
-            ("Cek tanggalnya",
-             "Kabar lama sering disebar ulang seolah-olah baru terjadi."),
-            ("Bandingkan dengan sumber lain",
-             "Cari kabar yang sama di situs berita tepercaya atau di cekfakta.com."),
-            ("Ragu? Jangan dibagikan",
-             "Lebih baik menahan diri daripada ikut menyebarkan kabar bohong."),
+            ("Baca sampai habis", "Judul yang heboh sering tidak sesuai dengan isi beritanya."),
+            ("Periksa sumbernya", "Apakah dari media resmi atau akun yang jelas pemiliknya?"),
+            ("Cek tanggalnya", "Kabar lama sering disebar ulang seolah-olah baru terjadi."),
+            (
+                "Bandingkan dengan sumber lain",
+                "Cari kabar yang sama di situs berita tepercaya atau di cekfakta.com.",
+            ),
+            ("Ragu? Jangan dibagikan", "Lebih baik menahan diri daripada ikut menyebarkan kabar bohong."),
         ],
     },
     "infografis-membacakan-buku-anak.jpg": {
@@ -1407,16 +1575,11 @@ INFOGRAPHICS = {
         "color": GREEN_DARK,
         "icon": "star",
         "points": [
-            ("Pilih waktu yang tetap",
-             "Misalnya 15 menit sebelum tidur, setiap hari."),
-            ("Biarkan anak memilih buku",
-             "Anak lebih bersemangat mendengar cerita pilihannya sendiri."),
-            ("Pakai suara dan ekspresi",
-             "Bedakan suara setiap tokoh agar cerita terasa hidup."),
-            ("Ajak anak bercerita",
-             "Tanyakan: menurutmu, apa yang terjadi selanjutnya?"),
-            ("Pinjam buku anak gratis",
-             "Ruang baca anak di perpustakaan punya ratusan buku bergambar."),
+            ("Pilih waktu yang tetap", "Misalnya 15 menit sebelum tidur, setiap hari."),
+            ("Biarkan anak memilih buku", "Anak lebih bersemangat mendengar cerita pilihannya sendiri."),
+            ("Pakai suara dan ekspresi", "Bedakan suara setiap tokoh agar cerita terasa hidup."),
+            ("Ajak anak bercerita", "Tanyakan: menurutmu, apa yang terjadi selanjutnya?"),
+            ("Pinjam buku anak gratis", "Ruang baca anak di perpustakaan punya ratusan buku bergambar."),
         ],
     },
 }
@@ -1497,14 +1660,31 @@ def logo() -> Image.Image:
     cx, cy = 256, 236
     for side in (-1, 1):
         outer = cx + side * 150
-        p.polygon([(cx, cy - 66), (cx + side * 44, cy - 96), (outer, cy - 86), (outer, cy + 56),
-                   (cx + side * 44, cy + 46), (cx, cy + 70)], fill=CREAM)
+        p.polygon(
+            [
+                (cx, cy - 66),
+                (cx + side * 44, cy - 96),
+                (outer, cy - 86),
+                (outer, cy + 56),
+                (cx + side * 44, cy + 46),
+                (cx, cy + 70),
+            ],
+            fill=CREAM,
+        )
         for i in range(4):
             y = cy - 52 + i * 28
             p.line([(cx + side * 28, y), (outer - side * 26, y + 2)], GREEN_LIGHT, 6)
     p.line([(cx, cy - 66), (cx, cy + 70)], GREEN_DARK, 6, round_caps=False)
-    p.polygon([(cx + 78, cy + 48), (cx + 104, cy + 48), (cx + 104, cy + 92), (cx + 91, cy + 80),
-               (cx + 78, cy + 92)], fill=RUST_MID)
+    p.polygon(
+        [
+            (cx + 78, cy + 48),
+            (cx + 104, cy + 48),
+            (cx + 104, cy + 92),
+            (cx + 91, cy + 80),
+            (cx + 78, cy + 92),
+        ],
+        fill=RUST_MID,
+    )
     # a small sun of reading above the book
     p.circle(256, 104, 22, fill=GOLD)
     p.text(256, 364, "PERPUSTAKAAN", 39, CREAM, "sans-bold", "mm")
@@ -1542,8 +1722,9 @@ JPEGS = {
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--transcripts", action="store_true",
-                        help="print each infographic's transcript instead of drawing")
+    parser.add_argument(
+        "--transcripts", action="store_true", help="print each infographic's transcript instead of drawing"
+    )
     parser.add_argument("--only", help="draw only files whose name contains this text")
     args = parser.parse_args(argv)
     if args.transcripts:

@@ -2,7 +2,8 @@
 
 `python tools/snapshot.py OUTPUT_DIR [CARD_MANIFEST] > snapshot.json` writes,
 per page, its title, head tags, JSON-LD and main text; per feed, its items;
-and the card inputs the build recorded in its card manifest. tests/site/test_snapshot.py compares a fresh build
+and the card inputs the build recorded in its card manifest.
+tests/site/test_snapshot.py compares a fresh build
 of the sample site with the committed tests/fixtures/golden/sample.json, so a
 refactor that changes what the site says is caught; `invoke snapshot` writes
 it again after an intended change.
@@ -43,16 +44,27 @@ def page_snapshot(path: Path) -> dict:
         if key:
             tags.append([key, mask(meta.get("content", ""))])
     for link in head.find_all("link"):
-        tags.append(["link:" + " ".join(link.get("rel", [])), mask(link.get("href", "")),
-                     link.get("type", "")])
-    jsonld = [json.loads(mask(script.string or "null"))
-              for script in head.find_all("script", type="application/ld+json")]
+        tags.append(
+            ["link:" + " ".join(link.get("rel", [])), mask(link.get("href", "")), link.get("type", "")]
+        )
+    jsonld = [
+        json.loads(mask(script.string or "null"))
+        for script in head.find_all("script", type="application/ld+json")
+    ]
     main = soup.find("main")
-    images = [[mask(img.get("src", "")), img.get("alt", ""), mask(img.get("srcset", ""))]
-              for img in (main.find_all("img") if main else [])]
+    images = [
+        [mask(img.get("src", "")), img.get("alt", ""), mask(img.get("srcset", ""))]
+        for img in (main.find_all("img") if main else [])
+    ]
     links = [[mask(a.get("href", "")), _text(a)] for a in (main.find_all("a") if main else [])]
-    return {"title": _text(soup.title), "head": tags, "jsonld": jsonld, "text": _text(main),
-            "images": images, "links": links}
+    return {
+        "title": _text(soup.title),
+        "head": tags,
+        "jsonld": jsonld,
+        "text": _text(main),
+        "images": images,
+        "links": links,
+    }
 
 
 def feed_snapshot(path: Path) -> dict:
@@ -65,7 +77,9 @@ def feed_snapshot(path: Path) -> dict:
         fields = {}
         for child in item.find_all(recursive=False):
             key = child.name if not child.prefix else f"{child.prefix}:{child.name}"
-            value = mask(child.get_text()) if child.get_text() else mask(json.dumps(child.attrs, sort_keys=True))
+            value = (
+                mask(child.get_text()) if child.get_text() else mask(json.dumps(child.attrs, sort_keys=True))
+            )
             fields.setdefault(key, []).append(value)
         items.append(fields)
     return {"items": items}
@@ -90,6 +104,5 @@ def snapshot(output: Path, manifest: Path | None = None) -> dict:
 
 if __name__ == "__main__":
     manifest = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-    json.dump(snapshot(Path(sys.argv[1]), manifest), sys.stdout, ensure_ascii=False, indent=1,
-              sort_keys=True)
+    json.dump(snapshot(Path(sys.argv[1]), manifest), sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
     sys.stdout.write("\n")

@@ -11,6 +11,7 @@ against the output folder, so nothing is ever written outside it.
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path, PurePosixPath
 
 
@@ -89,16 +90,21 @@ def _leaving_link(content_dir: Path, written: PurePosixPath) -> str | None:
 _REMOTE = ("http://", "https://", "//", "data:", "mailto:", "tel:", "#")
 
 
-def image_source_path(src: str) -> str | None:
-    """The content-relative path a body image names ({static}/x, /x or x), or None when remote.
+def image_source_path(src: str, post_folder: str = "") -> str | None:
+    """The content-relative path a body image names, or None when it is remote.
 
-    A bare path counts from the content root, as the `image:` field does, so
-    `![..](gambar/x.jpg)` works like `![..]({static}/gambar/x.jpg)`.
+    `{static}/x` and `/x` count from the content root; `{static}x` from the post's
+    folder, as Pelican resolves it; a bare `x` from the content root, as the
+    `image:` field does, so `![..](gambar/x.jpg)` works like `{static}/gambar/x.jpg`.
     """
     if src.startswith(_REMOTE) or src.startswith(("{attach}", "|attach|", "{filename}")):
         return None
     for prefix in ("{static}", "|static|"):
-        src = src.removeprefix(prefix)
+        if src.startswith(prefix):
+            rest = src.removeprefix(prefix)
+            if rest.startswith("/") or not post_folder:
+                return rest.lstrip("/")
+            return posixpath.normpath(posixpath.join(post_folder, rest))
     return src.lstrip("/")
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
+import pelican
 from pelican import Pelican
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import FatalLogger
 from pelican.log import init as init_logging
+from pelican.plugins import signals
 from pelican.settings import read_settings
 
 from plugins.output_guard import failure, lock
@@ -21,8 +25,12 @@ from plugins.output_guard import failure, lock
 from .errors import BuildStopped
 
 
-def build(settings_file: str | Path, output: str | Path | None = None, strict: bool = False,
-          overrides: dict | None = None) -> int:
+def build(
+    settings_file: str | Path,
+    output: str | Path | None = None,
+    strict: bool = False,
+    overrides: dict | None = None,
+) -> int:
     """Build the site; return a process exit code (0 when the build completed)."""
     # In strict mode any Pelican error (a template that fails, an unreadable file)
     # stops the build too, so a half-built site is never published.
@@ -46,7 +54,7 @@ def _run(settings_file, override: dict, output_dir: list[str]) -> int:
     try:
         settings = read_settings(str(settings_file), override=override)
         output_dir.append(settings["OUTPUT_PATH"])
-        Pelican(settings).run()
+        _run_pelican(settings)
     except BuildStopped as stop:
         print(f"\nGAGAL: {stop}", file=sys.stderr)
         return _failed(output_dir)
@@ -71,6 +79,60 @@ def _run(settings_file, override: dict, output_dir: list[str]) -> int:
         )
         return _failed(output_dir)
     return 0
+
+
+class _WithoutPelicansSummary:
+    """Pelican's console, except its English "Done: Processed N articles, ..." line."""
+
+    def __init__(self, console):
+        self._console = console
+
+    def print(self, *objects, **options):
+        if not (objects and str(objects[0]).startswith("Done: Processed ")):
+            self._console.print(*objects, **options)
+
+    def __getattr__(self, name):
+        return getattr(self._console, name)
+
+
+def _run_pelican(settings: dict) -> None:
+    """Pelican's run, ending with an Indonesian summary instead of Pelican's own:
+    "Selesai: 27 tulisan, 1 halaman, dalam 3,2 detik." (drafts named when any)."""
+    seen: list = []
+
+    def remember(generators):  # all_generators_finalized sends the list of generators
+        seen.extend(generators)
+
+    started = time.monotonic()
+    console = pelican.console  # Pelican.run() prints its summary with this module global
+    pelican.console = _WithoutPelicansSummary(console)
+    signals.all_generators_finalized.connect(remember)
+    try:
+        Pelican(settings).run()
+    finally:
+        signals.all_generators_finalized.disconnect(remember)
+        pelican.console = console
+    print(_summary(seen, time.monotonic() - started))
+
+
+def _summary(generators: list, seconds: float) -> str:
+    articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    pages = next((g for g in generators if isinstance(g, PagesGenerator)), None)
+    counts = [
+        f"{len(articles.articles) + len(articles.translations) if articles else 0} tulisan",
+        f"{len(pages.pages) + len(pages.translations) if pages else 0} halaman",
+    ]
+    drafts = (len(articles.drafts) + len(articles.drafts_translations) if articles else 0) + (
+        len(pages.draft_pages) + len(pages.draft_translations) if pages else 0
+    )
+    if drafts:
+        counts.append(f"{drafts} draf")
+    return f"Selesai: {', '.join(counts)}, dalam {_decimal(seconds)} detik."
+
+
+def _decimal(seconds: float) -> str:
+    """3.2 as Indonesian writes it: 3,2."""
+    return f"{seconds:.1f}".replace(".", ",")
 
 
 def _failed(output_dir: list[str]) -> int:

@@ -12,10 +12,13 @@ def linear(channel: float) -> float:
     return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
 
+# WCAG's (and sRGB's) weights of linear red, green and blue in relative luminance.
+LUMA = (0.2126, 0.7152, 0.0722)
+
+
 def luminance(colour: tuple[int, int, int]) -> float:
     """WCAG relative luminance."""
-    r, g, b = (linear(c / 255) for c in colour)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return sum(weight * linear(c / 255) for weight, c in zip(LUMA, colour, strict=True))
 
 
 def contrast(a: float, b: float) -> float:

@@ -17,8 +17,9 @@ import os
 import secrets
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 RECORD_SUFFIX = ".sha256"
 _CHUNK = 1 << 20

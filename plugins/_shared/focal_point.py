@@ -12,7 +12,11 @@ Point = tuple[float, float]
 
 # Words staff may write; each sets one axis (the other stays centred): "atas kiri" is both.
 WORDS: dict[str, tuple[int, float]] = {
-    "atas": (1, 0.0), "tengah": (-1, 0.5), "bawah": (1, 1.0), "kiri": (0, 0.0), "kanan": (0, 1.0),
+    "atas": (1, 0.0),
+    "tengah": (-1, 0.5),
+    "bawah": (1, 1.0),
+    "kiri": (0, 0.0),
+    "kanan": (0, 1.0),
 }
 _NUMBERS = re.compile(r"^[\d.,;\s]+$")
 
@@ -23,8 +27,11 @@ class FocusError(ValueError):
 
 def parse_focus(value) -> Point:
     """A focal point from what a post says: "0.5, 0.3", [0.5, 0.3] or words (atas, kiri...)."""
-    if isinstance(value, (list, tuple)) and len(value) == 2 \
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+    if (
+        isinstance(value, (list, tuple))
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    ):
         x, y = float(value[0]), float(value[1])
         if 0 <= x <= 1 and 0 <= y <= 1:
             return (x, y)
@@ -45,7 +52,7 @@ def parse_focus(value) -> Point:
             return (x, y)
     raise FocusError(
         f"'{value}' bukan titik fokus yang dikenal. Tulis dua angka 0 sampai 1 (mendatar, "
-        "menurun), misalnya \"0.5, 0.3\", atau kata: atas, tengah, bawah, kiri, kanan."
+        'menurun), misalnya "0.5, 0.3", atau kata: atas, tengah, bawah, kiri, kanan.'
     )
 
 

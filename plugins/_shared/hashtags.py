@@ -1,9 +1,9 @@
-"""Hashtags: what counts as one, its working form, and one list without repeats."""
+"""Hashtags: what counts as one, its working form, one list without repeats, and their order."""
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 # One word with at least one letter: platforms do not link digits-only tags (#2026).
 HASHTAG = re.compile(r"^(?=\w*[^\W\d_])[^\W_]\w*$")
@@ -30,3 +30,13 @@ def unique_hashtags(tags: Iterable[str], taken: Iterable[str] = ()) -> tuple[str
             seen.add(tag.casefold())
             kept.append(tag)
     return tuple(kept)
+
+
+def post_hashtags(own: Iterable[str], library: Iterable[str] = (), kind_tag: str = "") -> tuple[str, ...]:
+    """A post's hashtags in the one order feeds and captions use, each once ignoring case.
+
+    The post's own first, then the library's defaults, the kind's hashtag last:
+    whatever runs short of room drops from the end, so the kind goes first,
+    then the library's, and the post's own last of all.
+    """
+    return unique_hashtags([*own, *library, kind_tag])

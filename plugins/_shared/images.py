@@ -10,6 +10,7 @@ so a 16-bit PNG never comes out white.
 from __future__ import annotations
 
 import functools
+import io
 import math
 import os
 import sys
@@ -91,8 +92,7 @@ def too_large_problem(name: str, width: int = 0, height: int = 0) -> ImageProble
 def unreadable_problem(name: str) -> ImageProblem:
     return ImageProblem(
         f"berkas '{name}' rusak atau bukan gambar, sehingga tidak bisa dibuka.",
-        "buka gambarnya di komputer untuk memastikan bisa dilihat, lalu simpan ulang "
-        "sebagai JPG atau PNG.",
+        "buka gambarnya di komputer untuk memastikan bisa dilihat, lalu simpan ulang sebagai JPG atau PNG.",
     )
 
 
@@ -143,8 +143,9 @@ def _header(path: Path) -> ImageInfo | _Refusal:
                     continue
                 with image:
                     width, height = _shown(*image.size, _header_orientation(image))
-                    return ImageInfo(width, height, image.format or name, image.mode,
-                                     image.has_transparency_data)
+                    return ImageInfo(
+                        width, height, image.format or name, image.mode, image.has_transparency_data
+                    )
     except OSError:
         pass
     return _Refusal(too_large=False)
@@ -201,8 +202,12 @@ def probe(path: str | Path, name: str | None = None) -> ImageInfo:
 
 # --- converting --------------------------------------------------------------------------
 
-_GREY16_RAW = {"I;16": "L;16", "I;16L": "L;16", "I;16B": "L;16B",
-               "I;16N": "L;16" if sys.byteorder == "little" else "L;16B"}
+_GREY16_RAW = {
+    "I;16": "L;16",
+    "I;16L": "L;16",
+    "I;16B": "L;16B",
+    "I;16N": "L;16" if sys.byteorder == "little" else "L;16B",
+}
 
 # How to_rgb treats a mode, for cache keys: raise a mode's number when its result
 # changes, so only images of that mode get new file names. Absent means 1.
@@ -247,3 +252,33 @@ def to_rgb(image: Image.Image, background: tuple[int, int, int] = (255, 255, 255
     base = Image.new("RGB", image.size, background)
     base.paste(rgba, mask=rgba.getchannel("A"))
     return base
+
+
+# --- preparing for the web ---------------------------------------------------------------
+
+
+def upright(image: Image.Image) -> Image.Image:
+    """The picture as shown: EXIF orientation applied, colours in sRGB, no metadata carried.
+
+    Browsers assume sRGB for an untagged image, so a photo tagged with another
+    profile (a phone's Display P3, a CMYK scan) is converted here and published
+    without any profile; an sRGB one loses nothing by dropping its tag.
+    """
+    from PIL import ImageCms, ImageOps  # ImageCms loads littlecms: only when images are prepared
+
+    shown = ImageOps.exif_transpose(image)
+    icc = image.info.get("icc_profile")
+    if icc and shown.mode in ("RGB", "RGBA", "CMYK"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            if "srgb" not in (ImageCms.getProfileDescription(source) or "").lower():
+                mode = "RGBA" if shown.mode == "RGBA" else "RGB"
+                shown = ImageCms.profileToProfile(
+                    shown, source, ImageCms.createProfile("sRGB"), outputMode=mode
+                )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: show the numbers as they are, like a browser would
+    # Nothing of the camera's (EXIF, XMP, ICC, comments) reaches an encoder; a palette's or
+    # a colour's transparency is part of the picture, not metadata.
+    shown.info = {k: v for k, v in shown.info.items() if k == "transparency"}
+    return shown

@@ -95,19 +95,49 @@ def declared() -> dict[str, Declaration]:
 
 
 # Documented Pelican settings that have no entry in DEFAULT_CONFIG.
-PELICAN_WITHOUT_DEFAULT = frozenset({
-    "AUTHOR", "TIMEZONE", "FEED_DOMAIN", "SITESUBTITLE", "SITELOGO",
-    "ARCHIVES_URL", "ARCHIVES_SAVE_AS", "AUTHORS_URL", "AUTHORS_SAVE_AS",
-    "CATEGORIES_URL", "CATEGORIES_SAVE_AS", "TAGS_URL", "TAGS_SAVE_AS",
-    "FEED_RSS", "FEED_ALL_RSS", "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS",
-    "TRANSLATION_FEED_RSS", "YEAR_ARCHIVE_URL", "MONTH_ARCHIVE_URL", "DAY_ARCHIVE_URL",
-})
+PELICAN_WITHOUT_DEFAULT = frozenset(
+    {
+        "AUTHOR",
+        "TIMEZONE",
+        "FEED_DOMAIN",
+        "SITESUBTITLE",
+        "SITELOGO",
+        "ARCHIVES_URL",
+        "ARCHIVES_SAVE_AS",
+        "AUTHORS_URL",
+        "AUTHORS_SAVE_AS",
+        "CATEGORIES_URL",
+        "CATEGORIES_SAVE_AS",
+        "TAGS_URL",
+        "TAGS_SAVE_AS",
+        "FEED_RSS",
+        "FEED_ALL_RSS",
+        "CATEGORY_FEED_RSS",
+        "TAG_FEED_ATOM",
+        "TAG_FEED_RSS",
+        "TRANSLATION_FEED_RSS",
+        "YEAR_ARCHIVE_URL",
+        "MONTH_ARCHIVE_URL",
+        "DAY_ARCHIVE_URL",
+    }
+)
 # What the `pelican` command line writes into the settings (pelican.get_config);
 # DEBUG always, WRITE_SELECTED from older command lines (Pelican warns itself).
-PELICAN_COMMAND_LINE = frozenset({
-    "PATH", "OUTPUT_PATH", "THEME", "DELETE_OUTPUT_DIRECTORY", "LOAD_CONTENT_CACHE",
-    "CACHE_PATH", "RELATIVE_URLS", "PORT", "BIND", "DEBUG", "WRITE_SELECTED",
-})
+PELICAN_COMMAND_LINE = frozenset(
+    {
+        "PATH",
+        "OUTPUT_PATH",
+        "THEME",
+        "DELETE_OUTPUT_DIRECTORY",
+        "LOAD_CONTENT_CACHE",
+        "CACHE_PATH",
+        "RELATIVE_URLS",
+        "PORT",
+        "BIND",
+        "DEBUG",
+        "WRITE_SELECTED",
+    }
+)
 
 
 def known_names() -> frozenset[str]:
@@ -178,6 +208,7 @@ def _parse(declaration: Declaration, settings: dict) -> tuple[Any, list[str]]:
 
 def _meaningful(errors: list[dict]) -> list[dict]:
     """The errors without "too few items" on a list whose items are already named as wrong."""
+
     # pydantic counts only the valid items, so ['jumaat'] would also read as "empty".
     def has_item_errors(loc: tuple) -> bool:
         return any(len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == loc for e in errors)
@@ -189,8 +220,9 @@ def _unknown_names(settings: dict) -> list[str]:
     known = known_names()
     lines = []
     for name in sorted(set(settings) - known, key=str):
-        lines.append(f"{name}: pengaturan ini tidak dikenal.{_guess(str(name), known)} "
-                     "Hapus atau perbaiki ejaannya.")
+        lines.append(
+            f"{name}: pengaturan ini tidak dikenal.{_guess(str(name), known)} Hapus atau perbaiki ejaannya."
+        )
     return lines
 
 
@@ -200,8 +232,9 @@ def _guess(written: str, known: Any) -> str:
 
 
 def _report(lines: list[str]) -> str:
-    return ("Pengaturan situs bermasalah (pelicanconf.py, publishconf.py atau -e):\n  - "
-            + "\n  - ".join(lines))
+    return "Pengaturan situs bermasalah (pelicanconf.py, publishconf.py atau -e):\n  - " + "\n  - ".join(
+        lines
+    )
 
 
 # --- turning pydantic's errors into Indonesian lines ------------------------------------
@@ -272,8 +305,9 @@ def _unwrap(annotation: Any) -> tuple[Any, str]:
         if origin is Annotated:
             annotation, *metadata = get_args(annotation)
             # Nested Annotated are flattened, innermost first: the outermost text wins.
-            fix = next((m.description for m in reversed(metadata)
-                        if isinstance(m, FieldInfo) and m.description), fix)
+            fix = next(
+                (m.description for m in reversed(metadata) if isinstance(m, FieldInfo) and m.description), fix
+            )
         elif origin in (Union, UnionType):
             members = [a for a in get_args(annotation) if a is not type(None)]
             if len(members) != 1:

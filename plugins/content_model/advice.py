@@ -10,74 +10,22 @@ import difflib
 
 from .problems import FieldError
 
-# Indonesian names staff reach for, and the field each means (used only when the kind has it).
-FIELD_ALIASES = {
-    "judul": "title",
-    "tanggal": "date",
-    "tanggal_terbit": "date",
-    "terbit": "date",
-    "ringkasan": "summary",
-    "gambar": "image",
-    "foto": "image",
-    "teks_alternatif": "image_alt",
-    "alt": "image_alt",
-    "keterangan_gambar": "image_alt",
-    "tagar": "hashtags",
-    "hashtag": "hashtags",
-    "tags": "hashtags",
-    "tag": "hashtags",
-    "penulis": "author",
-    "diperbarui": "modified",
-    "tempat": "place",
-    "lokasi": "place",
-    "alamat": "place_address",
-    "mulai": "start",
-    "waktu_mulai": "start",
-    "jam_mulai": "start",
-    "selesai": "end",
-    "waktu_selesai": "end",
-    "jam_selesai": "end",
-    "pendaftaran": "registration_url",
-    "daftar": "registration_url",
-    "tautan_daftar": "registration_url",
-    "tautan_daring": "online_url",
-    "daring": "online_url",
-    "status_acara": "event_status",
-    "harga": "price",
-    "biaya": "price",
-    "tiket": "price",
-    "pembicara": "performers",
-    "narasumber": "performers",
-    "pengisi_acara": "performers",
-    "langkah": "steps",
-    "video": "video_url",
-    "transkrip": "transcript",
-    "seri": "series",
-    "bagian": "series_part",
-    "judul_buku": "book_title",
-    "pengarang": "book_author",
-    "penerbit": "publisher",
-    "tahun": "year",
-    "nomor_panggil": "call_number",
-    "katalog": "catalogue_url",
-    "templat": "template",
-}
-
 
 def _normal(name: str) -> str:
     return name.strip().lower().replace("-", "_").replace(" ", "_")
 
 
-def guess_field(field_names: list[str], name: str) -> tuple[str, bool] | None:
-    """(the field meant by `name`, whether it was an Indonesian name), or None.
+def guess_field(kind, name: str) -> tuple[str, bool] | None:
+    """(the field of the kind meant by `name`, whether it was one of its aliases), or None.
 
-    An Indonesian name, or the nearest spelling of a field or of an Indonesian name.
+    One of the kind's field aliases (each kind declares them on its fields), or the
+    nearest spelling of a field or of an alias.
     """
     written = _normal(name)
+    field_names = kind.field_names
     if written in field_names:
         return written, False
-    known = set(field_names)
-    aliases = {alias: field for alias, field in FIELD_ALIASES.items() if field in known}
+    aliases = {alias: field.name for field in kind.fields for alias in field.aliases}
     if written in aliases:
         return aliases[written], True
     close = difflib.get_close_matches(written, list(field_names) + list(aliases), n=1, cutoff=0.75)
@@ -88,7 +36,7 @@ def guess_field(field_names: list[str], name: str) -> tuple[str, bool] | None:
 
 def unknown_field_error(kind, name: str, written: set[str]) -> tuple[str | None, FieldError]:
     """(the field it should be, the error): one problem on the unknown name, never a list."""
-    found = guess_field(kind.field_names, name)
+    found = guess_field(kind, name)
     if found is None:
         return None, FieldError(
             f"kolom '{name}' tidak dikenal untuk {kind.label.lower()}.",
@@ -96,8 +44,11 @@ def unknown_field_error(kind, name: str, written: set[str]) -> tuple[str | None,
             f"'invoke new {kind.slug} \"Judul\"' (nama kolom ditulis dalam bahasa Inggris).",
         )
     guess, indonesian = found
-    meant = (f"nama kolom ditulis dalam bahasa Inggris: untuk ini pakai '{guess}'" if indonesian
-             else f"mungkin salah ketik untuk '{guess}'")
+    meant = (
+        f"nama kolom ditulis dalam bahasa Inggris: untuk ini pakai '{guess}'"
+        if indonesian
+        else f"mungkin salah ketik untuk '{guess}'"
+    )
     meaning = kind.field(guess).comment
     if guess in written:
         return guess, FieldError(

@@ -23,12 +23,12 @@ from plugins._shared.clock import build_moment
 from .advice import unknown_field_error
 from .body import check_body, control_characters, internal_links
 from .fields import ParseContext, check_file_name
+from .folders import site_folders
 from .frontmatter import read_document
+from .kinds import Kind, KindRegistry, kinds_of
 from .placeholders import body_placeholder, field_placeholders
 from .problems import FieldError, Problem
 from .schedule import late_announcements
-from .folders import site_folders
-from .kinds import Kind, KindRegistry, kinds_of
 
 # Also Pelican's FILENAME_METADATA: an optional date prefix, then the slug.
 FILENAME_METADATA = r"(?:\d{4}-\d{2}-\d{2}-)?(?P<slug>.+)"
@@ -77,8 +77,9 @@ def kind_for(relative: Path, kinds: KindRegistry) -> Kind | None:
     return kinds.get(relative.parts[0])
 
 
-def check_tree(content_dir: Path, timezone: ZoneInfo, *, now: dt.datetime | None = None,
-               settings: dict | None = None) -> Report:
+def check_tree(
+    content_dir: Path, timezone: ZoneInfo, *, now: dt.datetime | None = None, settings: dict | None = None
+) -> Report:
     """Check every file under content_dir: posts and pages, and the static folders.
 
     `now` is the build's moment (BUILD_NOW), `settings` Pelican's settings (the
@@ -122,12 +123,15 @@ def _static_file_problems(path: Path, relative: Path, content_dir: Path) -> list
     shown = f"content/{relative.as_posix()}"
     if path.is_symlink() and not is_within(content_dir, path):
         what = "folder" if path.is_dir() else "berkas"
-        return [Problem(
-            shown, None,
-            f"{what} ini adalah tautan simbolik (symlink) ke '{os.readlink(path)}', di luar folder "
-            "content/, jadi tidak diterbitkan.",
-            "salin berkas aslinya ke folder ini dan hapus tautan simboliknya.",
-        )]
+        return [
+            Problem(
+                shown,
+                None,
+                f"{what} ini adalah tautan simbolik (symlink) ke '{os.readlink(path)}', di luar folder "
+                "content/, jadi tidak diterbitkan.",
+                "salin berkas aslinya ke folder ini dan hapus tautan simboliknya.",
+            )
+        ]
     try:
         check_file_name(relative.as_posix())
     except FieldError as error:
@@ -146,37 +150,49 @@ def check_file(path: Path, ctx: ParseContext, kinds: KindRegistry) -> Entry:
         entry.problems.append(Problem(shown, field_name, error.message, error.fix))
 
     if path.suffix != ".md":
-        report(None, FieldError(
-            "berkas ini bukan tulisan Markdown (.md), jadi tidak ikut dibangun.",
-            "simpan tulisan sebagai berkas .md; gambar dan unduhan disimpan di "
-            "content/gambar/ atau content/unduhan/.",
-        ))
+        report(
+            None,
+            FieldError(
+                "berkas ini bukan tulisan Markdown (.md), jadi tidak ikut dibangun.",
+                "simpan tulisan sebagai berkas .md; gambar dan unduhan disimpan di "
+                "content/gambar/ atau content/unduhan/.",
+            ),
+        )
         return entry
     if kind is None:
         report(None, _unknown_kind_error(relative, kinds))
         return entry
     if len(relative.parts) > 2:
-        report(None, FieldError(
-            f"berkas berada di subfolder '{'/'.join(relative.parts[1:-1])}', sehingga "
-            "alamat dan jenisnya di situs menjadi salah.",
-            f"pindahkan berkas langsung ke folder content/{relative.parts[0]}/.",
-        ))
+        report(
+            None,
+            FieldError(
+                f"berkas berada di subfolder '{'/'.join(relative.parts[1:-1])}', sehingga "
+                "alamat dan jenisnya di situs menjadi salah.",
+                f"pindahkan berkas langsung ke folder content/{relative.parts[0]}/.",
+            ),
+        )
         return entry
     if path.is_symlink() and not is_within(ctx.content_dir, path):
-        report(None, FieldError(
-            f"berkas ini adalah tautan simbolik (symlink) ke '{os.readlink(path)}', di luar "
-            "folder content/, jadi tidak dibangun.",
-            "salin tulisan aslinya ke folder ini dan hapus tautan simboliknya.",
-        ))
+        report(
+            None,
+            FieldError(
+                f"berkas ini adalah tautan simbolik (symlink) ke '{os.readlink(path)}', di luar "
+                "folder content/, jadi tidak dibangun.",
+                "salin tulisan aslinya ke folder ini dan hapus tautan simboliknya.",
+            ),
+        )
         return entry
     try:
         # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark.
         reading = read_document(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        report(None, FieldError(
-            "berkas tidak tersimpan dalam pengodean UTF-8, sehingga huruf bisa rusak.",
-            "buka berkas di penyunting teks lalu simpan ulang dengan pengodean UTF-8.",
-        ))
+        report(
+            None,
+            FieldError(
+                "berkas tidak tersimpan dalam pengodean UTF-8, sehingga huruf bisa rusak.",
+                "buka berkas di penyunting teks lalu simpan ulang dengan pengodean UTF-8.",
+            ),
+        )
         return entry
     except FieldError as error:
         report(None, error)
@@ -186,13 +202,16 @@ def check_file(path: Path, ctx: ParseContext, kinds: KindRegistry) -> Entry:
         report(field_name, error)
     document = reading.document
 
-    for name, line, character in control_characters(document.metadata):
-        report(name, FieldError(
-            f"nilainya memuat karakter kendali tak terlihat ({character}), yang merusak umpan "
-            "dan halaman; biasanya dari penulisan \\0 atau \\e di dalam tanda kutip ganda, atau "
-            "dari teks yang disalin.",
-            "ketik ulang nilai kolom ini, tanpa garis miring terbalik di dalam tanda kutip ganda.",
-        ))
+    for name, _line, character in control_characters(document.metadata):
+        report(
+            name,
+            FieldError(
+                f"nilainya memuat karakter kendali tak terlihat ({character}), yang merusak umpan "
+                "dan halaman; biasanya dari penulisan \\0 atau \\e di dalam tanda kutip ganda, atau "
+                "dari teks yang disalin.",
+                "ketik ulang nilai kolom ini, tanpa garis miring terbalik di dalam tanda kutip ganda.",
+            ),
+        )
     placeholders = field_placeholders(kind, document.metadata, document.lines)
     for field_name, error in placeholders:
         report(field_name, error)
@@ -215,8 +234,9 @@ def check_file(path: Path, ctx: ParseContext, kinds: KindRegistry) -> Entry:
     return entry
 
 
-def _parse_fields(kind: Kind, metadata: dict, reported: set[str], ctx: ParseContext,
-                  report) -> tuple[dict, set[str]]:
+def _parse_fields(
+    kind: Kind, metadata: dict, reported: set[str], ctx: ParseContext, report
+) -> tuple[dict, set[str]]:
     """Typed values of the fields, and the fields that misspelt names stand for.
 
     `reported` were written but are already reported (not parsed, not missing).
@@ -242,14 +262,15 @@ def _parse_fields(kind: Kind, metadata: dict, reported: set[str], ctx: ParseCont
         if spec.name in reported or spec.name in meant:
             continue
         if spec.required and spec.name not in metadata:
-            report(spec.name, FieldError(
-                f"kolom wajib untuk {kind.label.lower()} ini belum ada.",
-                f"tambahkan baris '{spec.name}: ...' ({spec.comment}).",
-            ))
+            report(
+                spec.name,
+                FieldError(
+                    f"kolom wajib untuk {kind.label.lower()} ini belum ada.",
+                    f"tambahkan baris '{spec.name}: ...' ({spec.comment}).",
+                ),
+            )
         elif spec.required and spec.name not in values and _is_blank(metadata[spec.name]):
-            report(spec.name, FieldError(
-                "kolom wajib ini kosong.", f"isi kolom ini ({spec.comment})."
-            ))
+            report(spec.name, FieldError("kolom wajib ini kosong.", f"isi kolom ini ({spec.comment})."))
     return values, meant - {None}
 
 
@@ -264,12 +285,14 @@ def _slug(relative: Path, values: dict, report) -> str | None:
         slug = re.fullmatch(FILENAME_METADATA, relative.stem).group("slug")
         source = None
     if not _SLUG.match(slug):
-        report(source, FieldError(
-            f"alamat halaman '{slug}' memuat huruf besar, spasi atau tanda baca.",
-            "pakai huruf kecil, angka dan tanda hubung saja, misalnya "
-            "'diskusi-buku-laskar-pelangi'"
-            + ("." if source else " (ganti nama berkasnya)."),
-        ))
+        report(
+            source,
+            FieldError(
+                f"alamat halaman '{slug}' memuat huruf besar, spasi atau tanda baca.",
+                "pakai huruf kecil, angka dan tanda hubung saja, misalnya "
+                "'diskusi-buku-laskar-pelangi'" + ("." if source else " (ganti nama berkasnya)."),
+            ),
+        )
         return None
     return slug
 
@@ -300,8 +323,7 @@ def project_settings() -> dict:
 
 def pagination_pattern(settings: dict | None) -> re.Pattern:
     """The folder names of listing pages 2, 3, ... (PAGINATION_PATTERNS): 'halaman-2'."""
-    patterns = (settings or {}).get("PAGINATION_PATTERNS") or (
-        (2, "{base_name}/halaman-{number}/", ""),)
+    patterns = (settings or {}).get("PAGINATION_PATTERNS") or ((2, "{base_name}/halaman-{number}/", ""),)
     names = []
     for _, url, *_ in patterns:
         last = [part for part in str(url).split("/") if part][-1:]
@@ -318,22 +340,28 @@ def _check_slugs(entries, kinds: KindRegistry, reserved: frozenset[str], paginat
         if entry.kind is None or entry.slug is None:
             continue
         if entry.kind is kinds.page and entry.slug in reserved:
-            entry.problems.append(Problem(
-                entry.path, "slug",
-                f"alamat halaman '{entry.slug}' sudah dipakai situs untuk daftar atau folder.",
-                "ganti nama berkas atau isi kolom 'slug' dengan alamat lain, misalnya "
-                f"'tentang-{entry.slug}'.",
-            ))
+            entry.problems.append(
+                Problem(
+                    entry.path,
+                    "slug",
+                    f"alamat halaman '{entry.slug}' sudah dipakai situs untuk daftar atau folder.",
+                    "ganti nama berkas atau isi kolom 'slug' dengan alamat lain, misalnya "
+                    f"'tentang-{entry.slug}'.",
+                )
+            )
             continue
         if paginated.match(entry.slug):
             where = "halaman situs" if entry.kind is kinds.page else f"daftar {entry.kind.label}"
-            entry.problems.append(Problem(
-                entry.path, "slug",
-                f"alamat '{entry.slug}' sama dengan alamat halaman berikutnya dari {where}, "
-                "jadi salah satunya akan tertimpa.",
-                f"ganti nama berkas atau isi kolom 'slug' dengan alamat lain, misalnya "
-                f"'{entry.slug.replace('-', '-ke-', 1)}'.",
-            ))
+            entry.problems.append(
+                Problem(
+                    entry.path,
+                    "slug",
+                    f"alamat '{entry.slug}' sama dengan alamat halaman berikutnya dari {where}, "
+                    "jadi salah satunya akan tertimpa.",
+                    f"ganti nama berkas atau isi kolom 'slug' dengan alamat lain, misalnya "
+                    f"'{entry.slug.replace('-', '-ke-', 1)}'.",
+                )
+            )
             continue
         owners.setdefault((entry.kind.slug, entry.slug), []).append(entry)
     for (_, slug), sharing in owners.items():
@@ -341,11 +369,14 @@ def _check_slugs(entries, kinds: KindRegistry, reserved: frozenset[str], paginat
             continue
         first, *later = sorted(sharing, key=_added)
         for entry in later:
-            entry.problems.append(Problem(
-                entry.path, "slug",
-                f"alamat halaman '{slug}' sudah dipakai oleh {first.path}, yang lebih dulu ada.",
-                "ganti nama berkas ini, atau isi kolom 'slug' dengan alamat lain.",
-            ))
+            entry.problems.append(
+                Problem(
+                    entry.path,
+                    "slug",
+                    f"alamat halaman '{slug}' sudah dipakai oleh {first.path}, yang lebih dulu ada.",
+                    "ganti nama berkas ini, atau isi kolom 'slug' dengan alamat lain.",
+                )
+            )
 
 
 def _added(entry: Entry) -> tuple[float, float, str]:
@@ -354,7 +385,11 @@ def _added(entry: Entry) -> tuple[float, float, str]:
     try:
         run = subprocess.run(
             ["git", "log", "--diff-filter=A", "--follow", "--format=%ct", "--", path.name],
-            cwd=path.parent, capture_output=True, text=True, timeout=30, check=False,
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
         times = [int(line) for line in run.stdout.split() if line.isdigit()]
     except (OSError, subprocess.SubprocessError):
@@ -379,9 +414,12 @@ def _check_internal_links(entries: dict[str, Entry], content_dir: Path, now: dt.
                 why = "baru terbit nanti, jadi tautannya belum berfungsi di situs"
             else:
                 continue
-            entry.problems.append(Problem(
-                entry.path, "isi",
-                f"tautan di baris {line} menuju '{target}', yang {why}.",
-                "periksa nama berkas tujuan (mulai dari folder jenisnya, misalnya "
-                "{filename}/acara/2026-11-20-diskusi-buku.md), atau hapus tautannya.",
-            ))
+            entry.problems.append(
+                Problem(
+                    entry.path,
+                    "isi",
+                    f"tautan di baris {line} menuju '{target}', yang {why}.",
+                    "periksa nama berkas tujuan (mulai dari folder jenisnya, misalnya "
+                    "{filename}/acara/2026-11-20-diskusi-buku.md), atau hapus tautannya.",
+                )
+            )

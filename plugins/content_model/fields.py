@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -27,8 +28,6 @@ from .problems import FieldError
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 PROJECT_THEME = Path(__file__).resolve().parents[2] / "theme"
-# Folders under content/ that Pelican copies as they are (STATIC_PATHS).
-DEFAULT_STATIC_FOLDERS = ("gambar", "unduhan")
 # Instagram's own limit, and the most any platform shows; more only costs cards and feed work.
 MAX_HASHTAGS = 30
 
@@ -38,8 +37,12 @@ def tag_slugger(settings) -> Callable[[str], str]:
     subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
     def slug(name: str) -> str:
-        return slugify(name, regex_subs=subs, preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-                       use_unicode=settings.get("SLUGIFY_USE_UNICODE", False))
+        return slugify(
+            name,
+            regex_subs=subs,
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        )
 
     return slug
 
@@ -51,11 +54,11 @@ class ParseContext:
     content_dir: Path
     timezone: ZoneInfo
     theme_dir: Path = PROJECT_THEME
-    static_folders: tuple[str, ...] = DEFAULT_STATIC_FOLDERS
+    static_folders: tuple[str, ...] = ()  # STATIC_PATHS: folders Pelican copies as they are
     tag_slug: Callable[[str], str] = field(default=tag_slugger(DEFAULT_CONFIG))
 
     @classmethod
-    def from_settings(cls, settings) -> "ParseContext":
+    def from_settings(cls, settings) -> ParseContext:
         return cls(
             content_dir=Path(settings["PATH"]).resolve(),
             timezone=ZoneInfo(settings["TIMEZONE"]),
@@ -92,9 +95,7 @@ class Text(FieldType):
         if not text:
             raise FieldError("kolom ini kosong.", "isi kolom ini atau hapus barisnya.")
         if not self.multiline and "\n" in text:
-            raise FieldError(
-                "teks ini terdiri dari beberapa baris.", "tulis dalam satu baris saja."
-            )
+            raise FieldError("teks ini terdiri dari beberapa baris.", "tulis dalam satu baris saja.")
         if self.max_length and len(text) > self.max_length:
             raise FieldError(
                 f"panjangnya {len(text)} karakter, melebihi batas {self.max_length}.",
@@ -279,26 +280,31 @@ class Hashtags(FieldType):
                 f"pilih paling banyak {MAX_HASHTAGS} tagar yang paling penting; tagar "
                 "perpustakaan ditambahkan otomatis.",
             )
-        bad = [tag for tag in tags if not HASHTAG.match(tag)]
-        if bad:
-            # Name every bad hashtag at once, each with its one-word form.
-            listed = ", ".join(f"'{tag}'" for tag in bad)
-            fixed = ", ".join(f"'{suggest_hashtag(tag)}'" for tag in bad)
-            spaced = [tag for tag in bad if len(tag.split()) > 1]
-            several = (f"; bila maksudnya beberapa tagar, tulis sebagai daftar: hashtags: "
-                       f"{hashtag_list(' '.join(spaced))}" if spaced and len(items) == 1 else "")
-            raise FieldError(
-                f"tagar {listed} tidak menjadi tagar yang bisa diklik di media sosial: tagar "
-                "harus satu kata yang memuat huruf, tanpa spasi, tanda hubung atau tanda baca.",
-                f"tulis sebagai satu kata: {fixed}{several}.",
-            )
-        unaddressable = [tag for tag in tags if not ctx.tag_slug(tag)]
+        # First: no spelling in such a script makes a tag page, so suggesting one would mislead.
+        unaddressable = [tag for tag in tags if any(c.isalpha() for c in tag) and not ctx.tag_slug(tag)]
         if unaddressable:
             listed = ", ".join(f"'{tag}'" for tag in unaddressable)
             raise FieldError(
                 f"tagar {listed} tidak bisa dijadikan alamat halaman tagar (aksaranya tidak bisa "
                 "dialihkan ke huruf Latin), jadi tautannya akan rusak.",
                 "tulis tagar dengan huruf Latin, misalnya 'AksaraJawa' atau 'Lontara'.",
+            )
+        bad = [tag for tag in tags if not HASHTAG.match(tag)]
+        if bad:
+            # Name every bad hashtag at once, each with its one-word form.
+            listed = ", ".join(f"'{tag}'" for tag in bad)
+            fixed = ", ".join(f"'{suggest_hashtag(tag)}'" for tag in bad)
+            spaced = [tag for tag in bad if len(tag.split()) > 1]
+            several = (
+                f"; bila maksudnya beberapa tagar, tulis sebagai daftar: hashtags: "
+                f"{hashtag_list(' '.join(spaced))}"
+                if spaced and len(items) == 1
+                else ""
+            )
+            raise FieldError(
+                f"tagar {listed} tidak menjadi tagar yang bisa diklik di media sosial: tagar "
+                "harus satu kata yang memuat huruf, tanpa spasi, tanda hubung atau tanda baca.",
+                f"tulis sebagai satu kata: {fixed}{several}.",
             )
         return list(unique_hashtags(tags))
 
@@ -321,9 +327,7 @@ class TextList(FieldType):
 
 def _isbn_is_valid(digits: str) -> bool:
     if len(digits) == 10:
-        total = sum(
-            (10 - i) * (10 if c in "Xx" else int(c)) for i, c in enumerate(digits)
-        )
+        total = sum((10 - i) * (10 if c in "Xx" else int(c)) for i, c in enumerate(digits))
         return total % 11 == 0
     total = sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits))
     return total % 10 == 0
@@ -340,8 +344,7 @@ class Isbn(FieldType):
         if not shaped or not _isbn_is_valid(digits):
             raise FieldError(
                 f"'{text}' bukan ISBN yang sah (jumlah angka atau angka pemeriksanya salah).",
-                "salin ISBN dari halaman hak cipta buku atau dari katalog, "
-                "misalnya 978-602-291-000-8.",
+                "salin ISBN dari halaman hak cipta buku atau dari katalog, misalnya 978-602-291-000-8.",
             )
         return digits.upper()
 
@@ -413,8 +416,13 @@ class CardImage(ImagePath):
         width, height, kind = info.width, info.height, info.format
         size = path.stat().st_size
         ratio = width / height
-        if kind != "JPEG" or size > CARD_IMAGE_MAX_BYTES or width < CARD_IMAGE_MIN[0] \
-                or height < CARD_IMAGE_MIN[1] or not 1.8 <= ratio <= 2.0:
+        if (
+            kind != "JPEG"
+            or size > CARD_IMAGE_MAX_BYTES
+            or width < CARD_IMAGE_MIN[0]
+            or height < CARD_IMAGE_MIN[1]
+            or not 1.8 <= ratio <= 2.0
+        ):
             raise FieldError(
                 f"gambar kartu '{text}' berukuran {width}x{height} piksel, {size // 1000} KB, "
                 f"format {kind}; WhatsApp dan Facebook butuh JPEG sekitar 1,91:1 di bawah 300 KB.",
@@ -458,12 +466,14 @@ def page_templates(theme_dir: Path) -> list[str]:
 class CardFocus(FieldType):
     """The part of a photo a card's crop keeps: two fractions, or Indonesian words."""
 
-    form: ClassVar[str] = ('titik fokus foto di kartu: "0.5, 0.3" (mendatar, menurun) '
-                           "atau atas/tengah/bawah/kiri/kanan")
+    form: ClassVar[str] = (
+        'titik fokus foto di kartu: "0.5, 0.3" (mendatar, menurun) atau atas/tengah/bawah/kiri/kanan'
+    )
 
     def parse(self, value, ctx):
         try:
             return parse_focus(value)
         except FocusError as error:
-            raise FieldError(str(error), 'tulis misalnya card_focus: "0.5, 0.3" atau card_focus: atas') \
-                from None
+            raise FieldError(
+                str(error), 'tulis misalnya card_focus: "0.5, 0.3" atau card_focus: atas'
+            ) from None

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from plugins._shared.settings import declared, parse_one
+
 from .kinds import kinds_of
 
 
@@ -20,11 +22,19 @@ def _first_segment(pattern: Any) -> str | None:
     return parts[0] if parts else None
 
 
-def _folder_of(setting: Any, default: str) -> str:
-    """A plugin's folder from its setting, parsed (an object with .folder) or raw (a dict)."""
-    if isinstance(setting, dict):
-        return str(setting.get("folder", default))
-    return str(getattr(setting, "folder", default) or default)
+def _folder_of(settings, name: str) -> str:
+    """The `folder` of a plugin's setting: parsed (an object), raw (a dict), or its declared default.
+
+    A plugin that is not loaded has declared nothing and writes no folder ("").
+    """
+    value = settings.get(name)
+    if getattr(value, "folder", None):
+        return value.folder
+    if isinstance(value, dict) and value.get("folder"):
+        return str(value["folder"])
+    if name in declared():
+        return str(getattr(parse_one(name, {name: None}), "folder", "") or "")
+    return ""
 
 
 @dataclass(frozen=True)
@@ -43,8 +53,17 @@ class SiteFolders:
     @property
     def public(self) -> frozenset[str]:
         """The folders the public site writes (and the pages' content folder): not the share kit's."""
-        named = (*self.kinds, self.pages, self.tags, self.archive, self.drafts, self.feeds, self.cards,
-                 self.theme, *self.static)
+        named = (
+            *self.kinds,
+            self.pages,
+            self.tags,
+            self.archive,
+            self.drafts,
+            self.feeds,
+            self.cards,
+            self.theme,
+            *self.static,
+        )
         return frozenset(name for name in named if name)
 
     @property
@@ -62,9 +81,9 @@ def site_folders(settings) -> SiteFolders:
         tags=_first_segment(settings.get("TAG_URL")) or "",
         archive=_first_segment(settings.get("ARCHIVES_URL")) or "",
         drafts=_first_segment(settings.get("DRAFT_URL")) or "",
-        feeds=_folder_of(settings.get("FEEDS"), "umpan"),
-        cards=_folder_of(settings.get("SOCIAL_CARDS"), "kartu"),
-        share_kit=_folder_of(settings.get("SHARE_KIT"), "bagikan"),
+        feeds=_folder_of(settings, "FEEDS"),
+        cards=_folder_of(settings, "SOCIAL_CARDS"),
+        share_kit=_folder_of(settings, "SHARE_KIT"),
         theme=str(settings.get("THEME_STATIC_DIR") or ""),
         static=tuple(settings.get("STATIC_PATHS") or ()),
     )

@@ -8,8 +8,9 @@ read (one top-level field at a time) so that their problems are named too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
@@ -19,9 +20,11 @@ from .lines import INDENTED_FIELD, Chunk, chunks, cut_values, strip_comment
 from .problems import FieldError
 
 # The fix every YAML problem ends with when nothing more precise can be said.
-GENERAL_FIX = ("setiap kolom ditulis pada barisnya sendiri sebagai 'nama: nilai', mulai dari tepi "
-               "kiri; beri tanda kutip pada nilai yang memuat ': ' atau '#', dan pakai spasi "
-               "(bukan tab) untuk menjorok.")
+GENERAL_FIX = (
+    "setiap kolom ditulis pada barisnya sendiri sebagai 'nama: nilai', mulai dari tepi "
+    "kiri; beri tanda kutip pada nilai yang memuat ': ' atau '#', dan pakai spasi "
+    "(bukan tab) untuk menjorok."
+)
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,7 @@ def _construct_mapping(loader, node, deep=False):
     return loader.construct_mapping(node, deep=deep)
 
 
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _load(text: str):
@@ -106,7 +107,9 @@ def read_document(text: str) -> Reading:
     except yaml.YAMLError as error:
         metadata = _read_by_field(parts, mistakes, unreadable)
         if not mistakes:  # only the whole header fails: say what YAML says, in Indonesian
-            mistakes.append((None, explain(error, Chunk(None, first_line, tuple(header.splitlines()) or ("",)))))
+            mistakes.append(
+                (None, explain(error, Chunk(None, first_line, tuple(header.splitlines()) or ("",))))
+            )
     if not isinstance(metadata, dict):
         raise FieldError(
             "bagian keterangan YAML tidak berisi kolom 'nama: nilai'.",
@@ -159,11 +162,16 @@ def _read_by_field(parts: list[Chunk], mistakes: list, unreadable: set) -> dict:
                 unreadable.add(chunk.key)
             continue
         if not isinstance(value, dict):
-            mistakes.append((None, FieldError(
-                f"baris {chunk.first_line} tidak berbentuk 'nama: nilai', jadi tidak bisa dibaca.",
-                "bila baris itu lanjutan nilai di atasnya, tulis nilainya pada satu baris; "
-                "bila bukan, tambahkan nama kolom dan ': ' di depannya, atau hapus baris itu.",
-            )))
+            mistakes.append(
+                (
+                    None,
+                    FieldError(
+                        f"baris {chunk.first_line} tidak berbentuk 'nama: nilai', jadi tidak bisa dibaca.",
+                        "bila baris itu lanjutan nilai di atasnya, tulis nilainya pada satu baris; "
+                        "bila bukan, tambahkan nama kolom dan ': ' di depannya, atau hapus baris itu.",
+                    ),
+                )
+            )
             continue
         metadata.update({str(k).lower(): v for k, v in value.items()})
     return metadata
@@ -248,8 +256,7 @@ def explain(error: yaml.YAMLError, chunk: Chunk) -> FieldError:
         closing = "}" if "mapping" in context else "]"
         return FieldError(
             f"daftar yang dibuka di baris {start} belum ditutup dengan '{closing}'.",
-            f"tutup daftarnya dengan '{closing}' di akhir baris {start}, misalnya "
-            "[BedahBuku, Ronggeng].",
+            f"tutup daftarnya dengan '{closing}' di akhir baris {start}, misalnya [BedahBuku, Ronggeng].",
         )
     if "mapping values are not allowed" in problem:
         if line > chunk.first_line and _keylike(chunk.lines[line - chunk.first_line]):
@@ -292,8 +299,11 @@ def _keylike(text: str) -> bool:
 
 
 def _indented_error(chunk: Chunk) -> FieldError:
-    what = "karakter tab" if "\t" in chunk.lines[0][: len(chunk.lines[0]) - len(chunk.lines[0].lstrip())] \
+    what = (
+        "karakter tab"
+        if "\t" in chunk.lines[0][: len(chunk.lines[0]) - len(chunk.lines[0].lstrip())]
         else "spasi"
+    )
     return FieldError(
         f"baris {chunk.first_line} diawali {what}, sehingga kolom '{chunk.key}' terbaca sebagai "
         "bagian dari kolom di atasnya.",
@@ -309,17 +319,24 @@ def _duplicate_error(key: str, first: int, again: int) -> FieldError:
 
 
 def _cut_error(chunk: Chunk, cut) -> FieldError:
-    rest = cut.written[len(cut.kept):].strip()
+    rest = cut.written[len(cut.kept) :].strip()
     item = cut.line != chunk.first_line
-    what = (f"yang terbaca hanya '{cut.kept}'" if cut.kept
-            else "butir itu terbaca kosong" if item
-            else "seluruh nilainya dibaca sebagai komentar, jadi kolomnya kosong")
-    message = (f"baris {cut.line}: tanda '#' tanpa tanda kutip dibaca sebagai awal komentar, "
-               f"sehingga '{rest}' terbuang; {what}.")
+    what = (
+        f"yang terbaca hanya '{cut.kept}'"
+        if cut.kept
+        else "butir itu terbaca kosong"
+        if item
+        else "seluruh nilainya dibaca sebagai komentar, jadi kolomnya kosong"
+    )
+    message = (
+        f"baris {cut.line}: tanda '#' tanpa tanda kutip dibaca sebagai awal komentar, "
+        f"sehingga '{rest}' terbuang; {what}."
+    )
     if chunk.key == "hashtags":
         every = " ".join([chunk.value] + [line.strip().lstrip("-") for line in chunk.lines[1:]])
-        return FieldError(message, "tulis tagar tanpa tanda #, sebagai daftar: "
-                          f"hashtags: {hashtag_list(every)}")
+        return FieldError(
+            message, f"tulis tagar tanpa tanda #, sebagai daftar: hashtags: {hashtag_list(every)}"
+        )
     if item:
         return FieldError(message, f"beri tanda kutip pada butir itu: - {quoted(cut.written)}")
     return FieldError(message, f"beri tanda kutip pada seluruh nilainya: {chunk.key}: {quoted(cut.written)}")

@@ -33,12 +33,14 @@ class Chunk:
         """What is written after 'name:' on the first line, as written."""
         first = self.lines[0].lstrip(" \t")
         match = _KEY.match(first)
-        return first[match.end():].strip() if match else first.strip()
+        return first[match.end() :].strip() if match else first.strip()
 
     def plain_value(self) -> str:
         """The value without a trailing comment, continuation lines joined as YAML folds them."""
         parts = [strip_comment(self.value)]
-        parts += [line.strip() for line in self.lines[1:] if line.strip() and not line.lstrip().startswith("#")]
+        parts += [
+            line.strip() for line in self.lines[1:] if line.strip() and not line.lstrip().startswith("#")
+        ]
         return " ".join(part for part in parts if part)
 
 
@@ -50,8 +52,9 @@ def chunks(header: str, first_line: int) -> list[Chunk]:
     """
     found: list[tuple[str | None, int, list[str]]] = []
     for number, line in enumerate(header.splitlines(), start=first_line):
-        starts_field = (line[:1] not in ("", " ", "\t", "#") and not _ITEM.match(line)) \
-            or (found and _misplaced_field(found[-1][2][0], line))
+        starts_field = (line[:1] not in ("", " ", "\t", "#") and not _ITEM.match(line)) or (
+            found and _misplaced_field(found[-1][2][0], line)
+        )
         if starts_field or not found:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue  # comments before the first field
@@ -70,9 +73,13 @@ def _misplaced_field(above: str, line: str) -> bool:
     and a field with nothing after its ':' may hold a nested part.
     """
     match = _KEY.match(above)
-    value = above[match.end():].strip() if match else ""
-    return bool(value) and value[:1] not in ("|", ">") and strip_comment(value) != "" \
+    value = above[match.end() :].strip() if match else ""
+    return (
+        bool(value)
+        and value[:1] not in ("|", ">")
+        and strip_comment(value) != ""
         and bool(INDENTED_FIELD.match(line))
+    )
 
 
 INDENTED_FIELD = re.compile(r"^[ \t]+[a-z][a-z_]*:(?:\s|$)")
@@ -117,9 +124,11 @@ def cut_values(chunk: Chunk) -> list[Cut]:
     texts = [(chunk.first_line, chunk.value)]
     if chunk.value[:1] in ("|", ">"):  # a block of text: '#' is text there
         texts = []
-    texts += [(chunk.first_line + offset, _ITEM.sub("", line, count=1).strip())
-              for offset, line in enumerate(chunk.lines[1:], start=1)
-              if _ITEM.match(line) and chunk.value[:1] not in ("|", ">")]
+    texts += [
+        (chunk.first_line + offset, _ITEM.sub("", line, count=1).strip())
+        for offset, line in enumerate(chunk.lines[1:], start=1)
+        if _ITEM.match(line) and chunk.value[:1] not in ("|", ">")
+    ]
     for line, text in texts:
         start = comment_start(text)
         if start is not None and start + 1 < len(text) and not text[start + 1].isspace():

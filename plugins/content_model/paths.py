@@ -18,7 +18,7 @@ def written_form(written: str) -> str | None:
     as_written = written.strip().lstrip("/")
     path = as_written.replace("\\", "/")
     if path.lower().startswith(_CONTENT):
-        path = path[len(_CONTENT):].lstrip("/")
+        path = path[len(_CONTENT) :].lstrip("/")
     return path if path != as_written and path else None
 
 

@@ -6,7 +6,8 @@ comment whose '#' was deleted becomes the field's value).
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from .problems import FieldError
 
@@ -25,9 +26,16 @@ def _normal(text: str) -> str:
 def _placeholders_of(spec) -> set[str]:
     scaffold = _texts()
     comment = spec.comment
-    return {_normal(text) for text in
-            (*scaffold.VALUE_PLACEHOLDERS, comment, scaffold.REQUIRED_MARK + comment,
-             "# " + comment, "# " + scaffold.REQUIRED_MARK + comment)}
+    return {
+        _normal(text)
+        for text in (
+            *scaffold.VALUE_PLACEHOLDERS,
+            comment,
+            scaffold.REQUIRED_MARK + comment,
+            "# " + comment,
+            "# " + scaffold.REQUIRED_MARK + comment,
+        )
+    }
 
 
 def _values(raw: Any) -> Iterator[str]:
@@ -38,8 +46,9 @@ def _values(raw: Any) -> Iterator[str]:
         yield raw
 
 
-def field_placeholders(kind, metadata: Mapping[str, Any],
-                       lines: Mapping[str, int]) -> list[tuple[str, FieldError]]:
+def field_placeholders(
+    kind, metadata: Mapping[str, Any], lines: Mapping[str, int]
+) -> list[tuple[str, FieldError]]:
     """(field, error) for each field whose value (or one of whose items) is still a placeholder."""
     found = []
     for name, raw in metadata.items():
@@ -52,11 +61,16 @@ def field_placeholders(kind, metadata: Mapping[str, Any],
             continue
         line = lines.get(name)
         where = f"baris {line}: " if line else ""
-        found.append((name, FieldError(
-            f"{where}kolom ini masih berisi teks pengganti '{left.strip()}', bukan isi yang "
-            "sebenarnya.",
-            f"ganti teks itu dengan {spec.comment}.",
-        )))
+        found.append(
+            (
+                name,
+                FieldError(
+                    f"{where}kolom ini masih berisi teks pengganti '{left.strip()}', bukan isi yang "
+                    "sebenarnya.",
+                    f"ganti teks itu dengan {spec.comment}.",
+                ),
+            )
+        )
     return found
 
 
@@ -68,7 +82,7 @@ def body_placeholder(body: str, first_line: int) -> FieldError | None:
         if opening in line:
             return FieldError(
                 f"baris {first_line + offset} masih berisi teks contoh dari 'invoke new' "
-                f"(\"{placeholder}\"), jadi tulisan ini belum punya isi.",
+                f'("{placeholder}"), jadi tulisan ini belum punya isi.',
                 f"ganti baris {first_line + offset} dengan isi tulisan.",
             )
     return None

@@ -8,8 +8,8 @@ anything is written.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -62,18 +62,24 @@ def check_content(generator) -> None:
     waiting = format_schedule(report.entries.values(), now, zone)
     if problems and settings.get("STRICT_CONTENT"):
         msg = (
-            format_report(problems) + (f"\n\n{waiting}" if waiting else "")
+            format_report(problems)
+            + (f"\n\n{waiting}" if waiting else "")
             + "\n\nPembangunan dihentikan; tidak ada yang "
             "diterbitkan. Perbaiki masalah di atas, lalu jalankan 'invoke check'."
         )
         raise BuildStopped(msg)
     for problem in problems:
         logger.warning("%s", problem)
-    if problems:
+    left_out = len(problems) - len(report.findings)
+    if left_out:
         logger.warning(
-            "%d masalah konten ditemukan; tulisan yang kontennya bermasalah dilewati sampai "
-            "diperbaiki.",
-            len(problems),
+            "%d masalah konten ditemukan; berkas yang bermasalah dilewati sampai diperbaiki.", left_out
+        )
+    if report.findings:
+        logger.warning(
+            "%d catatan lain (misalnya HTML yang dihapus); tulisannya tetap diterbitkan, "
+            "tetapi 'invoke publish' menolak sampai diperbaiki.",
+            len(report.findings),
         )
     if waiting:
         # Information, not a warning: printed plainly (the build logs only warnings).

@@ -11,8 +11,9 @@ a post is.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -95,7 +96,7 @@ class Presentation:
 class PostFacts:
     """Everything a post says, as every output says it."""
 
-    kind: "Kind"
+    kind: Kind
     title: str
     headline: str  # the title as announced: "Ditunda: ..." for a postponed event
     summary: str
@@ -116,9 +117,9 @@ class PostFacts:
         """The actions still offered at `now` (before or after the body, or all)."""
         over = self.schedule is not None and self.schedule.is_over(now)
         return tuple(
-            action for action in self.presentation.actions
-            if not (action.while_on and over)
-            and (after_body is None or action.after_body == after_body)
+            action
+            for action in self.presentation.actions
+            if not (action.while_on and over) and (after_body is None or action.after_body == after_body)
         )
 
     def is_over(self, now: dt.datetime) -> bool:

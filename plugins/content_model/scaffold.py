@@ -1,4 +1,4 @@
-"""Write a new post from the schema: every field of its kind, each with a comment.
+"""Write a new post or page from its kind: every field of its kind, each with a comment.
 
 Required fields that only a person can fill are left empty on purpose, so
 `invoke check` points at each one until it is written.
@@ -15,8 +15,8 @@ from pelican.utils import slugify
 
 from .check import _SLUG
 from .frontmatter import parse_document
-from .problems import FieldError
 from .kinds import DEFAULT, Field, Kind, KindRegistry
+from .problems import FieldError
 
 # Run after transliteration to ASCII: punctuation goes ("Jum'at" -> "jumat"), runs
 # of spaces, hyphens and underscores become one hyphen, none is left at an end.
@@ -25,6 +25,7 @@ SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"[-\s_]+", "-"), (r"\A-+|-+\Z", "")]
 _UNWRITABLE = {"Cc", "Cs", "Zl", "Zp"}
 _NONCHARACTERS = {"\ufffe", "\uffff"}
 EXAMPLE_TITLE = "Diskusi Buku Laskar Pelangi"
+EXAMPLE_PAGE_TITLE = "Tentang Kami"  # pages have no date: a standing page
 
 # Placeholders: what `invoke new` writes for a person to replace. The checker
 # (placeholders.py) reads them from here and refuses a post that still holds one.
@@ -51,9 +52,8 @@ def _line(spec: Field, value) -> str:
 
 
 def render(kind: Kind, title: str, now: dt.datetime) -> str:
-    """The text of a new post of this kind."""
-    filled = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"), "hashtags": [],
-              **kind.scaffold_values}
+    """The text of a new post of this kind (a page kind has no date field: none is written)."""
+    filled = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"), "hashtags": [], **kind.scaffold_values}
     lines = ["---"]
     lines += [_line(spec, filled.get(spec.name)) for spec in kind.fields]
     lines += [
@@ -65,18 +65,40 @@ def render(kind: Kind, title: str, now: dt.datetime) -> str:
     return "\n".join(lines)
 
 
-def create(content_dir: Path, kind_slug: str, title: str, now: dt.datetime,
-           kinds: KindRegistry = DEFAULT) -> Path:
-    """Write the new post file and return its path; never overwrite a file."""
-    kind = kinds.posts.get(kind_slug)
+def find_kind(kinds: KindRegistry, name: str) -> Kind | None:
+    """The kind (of posts, or the page kind) called NAME, in any letter case: 'Acara', 'ACARA'."""
+    wanted = name.strip().casefold()
+    return next(
+        (kind for kind in [*kinds.posts.values(), kinds.page] if kind.slug.casefold() == wanted), None
+    )
+
+
+def kind_names(kinds: KindRegistry) -> list[str]:
+    """What `invoke new` accepts, in the site's order: every kind of post, then the page kind."""
+    return [*kinds.posts, kinds.page.slug]
+
+
+def create(
+    content_dir: Path, kind_slug: str, title: str, now: dt.datetime, kinds: KindRegistry = DEFAULT
+) -> Path:
+    """Write the new post (or page) file and return its path; never overwrite a file.
+
+    A post is named after its date and title (content/acara/2026-11-28-judul.md);
+    a page has no date, only its slug (content/halaman/tentang-kami.md).
+    """
+    kind = find_kind(kinds, kind_slug)
     if kind is None:
         raise ScaffoldError(
-            f"jenis '{kind_slug}' tidak dikenal. Pilih salah satu: " + ", ".join(kinds.posts) + "."
+            f"jenis '{kind_slug}' tidak dikenal. Pilih salah satu: "
+            + ", ".join(kind_names(kinds))
+            + f"; {_example(next(iter(kinds.posts.values())))}."
         )
     title = title.strip()
     _check_title(kind, title)
     slug = _slug(kind, title)
-    path = content_dir / kind.slug / f"{now:%Y-%m-%d}-{slug}.md"
+    is_page = kind is kinds.page
+    name = f"{slug}.md" if is_page else f"{now:%Y-%m-%d}-{slug}.md"
+    path = content_dir / kind.slug / name
     if path.exists():
         raise ScaffoldError(f"berkas {path} sudah ada; pakai judul lain atau sunting berkas itu.")
     text = render(kind, title, now)
@@ -87,7 +109,8 @@ def create(content_dir: Path, kind_slug: str, title: str, now: dt.datetime,
 
 
 def _example(kind: Kind) -> str:
-    return f'misalnya: invoke new {kind.slug} "{EXAMPLE_TITLE}"'
+    title = EXAMPLE_PAGE_TITLE if "date" not in kind.field_names else EXAMPLE_TITLE
+    return f'misalnya: invoke new {kind.slug} "{title}"'
 
 
 def _check_title(kind: Kind, title: str) -> None:

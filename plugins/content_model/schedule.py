@@ -18,8 +18,13 @@ from .problems import Problem
 
 def _is_scheduled(entry, now: dt.datetime) -> bool:
     date = entry.values.get("date")
-    return (entry.kind is not None and not entry.problems and date is not None and date > now
-            and entry.values.get("status") != "draft")
+    return (
+        entry.kind is not None
+        and not entry.problems
+        and date is not None
+        and date > now
+        and entry.values.get("status") != "draft"
+    )
 
 
 def scheduled(entries, now: dt.datetime) -> list:
@@ -30,8 +35,10 @@ def scheduled(entries, now: dt.datetime) -> list:
 
 def schedule_lines(entries, now: dt.datetime, zone: ZoneInfo) -> list[str]:
     """'content/acara/x.md: belum tampil; tampil Sabtu, 19 Desember 2026 pukul 13.00 WITA'."""
-    return [f"{entry.path}: belum tampil; tampil {long_datetime(entry.values['date'], zone)}"
-            for entry in scheduled(entries, now)]
+    return [
+        f"{entry.path}: belum tampil; tampil {long_datetime(entry.values['date'], zone)}"
+        for entry in scheduled(entries, now)
+    ]
 
 
 def format_schedule(entries, now: dt.datetime, zone: ZoneInfo) -> str:
@@ -39,8 +46,10 @@ def format_schedule(entries, now: dt.datetime, zone: ZoneInfo) -> str:
     lines = schedule_lines(entries, now, zone)
     if not lines:
         return ""
-    heading = (f"{len(lines)} tulisan terjadwal (bukan masalah: setiap tulisan tampil pada "
-               "pembangunan situs pertama sesudah waktunya):")
+    heading = (
+        f"{len(lines)} tulisan terjadwal (bukan masalah: setiap tulisan tampil pada "
+        "pembangunan situs pertama sesudah waktunya):"
+    )
     return "\n".join([heading, *(f"  - {line}" for line in lines)])
 
 
@@ -50,16 +59,20 @@ def late_announcements(entries, now: dt.datetime, zone: ZoneInfo) -> None:
     A past `date` is already shown, so a write-up added after the event is left alone.
     """
     for entry in entries:
-        if entry.kind is None or entry.kind.field("start") is None:
+        if entry.kind is None or entry.kind.announce_before is None:
             continue
-        date, start = entry.values.get("date"), entry.values.get("start")
+        date, start = entry.values.get("date"), entry.values.get(entry.kind.announce_before)
         if date is None or start is None or date < start or date <= now:
             continue
-        entry.problems.append(Problem(
-            entry.path, "date",
-            f"'date' ({long_datetime(date, zone)}) tidak sebelum mulai acara ({long_datetime(start, zone)}). "
-            "'date' adalah saat pengumuman ini tampil di situs, jadi pengumumannya baru muncul "
-            "ketika acara sudah dimulai.",
-            f"isi 'date' dengan waktu sekarang, misalnya {now.astimezone(zone):%Y-%m-%d %H:%M}, "
-            "agar pengumuman langsung tampil; waktu acara cukup ditulis di 'start'.",
-        ))
+        entry.problems.append(
+            Problem(
+                entry.path,
+                "date",
+                f"'date' ({long_datetime(date, zone)}) tidak sebelum '{entry.kind.announce_before}' "
+                f"({long_datetime(start, zone)}), mulai {entry.kind.label.lower()} ini. "
+                "'date' adalah saat pengumuman ini tampil di situs, jadi pengumumannya baru muncul "
+                "ketika acara sudah dimulai.",
+                f"isi 'date' dengan waktu sekarang, misalnya {now.astimezone(zone):%Y-%m-%d %H:%M}, "
+                f"agar pengumuman langsung tampil; waktunya cukup ditulis di '{entry.kind.announce_before}'.",
+            )
+        )

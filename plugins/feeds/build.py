@@ -2,15 +2,15 @@
 
 The card image goes everywhere an auto-poster looks for one: the enclosure
 (Atom: link rel=enclosure), media:content with media:description, and an <img>
-at the top of the content. The guid is the post's permanent URL, marked as a
-permalink; campaign tags go on the item link only.
+at the top of the content and of the summary (RSS description, Atom summary,
+both HTML). The guid is the post's permanent URL, marked as a permalink;
+campaign tags go on the item link only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 
 # feedgen 1.0.0's util module uses lxml.etree after a bare `import lxml`:
 # import lxml.etree first, or importing feedgen fails in a fresh process.
@@ -48,7 +48,7 @@ class Entry(FeedEntry):
 
     def atom_entry(self, extensions=True):
         entry = super().atom_entry(extensions)
-        for element, data in zip(entry.findall("link"), self.link() or []):
+        for element, data in zip(entry.findall("link"), self.link() or [], strict=False):
             for name in ("rel", "type", "hreflang", "title", "length"):
                 if data.get(name):
                     element.set(name, str(data[name]))
@@ -65,9 +65,17 @@ class CardMediaEntryExtension(MediaEntryExtension):
     def card(self, url: str, width: int, height: int, length: int, mime: str, alt: str) -> None:
         # group=None puts media:content straight in the item (feedgen's default
         # wraps it in a media:group, which some services do not read).
-        self.content(url=url, width=str(width), height=str(height), fileSize=str(length),
-                     type=mime, medium="image", isDefault="true", expression="full",
-                     group=None)
+        self.content(
+            url=url,
+            width=str(width),
+            height=str(height),
+            fileSize=str(length),
+            type=mime,
+            medium="image",
+            isDefault="true",
+            expression="full",
+            group=None,
+        )
         self._descriptions[url] = alt
 
     def extend_atom(self, entry):
@@ -87,8 +95,14 @@ class CardMediaEntryExtension(MediaEntryExtension):
 SELF_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
 
-def feed_generator(channel: Channel, feed: FeedSet, fmt: str, items: list[Item],
-                   utm: tuple[tuple[str, str], ...], fallback_updated: dt.datetime) -> FeedGenerator:
+def feed_generator(
+    channel: Channel,
+    feed: FeedSet,
+    fmt: str,
+    items: list[Item],
+    utm: tuple[tuple[str, str], ...],
+    fallback_updated: dt.datetime,
+) -> FeedGenerator:
     """A FeedGenerator holding one feed's channel data and items, newest first."""
     fg = FeedGenerator()
     fg.register_extension("media", MediaExtension, CardMediaEntryExtension)
@@ -115,8 +129,9 @@ def feed_generator(channel: Channel, feed: FeedSet, fmt: str, items: list[Item],
         entry.guid(item.id, permalink=True)  # also the Atom <id>
         entry.title(item.title)
         entry.link(href=item.link(utm), rel="alternate", type="text/html")
-        entry.summary(item.summary)  # Atom: type text
-        entry.description(escape(item.summary, quote=False))  # RSS: HTML by convention
+        # The card's <img> first: feediverse takes an image only from the summary.
+        entry.summary(item.summary_html(feed.square), type="html")  # Atom
+        entry.description(item.summary_html(feed.square))  # RSS: HTML by convention
         entry.content(item.content_html(feed.square), type="html")
         entry.published(item.published)
         entry.updated(item.updated)
@@ -126,16 +141,27 @@ def feed_generator(channel: Channel, feed: FeedSet, fmt: str, items: list[Item],
         picture = item.picture(feed.square)
         if picture is not None:
             entry.enclosure(picture.url, str(picture.length), picture.mime)
-            entry.media.card(picture.url, picture.width, picture.height, picture.length,
-                             picture.mime, picture.alt)
+            entry.media.card(
+                picture.url, picture.width, picture.height, picture.length, picture.mime, picture.alt
+            )
     return fg
 
 
-def rss_bytes(channel: Channel, feed: FeedSet, items: list[Item],
-              utm: tuple[tuple[str, str], ...], fallback_updated: dt.datetime) -> bytes:
+def rss_bytes(
+    channel: Channel,
+    feed: FeedSet,
+    items: list[Item],
+    utm: tuple[tuple[str, str], ...],
+    fallback_updated: dt.datetime,
+) -> bytes:
     return feed_generator(channel, feed, "rss", items, utm, fallback_updated).rss_str(pretty=True)
 
 
-def atom_bytes(channel: Channel, feed: FeedSet, items: list[Item],
-               utm: tuple[tuple[str, str], ...], fallback_updated: dt.datetime) -> bytes:
+def atom_bytes(
+    channel: Channel,
+    feed: FeedSet,
+    items: list[Item],
+    utm: tuple[tuple[str, str], ...],
+    fallback_updated: dt.datetime,
+) -> bytes:
     return feed_generator(channel, feed, "atom", items, utm, fallback_updated).atom_str(pretty=True)

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 from plugins._shared.clock import build_moment
 from plugins._shared.settings import setting
+from plugins.content_model.kinds import kinds_of
 from plugins.content_model.problems import Problem
 from plugins.site_profile import LibraryProfile
 
@@ -22,8 +23,12 @@ def _as_article(entry, url_pattern: str) -> SimpleNamespace:
     """The fields a feed item is made of, from a checked entry (no Pelican needed)."""
     values = entry.values
     return SimpleNamespace(
-        path=entry.path, title=values["title"], summary=values["summary"], fields=values,
-        kind=entry.kind, url=url_pattern.format(category=entry.kind.slug, slug=entry.slug),
+        path=entry.path,
+        title=values["title"],
+        summary=values["summary"],
+        fields=values,
+        kind=entry.kind,
+        url=url_pattern.format(category=entry.kind.slug, slug=entry.slug),
         date=values["date"],
     )
 
@@ -34,22 +39,31 @@ def caption_problems(report, settings) -> list[Problem]:
     now = build_moment(settings)
     library_hashtags = setting(settings, LibraryProfile).hashtags if config.library_hashtags else ()
     public_url = settings["PUBLIC_URL"].rstrip("/")
+    posts = kinds_of(settings).posts  # pages are in no feed
     due = [
-        _as_article(entry, settings["ARTICLE_URL"]) for entry in report.entries.values()
-        if not entry.problems and entry.slug and "summary" in entry.values
-        and entry.kind is not None and entry.kind.slug != "halaman"
-        and entry.values.get("status") != "draft" and entry.values["date"] <= now
+        _as_article(entry, settings["ARTICLE_URL"])
+        for entry in report.entries.values()
+        if not entry.problems
+        and entry.slug
+        and "summary" in entry.values
+        and entry.kind is not None
+        and entry.kind.slug in posts
+        and entry.values.get("status") != "draft"
+        and entry.values["date"] <= now
     ]
     problems = []
     for article in newest_first(due)[: settings["FEED_MAX_ITEMS"]]:
         length = article_caption_length(article, public_url, config.utm, library_hashtags)
         if length > CAPTION_LIMIT:
-            problems.append(Problem(
-                article.path, "summary",
-                f"judul, ringkasan, tautan dan tagar berjumlah {length} karakter, lebih dari "
-                f"{CAPTION_LIMIT} yang muat dalam satu kiriman Mastodon, jadi pengirim "
-                "otomatis memotong tautan atau tagarnya.",
-                f"pendekkan 'summary' atau 'title' sebanyak {length - CAPTION_LIMIT} karakter, "
-                "atau kurangi 'hashtags'.",
-            ))
+            problems.append(
+                Problem(
+                    article.path,
+                    "summary",
+                    f"judul, ringkasan, tautan dan tagar berjumlah {length} karakter, lebih dari "
+                    f"{CAPTION_LIMIT} yang muat dalam satu kiriman Mastodon, jadi pengirim "
+                    "otomatis memotong tautan atau tagarnya.",
+                    f"pendekkan 'summary' atau 'title' sebanyak {length - CAPTION_LIMIT} karakter, "
+                    "atau kurangi 'hashtags'.",
+                )
+            )
     return problems

@@ -64,6 +64,16 @@ def image_html(url: str, alt: str, width: int, height: int) -> str:
     return f"<p>{img_tag(url, alt, width, height)}</p>\n"
 
 
+def summary_html(summary: str, image: str = "") -> str:
+    """An RSS description or Atom summary: the card's <img> (HTML), then the summary escaped.
+
+    Nothing between the two paragraphs: feed2toot strips the tags, and any
+    whitespace there would become a stray line at the top of the toot.
+    """
+    text = escape(summary, quote=False)
+    return f"<p>{image}</p><p>{text}</p>" if image else text
+
+
 def facts_html(article, base: str, now: dt.datetime) -> tuple[str, str]:
     """(before, after) the body: what the page shows around it, from the post's facts."""
     facts = article.facts
@@ -75,8 +85,11 @@ def facts_html(article, base: str, now: dt.datetime) -> tuple[str, str]:
     if facts.lead:
         before.append(f"<p>{facts.lead}</p>")
     if facts.details:
-        before.append(_details([(d.label, f"<s>{escape(d.text)}</s>" if d.struck else escape(d.text))
-                                for d in facts.details]))
+        before.append(
+            _details(
+                [(d.label, f"<s>{escape(d.text)}</s>" if d.struck else escape(d.text)) for d in facts.details]
+            )
+        )
     picture = getattr(article, "picture", None)
     if article.kind.image_role == "figure" and picture is not None:
         before.append(
@@ -98,8 +111,9 @@ def _section(section) -> str:
     if section.items:
         items = "".join(f"<li>{escape(item)}</li>" for item in section.items)
         return f"<h2>{escape(section.heading)}</h2>\n<ol>{items}</ol>"
-    text = "".join("<p>" + "<br>".join(escape(line) for line in lines) + "</p>"
-                   for lines in section.paragraphs)
+    text = "".join(
+        "<p>" + "<br>".join(escape(line) for line in lines) + "</p>" for lines in section.paragraphs
+    )
     return f"<h2>{escape(section.heading)}</h2>\n{text}"
 
 

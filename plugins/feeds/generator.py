@@ -14,9 +14,10 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from plugins._shared.clock import build_moment
-from plugins._shared.settings import setting
-from plugins.content_model.kinds import kinds_of
 from plugins._shared.files import write_atomically
+from plugins._shared.settings import setting
+from plugins.content_model.folders import site_folders
+from plugins.content_model.kinds import kinds_of
 
 from .build import Channel, atom_bytes, rss_bytes
 from .content import absolute
@@ -36,7 +37,7 @@ PAGE_TEMPLATE = "umpan"
 
 
 class FeedsGenerator(Generator):
-    """Writes RSS, Atom and JSON Feed for all posts, each kind and each hashtag."""
+    """Writes RSS, Atom and JSON Feed for current posts, all posts, each kind and each hashtag."""
 
     def generate_context(self) -> None:
         self.config: FeedSettings = setting(self.settings, FeedSettings)
@@ -44,8 +45,16 @@ class FeedsGenerator(Generator):
         profile = self.settings["PROFILE"]
         self.library_hashtags = profile.hashtags if self.config.library_hashtags else ()
         self.catalogue: Catalogue = make_catalogue(
-            self.context.get("articles", []), self.settings["SITENAME"], profile.tagline,
-            self.settings["FEED_MAX_ITEMS"], kinds_of(self.settings).posts)
+            self.context.get("articles", []),
+            self.settings["SITENAME"],
+            profile.tagline,
+            self.settings["FEED_MAX_ITEMS"],
+            kinds_of(self.settings).posts,
+            now=build_moment(self.settings),
+            auto_post_days=self.config.auto_post_days,
+            folder=self.config.folder,
+            tags_folder=site_folders(self.settings).tags,
+        )
         self.context["feeds"] = self.catalogue
 
     def generate_output(self, writer) -> None:
@@ -54,8 +63,13 @@ class FeedsGenerator(Generator):
         if missing:
             logger.warning(
                 "umpan: %d tulisan tanpa kartu (article.cards), jadi umpannya tanpa gambar; "
-                "periksa bahwa plugin social_cards aktif.", len(missing))
+                "periksa bahwa plugin social_cards aktif.",
+                len(missing),
+            )
         channel = self._channel()
+        # An empty feed (a quiet fortnight in sosial.xml) says the site's newest change,
+        # not the clock: an unchanged site still builds byte-identical feeds.
+        self.newest = max((i.updated for i in items.values()), default=build_moment(self.settings))
         for feed in self.catalogue.all():
             feed_items = [items[id(a)] for a in feed.articles]
             if feed.square:  # Instagram refuses a post without an image
@@ -63,9 +77,13 @@ class FeedsGenerator(Generator):
             for fmt in feed.formats:
                 self._write(feed.path(fmt), self._render(fmt, channel, feed, feed_items))
         writer.write_file(
-            f"{self.catalogue.page}index.html", self.get_template(PAGE_TEMPLATE), self.context,
-            relative_urls=self.settings["RELATIVE_URLS"], url=self.catalogue.page,
-            page_name="umpan", feeds=self.catalogue,
+            f"{self.catalogue.page}index.html",
+            self.get_template(PAGE_TEMPLATE),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.catalogue.page,
+            page_name="umpan",
+            feeds=self.catalogue,
             meta_title="Umpan RSS",
             meta_description=f"Semua umpan RSS, Atom dan JSON {self.settings['SITENAME']}: "
             "ikuti tulisan baru lewat aplikasi pembaca umpan.",
@@ -76,8 +94,13 @@ class FeedsGenerator(Generator):
         now = build_moment(self.settings)
         wanted = {id(a): a for feed in self.catalogue.all() for a in feed.articles}
         return {
-            key: make_item(article, public_url=self.public_url, author=self._author(),
-                           library_hashtags=self.library_hashtags, now=now)
+            key: make_item(
+                article,
+                public_url=self.public_url,
+                author=self._author(),
+                library_hashtags=self.library_hashtags,
+                now=now,
+            )
             for key, article in wanted.items()
         }
 
@@ -85,12 +108,17 @@ class FeedsGenerator(Generator):
         if fmt == "json":
             return json_bytes(json_feed(channel, feed, items))
         write = rss_bytes if fmt == "rss" else atom_bytes
-        return write(channel, feed, items, self.config.utm, build_moment(self.settings))
+        return write(channel, feed, items, self.config.utm, self.newest)
 
     def _channel(self) -> Channel:
         profile = self.settings["PROFILE"]
-        return Channel(self.settings["SITENAME"], self.public_url,
-                       absolute(self.public_url, profile.logo), profile.email, self._author())
+        return Channel(
+            self.settings["SITENAME"],
+            self.public_url,
+            absolute(self.public_url, profile.logo),
+            profile.email,
+            self._author(),
+        )
 
     def _author(self) -> str:
         return self.settings.get("AUTHOR") or self.settings["SITENAME"]

@@ -48,12 +48,14 @@ def _item(item: Item, feed: FeedSet) -> dict:
     picture = item.picture(feed.square)
     if picture is not None:
         result["image"] = picture.url
-        result["attachments"] = [{
-            "url": picture.url,
-            "mime_type": picture.mime,
-            "size_in_bytes": picture.length,
-            "title": picture.alt,
-        }]
+        result["attachments"] = [
+            {
+                "url": picture.url,
+                "mime_type": picture.mime,
+                "size_in_bytes": picture.length,
+                "title": picture.alt,
+            }
+        ]
     extension: dict = {"kind": item.kind}
     if picture is not None:
         extension["image_alt"] = picture.alt

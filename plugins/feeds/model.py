@@ -7,16 +7,16 @@ jsonfeed.py only turn it into RSS, Atom and JSON.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 from urllib.parse import urlencode
 
-from plugins._shared.hashtags import hashtag_form, unique_hashtags
+from plugins._shared.hashtags import hashtag_form, post_hashtags
 from plugins._shared.order import newest_first
 
-from .content import absolute, absolutize, facts_html, image_html
+from .content import absolute, absolutize, facts_html, image_html, img_tag, summary_html
 
-FOLDER = "umpan"  # every feed, and the public page that lists them, live under /umpan/
 FORMATS = {
     # format: (label on the page, MIME type for autodiscovery, file suffix)
     "rss": ("RSS", "application/rss+xml", ".xml"),
@@ -43,66 +43,111 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
-class FeedSet:
+class _FeedSet:
     """One selection of posts, offered in one or more formats."""
 
-    key: str  # "semua", "acara", "tagar/bacabuku", "instagram"
+    key: str  # "sosial", "semua", "acara", "tagar/bacabuku", "instagram"
     title: str  # "Semua tulisan", "Acara", "#BacaBuku"
     description: str
     page: str  # the matching page, relative to the site root: "", "acara/", "tagar/bacabuku/"
     articles: tuple = field(repr=False)  # newest first, at most the window
     formats: tuple[str, ...] = ("rss", "atom", "json")
     square: bool = False  # items carry the 1080x1080 card instead of the 1200x630 one
+    folder: str = ""  # FEEDS.folder: every feed, and the page that lists them, live there
 
     @property
     def links(self) -> list[FeedLink]:
         return [FeedLink(f, FORMATS[f][0], FORMATS[f][1], self.path(f)) for f in self.formats]
 
     def path(self, fmt: str) -> str:
-        return f"{FOLDER}/{self.key}{FORMATS[fmt][2]}"
+        return f"{self.folder}/{self.key}{FORMATS[fmt][2]}"
 
 
 @dataclass(frozen=True)
 class Catalogue:
     """Every feed of the site: templates get it as `feeds`."""
 
-    everything: FeedSet
-    kinds: dict[str, FeedSet]  # kind slug -> feed, schema order
-    tags: dict[str, FeedSet]  # tag slug -> feed, by name
-    instagram: FeedSet
-    page: str = f"{FOLDER}/"
+    social: _FeedSet  # the one for auto-posters: only what is current
+    everything: _FeedSet
+    kinds: dict[str, _FeedSet]  # kind slug -> feed, schema order
+    tags: dict[str, _FeedSet]  # tag slug -> feed, by name
+    instagram: _FeedSet
+    page: str  # the public page listing them: FEEDS.folder + "/"
 
-    def all(self) -> list[FeedSet]:
-        return [self.everything, *self.kinds.values(), *self.tags.values(), self.instagram]
+    def all(self) -> list[_FeedSet]:
+        return [self.social, self.everything, *self.kinds.values(), *self.tags.values(), self.instagram]
 
 
-def make_catalogue(articles: list, site_name: str, tagline: str, window: int, kinds) -> Catalogue:
-    """The feeds of a set of published articles: all, per kind, per hashtag, square images."""
+def is_current(article, now: dt.datetime, days: int) -> bool:
+    """Published in the last `days` days, and not an event (any schedule) that is over."""
+    return now - dt.timedelta(days=days) <= article.date <= now and not article.facts.is_over(now)
+
+
+def make_catalogue(
+    articles: list,
+    site_name: str,
+    tagline: str,
+    window: int,
+    kinds,
+    *,
+    now: dt.datetime,
+    auto_post_days: int,
+    folder: str,
+    tags_folder: str,
+) -> Catalogue:
+    """The feeds of a set of published articles: current, all, per kind, per hashtag, square.
+
+    `folder` holds every feed (FEEDS.folder); hashtag feeds are in its `tags_folder`
+    subfolder, named like the site's hashtag pages.
+    """
+    FeedSet = functools.partial(_FeedSet, folder=folder)  # noqa: N806 - every feed of this site
     ordered = newest_first(articles)
+    # A client connected for the first time posts the whole feed at once: give it only
+    # what is worth posting today.
+    social = FeedSet(
+        "sosial",
+        "Untuk pengirim otomatis",
+        f"Tulisan {auto_post_days} hari terakhir, tanpa acara yang sudah selesai, untuk "
+        "layanan yang mengirim setiap tulisan baru ke media sosial.",
+        "",
+        tuple(a for a in ordered if is_current(a, now, auto_post_days))[:window],
+        formats=("rss", "atom"),
+    )
     everything = FeedSet("semua", "Semua tulisan", tagline, "", tuple(ordered[:window]))
     by_kind = {}
     for slug, kind in kinds.items():
         posts = [a for a in ordered if a.kind.slug == slug]
         if posts:
-            by_kind[slug] = FeedSet(slug, kind.label, kind.description, posts[0].category.url,
-                                  tuple(posts[:window]))
+            by_kind[slug] = FeedSet(
+                slug, kind.label, kind.description, posts[0].category.url, tuple(posts[:window])
+            )
     tags: dict[str, tuple] = {}  # slug -> (Pelican's Tag, posts)
     for article in ordered:
         for tag in article.tags:
             tags.setdefault(tag.slug, (tag, []))[1].append(article)
     tag_feeds = {
-        slug: FeedSet(f"tagar/{slug}", f"#{tag.name}",
-                      f"Tulisan {site_name} dengan tagar #{tag.name}.", tag.url,
-                      tuple(posts[:window]))
+        slug: FeedSet(
+            f"{tags_folder}/{slug}",
+            f"#{tag.name}",
+            f"Tulisan {site_name} dengan tagar #{tag.name}.",
+            tag.url,
+            tuple(posts[:window]),
+        )
         for slug, (tag, posts) in sorted(tags.items(), key=lambda kv: kv[1][0].name.casefold())
     }
     instagram = FeedSet(
-        "instagram", "Instagram (gambar persegi)",
-        "Semua tulisan dengan kartu persegi 1080x1080 piksel, untuk layanan yang "
-        "mengirim ke Instagram.",
-        "", everything.articles, formats=("rss",), square=True,
+        "instagram",
+        "Instagram (gambar persegi)",
+        "Semua tulisan dengan kartu persegi 1080x1080 piksel, untuk layanan yang mengirim ke Instagram.",
+        "",
+        everything.articles,
+        formats=("rss",),
+        square=True,
     )
-    return Catalogue(everything, by_kind, tag_feeds, instagram)
+    return Catalogue(social, everything, by_kind, tag_feeds, instagram, page=f"{folder}/")
+
+
+FeedSet = _FeedSet  # the public name: one selection of posts in one or more formats
 
 
 # --- items -----------------------------------------------------------------------------------
@@ -128,7 +173,7 @@ class Item:
     kind: str  # the kind's slug
     id: str  # the permanent absolute URL: RSS guid, Atom id, JSON Feed id
     title: str
-    summary: str  # plain text
+    summary: str  # plain text (JSON Feed); RSS and Atom get summary_html()
     body_html: str  # facts and body, links absolute, no card
     published: dt.datetime
     updated: dt.datetime
@@ -150,6 +195,11 @@ class Item:
         top = image_html(picture.url, picture.alt, picture.width, picture.height) if picture else ""
         return top + self.body_html
 
+    def summary_html(self, square: bool = False) -> str:
+        """The summary as HTML, the card first: feediverse takes its image only from here."""
+        picture = self.picture(square)
+        image = img_tag(picture.url, picture.alt, picture.width, picture.height) if picture else ""
+        return summary_html(self.summary, image)
 
 
 def caption_length(title: str, summary: str, link: str, hashtags: Iterable[str]) -> int:
@@ -158,16 +208,22 @@ def caption_length(title: str, summary: str, link: str, hashtags: Iterable[str])
     return len(text) + sum(len(tag) + 2 for tag in hashtags)
 
 
-def article_caption_length(article, public_url: str, utm: tuple[tuple[str, str], ...],
-                           library_hashtags: Iterable[str]) -> int:
+def article_caption_length(
+    article, public_url: str, utm: tuple[tuple[str, str], ...], library_hashtags: Iterable[str]
+) -> int:
     """caption_length of an article as its feed item will carry it."""
     link = with_utm(absolute(public_url, article.url), utm)
-    return caption_length(article.title, article.fields.get("summary") or article.summary, link,
-                          categories(article, library_hashtags))
+    return caption_length(
+        article.title,
+        article.fields.get("summary") or article.summary,
+        link,
+        categories(article, library_hashtags),
+    )
 
 
-def make_item(article, *, public_url: str, author: str, library_hashtags: Iterable[str],
-              now: dt.datetime) -> Item:
+def make_item(
+    article, *, public_url: str, author: str, library_hashtags: Iterable[str], now: dt.datetime
+) -> Item:
     """The feed item of a published article."""
     page_url = absolute(public_url, article.url)
     before, after = facts_html(article, public_url, now)
@@ -194,13 +250,20 @@ def make_item(article, *, public_url: str, author: str, library_hashtags: Iterab
 
 
 def categories(article, library_hashtags: Iterable[str]) -> tuple[str, ...]:
-    """The post's hashtags, its kind as a hashtag, the library's own; no repeats."""
-    return unique_hashtags([*article.fields.get("hashtags", []), hashtag_form(article.kind.label),
-                            *library_hashtags])
+    """The post's hashtags in the one order (post_hashtags) the share kit's captions use too."""
+    return post_hashtags(
+        article.fields.get("hashtags", []), library_hashtags, hashtag_form(article.kind.label)
+    )
 
 
 def _picture(card, public_url: str) -> Picture | None:
     if card is None:
         return None
-    return Picture(absolute(public_url, card.url), int(card.width), int(card.height),
-                   int(card.length), card.mime, card.alt)
+    return Picture(
+        absolute(public_url, card.url),
+        int(card.width),
+        int(card.height),
+        int(card.length),
+        card.mime,
+        card.alt,
+    )

@@ -10,6 +10,9 @@ FEEDS is optional; every key has a default:
         "utm": {"utm_source": "umpan", "utm_medium": "sosial", "utm_campaign": "serambi"},
         # Add the library's own hashtags (LIBRARY["hashtags"]) to every item.
         "library_hashtags": True,
+        # The auto-poster feed (umpan/sosial.xml) holds posts of the last N days
+        # only, and no event that is over, so a first connection posts only what is current.
+        "auto_post_days": 14,
     }
 
 FEED_MAX_ITEMS (Pelican's own setting, 100 by default) is the feeds' window:
@@ -29,13 +32,24 @@ from plugins._shared.settings import Folder, SettingsModel, declare, problem
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign")
 # What a campaign value may hold: it ends up in a URL that staff never see escaped.
 _UTM_VALUE = re.compile(r"^[A-Za-z0-9._~-]{1,60}$")
-_UTM_FIX = ("Tulis satu kata tanpa spasi (huruf, angka, titik, garis bawah atau tanda hubung; "
-            "paling banyak 60 karakter).")
+_UTM_FIX = (
+    "Tulis satu kata tanpa spasi (huruf, angka, titik, garis bawah atau tanda hubung; "
+    "paling banyak 60 karakter)."
+)
 # Pelican's own feed writer: every one of these must stay off (None).
 PELICAN_FEED_SETTINGS = (
-    "FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS",
-    "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS", "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS",
-    "TAG_FEED_ATOM", "TAG_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
 )
 
 
@@ -47,8 +61,10 @@ def _utm_value(value: str) -> str:
 
 def _off(value: Any) -> Any:
     if value:
-        raise problem("umpan bawaan Pelican harus mati.",
-                      "Isi dengan None; umpan situs ini dibuat plugin feeds di folder umpan/.")
+        raise problem(
+            "umpan bawaan Pelican harus mati.",
+            "Isi dengan None; umpan situs ini dibuat plugin feeds di folder umpan/.",
+        )
     return value
 
 
@@ -58,8 +74,10 @@ UtmValue = Annotated[str, AfterValidator(_utm_value), Field(description=_UTM_FIX
 class Utm(SettingsModel):
     """Campaign tags; utm_source is required by every analytics tool."""
 
-    fix: ClassVar[str] = ("Isi None, atau tulis seperti "
-                          "{'utm_source': 'umpan', 'utm_medium': 'sosial', 'utm_campaign': 'serambi'}.")
+    fix: ClassVar[str] = (
+        "Isi None, atau tulis seperti "
+        "{'utm_source': 'umpan', 'utm_medium': 'sosial', 'utm_campaign': 'serambi'}."
+    )
 
     utm_source: UtmValue
     utm_medium: UtmValue | None = None
@@ -67,14 +85,25 @@ class Utm(SettingsModel):
 
 
 class FeedSettings(SettingsModel):
-    """Where the feeds go, their campaign tags, and whether items carry the library's hashtags."""
+    """Where the feeds go, their campaign tags, the library's hashtags, the auto-poster feed's days."""
 
-    fix: ClassVar[str] = ("Tulis seperti {'utm': None, 'library_hashtags': True}, "
-                          "atau hapus agar memakai bawaan.")
+    fix: ClassVar[str] = (
+        "Tulis seperti {'utm': None, 'library_hashtags': True, 'auto_post_days': 14}, "
+        "atau hapus agar memakai bawaan."
+    )
 
     folder: Folder = "umpan"
     utm_tags: Utm | None = Field(None, alias="utm")
     library_hashtags: bool = Field(True, description="Isi True atau False.")
+    auto_post_days: int = Field(
+        14,
+        ge=1,
+        le=90,
+        description=(
+            "Isi bilangan bulat 1 sampai 90: umpan untuk pengirim otomatis (sosial.xml) hanya memuat "
+            "tulisan yang terbit dalam sekian hari terakhir, misalnya 14."
+        ),
+    )
 
     @property
     def utm(self) -> tuple[tuple[str, str], ...]:
@@ -84,8 +113,16 @@ class FeedSettings(SettingsModel):
         return tuple((key, getattr(self.utm_tags, key)) for key in UTM_KEYS if getattr(self.utm_tags, key))
 
 
-Window = Annotated[int, Field(ge=1, le=500, description=(
-    "Isi bilangan bulat 1 sampai 500: jumlah tulisan terbaru dalam setiap umpan, misalnya 30."))]
+Window = Annotated[
+    int,
+    Field(
+        ge=1,
+        le=500,
+        description=(
+            "Isi bilangan bulat 1 sampai 500: jumlah tulisan terbaru dalam setiap umpan, misalnya 30."
+        ),
+    ),
+]
 PelicanFeedOff = Annotated[Any, AfterValidator(_off)]
 
 declare("FEEDS", FeedSettings, default={})

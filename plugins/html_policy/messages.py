@@ -11,8 +11,22 @@ from .sanitize import url_allowed
 
 SCRIPT_TAGS = frozenset({"script", "noscript", "template"})
 EMBED_TAGS = frozenset({"iframe", "object", "embed", "applet", "frame", "frameset", "portal"})
-FORM_TAGS = frozenset({"form", "input", "button", "select", "option", "optgroup", "textarea",
-                       "label", "fieldset", "legend", "output", "datalist"})
+FORM_TAGS = frozenset(
+    {
+        "form",
+        "input",
+        "button",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "label",
+        "fieldset",
+        "legend",
+        "output",
+        "datalist",
+    }
+)
 
 _PLAYERS = " dan ".join(f"{host}{path}..." for host, path in policy.EMBED_HOSTS.items())
 _SCHEMES = ", ".join(f"{scheme}:" for scheme in sorted(policy.URL_SCHEMES))
@@ -31,8 +45,7 @@ REASONS = {
         "kodenya; atau tulis tautan biasa ke videonya: [Tonton videonya](https://...).",
     ),
     "url": (
-        f"hanya alamat {_SCHEMES} dan alamat di situs ini yang diizinkan "
-        "(bukan javascript: atau data:)",
+        f"hanya alamat {_SCHEMES} dan alamat di situs ini yang diizinkan (bukan javascript: atau data:)",
         "tulis alamat lengkap yang diawali https://; gambar dan berkas disimpan di "
         "content/gambar/ atau content/unduhan/ lalu ditulis {static}/gambar/nama-berkas.jpg.",
     ),
@@ -48,8 +61,7 @@ REASONS = {
     ),
     "tag": (
         "tag itu tidak termasuk HTML yang diizinkan di tulisan",
-        "pakai format Markdown atau tag yang diizinkan (lihat README.md, bagian "
-        "'HTML di dalam tulisan').",
+        "pakai format Markdown atau tag yang diizinkan (lihat README.md, bagian 'HTML di dalam tulisan').",
     ),
     "attribute": (
         "atribut itu tidak diizinkan di tulisan",
@@ -97,8 +109,7 @@ def describe(removal: Removal) -> Description:
     if name.startswith("on"):
         return Description("script", f"atribut {name} {where}", [name])
     if name in policy.URL_ATTRIBUTES:
-        return Description("url", f"alamat '{_short(value)}' {where}",
-                           [value, value.strip()[:40], name])
+        return Description("url", f"alamat '{_short(value)}' {where}", [value, value.strip()[:40], name])
     if name == "style":
         return Description("style", f"atribut style {where}", ["style"])
     if name == "class":
@@ -125,9 +136,9 @@ def group(located: list[tuple[int | None, Removal]]) -> list[tuple[str, str]]:
 
 
 def _join(subjects: list[str]) -> str:
-    """"tag <form>, <input>" rather than "tag <form>, tag <input>"."""
+    """ "tag <form>, <input>" rather than "tag <form>, tag <input>"."""
     shown = subjects[:1]
-    for previous, subject in zip(subjects, subjects[1:]):
+    for previous, subject in zip(subjects, subjects[1:], strict=False):
         same_word = subject.split()[0] == previous.split()[0] == "tag"
         shown.append(subject.removeprefix("tag ") if same_word else subject)
     return ", ".join(shown)

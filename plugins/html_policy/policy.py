@@ -11,17 +11,63 @@ import re
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-TAGS = frozenset({
-    # text and formatting
-    "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small",
-    "sub", "sup", "kbd", "samp", "var", "q", "cite", "dfn", "abbr", "time", "span", "div",
-    "code", "pre", "blockquote",
-    # structure
-    *HEADINGS, "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
-    # links, images, video embeds
-    "a", "img", "iframe",
-})
+TAGS = frozenset(
+    {
+        # text and formatting
+        "p",
+        "br",
+        "hr",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "s",
+        "del",
+        "ins",
+        "mark",
+        "small",
+        "sub",
+        "sup",
+        "kbd",
+        "samp",
+        "var",
+        "q",
+        "cite",
+        "dfn",
+        "abbr",
+        "time",
+        "span",
+        "div",
+        "code",
+        "pre",
+        "blockquote",
+        # structure
+        *HEADINGS,
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "colgroup",
+        "col",
+        # links, images, video embeds
+        "a",
+        "img",
+        "iframe",
+    }
+)
 
 # Removed with everything inside them; other tags not in TAGS are unwrapped
 # (their text stays).
@@ -61,8 +107,7 @@ ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
     "td": _ALIGNMENTS,
     "iframe": {
         "loading": {"lazy", "eager"},
-        "referrerpolicy": {"strict-origin-when-cross-origin", "strict-origin", "no-referrer",
-                           "origin"},
+        "referrerpolicy": {"strict-origin-when-cross-origin", "strict-origin", "no-referrer", "origin"},
     },
 }
 
@@ -95,7 +140,15 @@ EMBED_SRC = re.compile(
     + r")[A-Za-z0-9_-]+(?:\?[A-Za-z0-9_.~=&%+-]*)?"
 )
 # Permissions an embedded player may ask for (the iframe's allow attribute).
-EMBED_FEATURES = frozenset({
-    "accelerometer", "autoplay", "clipboard-write", "encrypted-media", "gyroscope",
-    "picture-in-picture", "web-share", "fullscreen",
-})
+EMBED_FEATURES = frozenset(
+    {
+        "accelerometer",
+        "autoplay",
+        "clipboard-write",
+        "encrypted-media",
+        "gyroscope",
+        "picture-in-picture",
+        "web-share",
+        "fullscreen",
+    }
+)

@@ -39,8 +39,9 @@ def _filter(tag: str, name: str, value: str) -> str | None:
 
 def _class_allowed(tag: str, name: str) -> bool:
     prefix = policy.CLASS_PREFIXES.get(tag)
-    return name in policy.CLASSES.get(tag, ()) or bool(prefix and name.startswith(prefix)
-                                                        and len(name) > len(prefix))
+    return name in policy.CLASSES.get(tag, ()) or bool(
+        prefix and name.startswith(prefix) and len(name) > len(prefix)
+    )
 
 
 _CLEANER = nh3.Cleaner(
@@ -68,6 +69,7 @@ def _tidy_embedded(html: str) -> str:
     The fallback is raw text to an HTML5 parser, but feed readers with older
     parsers may read it as markup.
     """
+
     def tidy(match: re.Match) -> str:
         image, frame = match.group(1), match.group(2)
         if image is not None:

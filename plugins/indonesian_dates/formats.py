@@ -46,10 +46,7 @@ def zone_abbreviation(moment: dt.datetime, zone: ZoneInfo) -> str:
 
 def long_datetime(moment: dt.datetime, zone: ZoneInfo) -> str:
     """Sabtu, 5 Desember 2026 pukul 09.00 WITA"""
-    return (
-        f"{long_date(moment, zone)} pukul {clock(moment, zone)} "
-        f"{zone_abbreviation(moment, zone)}"
-    )
+    return f"{long_date(moment, zone)} pukul {clock(moment, zone)} {zone_abbreviation(moment, zone)}"
 
 
 def time_range(start: dt.datetime, end: dt.datetime, zone: ZoneInfo) -> str:

@@ -38,8 +38,9 @@ def add_listings(generator) -> None:
     generator.context["BUILD_MOMENT"] = now
     generator.context["upcoming_events"] = upcoming(generator.articles, now)
     generator.context["upcoming_by_kind"] = upcoming_by_kind(generator.articles, now)
-    generator.context["latest_by_kind"] = latest_by_kind(generator.articles,
-                                                         kinds_of(generator.settings).posts)
+    generator.context["latest_by_kind"] = latest_by_kind(
+        generator.articles, kinds_of(generator.settings).posts
+    )
 
 
 def register() -> None:

@@ -20,7 +20,7 @@ def _get(row, name):
 
 
 def _clock(hhmm: str) -> str:
-    """"08:00" -> "08.00", as Indonesian writes times."""
+    """ "08:00" -> "08.00", as Indonesian writes times."""
     return str(hhmm).replace(":", ".")
 
 
@@ -41,10 +41,10 @@ def _spans_text(spans) -> str:
 class Today:
     """What the home page says about one day."""
 
-    day: str            # "Sabtu"
+    day: str  # "Sabtu"
     is_open: bool
-    headline: str       # "Buka hari ini (Sabtu)" / "Tutup hari ini (Minggu)"
-    detail: str         # "09.00–14.00 WITA" / "Buka lagi Senin pukul 08.00 WITA"
+    headline: str  # "Buka hari ini (Sabtu)" / "Tutup hari ini (Minggu)"
+    detail: str  # "09.00–14.00 WITA" / "Buka lagi Senin pukul 08.00 WITA"
     spans: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -63,14 +63,23 @@ def on_weekday(rows, weekday: int) -> Today:
     name = DAYS[weekday % 7]
     spans = week[name]
     if spans:
-        return Today(name.capitalize(), True, f"Buka hari ini ({name.capitalize()})",
-                     f"{_spans_text(spans)} WITA", tuple(spans))
+        return Today(
+            name.capitalize(),
+            True,
+            f"Buka hari ini ({name.capitalize()})",
+            f"{_spans_text(spans)} WITA",
+            tuple(spans),
+        )
     for step in range(1, 8):
         later = DAYS[(weekday + step) % 7]
         if week[later]:
             next_day = f"besok ({later.capitalize()})" if step == 1 else later.capitalize()
-            return Today(name.capitalize(), False, f"Tutup hari ini ({name.capitalize()})",
-                         f"Buka lagi {next_day} pukul {_clock(week[later][0][0])} WITA")
+            return Today(
+                name.capitalize(),
+                False,
+                f"Tutup hari ini ({name.capitalize()})",
+                f"Buka lagi {next_day} pukul {_clock(week[later][0][0])} WITA",
+            )
     return Today(name.capitalize(), False, f"Tutup hari ini ({name.capitalize()})", "")
 
 

@@ -1,8 +1,8 @@
 """Pelican hook: the `jam_hari_ini` and `jam_sepekan` Jinja filters.
 
-    {% set buka = PROFILE.opening_hours|jam_hari_ini(BUILD_MOMENT) %}
-    {{ buka.headline }} {{ buka.detail }}
-    data-jam="{{ PROFILE.opening_hours|jam_sepekan|tojson }}"
+{% set buka = PROFILE.opening_hours|jam_hari_ini(BUILD_MOMENT) %}
+{{ buka.headline }} {{ buka.detail }}
+data-jam="{{ PROFILE.opening_hours|jam_sepekan|tojson }}"
 """
 
 from __future__ import annotations

@@ -43,13 +43,17 @@ def explain(error: BaseException, output: str | Path | None) -> str | None:
         return None  # e.g. an unreadable content file: not the output folder's fault
     cause, fix = _CAUSES[error.errno]
     if named and not inside:  # e.g. the cache folder on a full disk
-        return (f"tidak bisa menulis {named[0]}: {cause}.\nPerbaikan: {fix}\n"
-                "Ini masalah disk, bukan konten, templat atau plugin.")
+        return (
+            f"tidak bisa menulis {named[0]}: {cause}.\nPerbaikan: {fix}\n"
+            "Ini masalah disk, bukan konten, templat atau plugin."
+        )
     written = f" (saat menulis {inside[0]})" if inside else ""
-    return (f"tidak bisa menulis ke folder keluaran {output}: {cause}{written}.\n"
-            f"Perbaikan: {fix}\n"
-            "Ini masalah folder keluaran atau disk, bukan konten, templat atau plugin; "
-            "berkas yang setengah tertulis sudah dihapus.")
+    return (
+        f"tidak bisa menulis ke folder keluaran {output}: {cause}{written}.\n"
+        f"Perbaikan: {fix}\n"
+        "Ini masalah folder keluaran atau disk, bukan konten, templat atau plugin; "
+        "berkas yang setengah tertulis sudah dihapus."
+    )
 
 
 def sweep_scratch(output: str | Path) -> list[Path]:

@@ -50,8 +50,10 @@ def wait_seconds() -> float:
     try:
         return float(os.environ.get(WAIT_ENV) or WAIT_SECONDS)
     except ValueError:
-        raise BuildStopped(f"{WAIT_ENV}={os.environ[WAIT_ENV]!r} bukan angka detik. "
-                           f"Tulis misalnya {WAIT_ENV}=600, atau hapus variabel itu.") from None
+        raise BuildStopped(
+            f"{WAIT_ENV}={os.environ[WAIT_ENV]!r} bukan angka detik. "
+            f"Tulis misalnya {WAIT_ENV}=600, atau hapus variabel itu."
+        ) from None
 
 
 def lock_path(output: str | Path) -> Path:
@@ -117,8 +119,9 @@ def _take(folder: Path, wait: float) -> _Held:
             holder = _holder(fd)
             os.close(fd)
             if not told:
-                logger.warning("Menunggu pembangunan lain%s yang sedang menulis ke %s selesai...",
-                               holder, folder)
+                logger.warning(
+                    "Menunggu pembangunan lain%s yang sedang menulis ke %s selesai...", holder, folder
+                )
                 told = True
             if time.monotonic() >= deadline:
                 raise BuildStopped(

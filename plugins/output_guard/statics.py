@@ -7,6 +7,9 @@ against the file boundary; a file outside is dropped from the build (and from
 static_content, so links to it stay unrewritten). Copying is taken over from
 Pelican so a full disk never leaves half a file: the check runs again right
 before each copy, because {attach} moves a file's save_as after this signal.
+
+A raster image is not copied but published through responsive_images/publish.py
+(upright, at most 2048 px, no metadata): originals stay in the repository.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from pathlib import Path
 
 from plugins._shared.boundary import OutsideBoundary, content_file, output_file
 from plugins._shared.files import copy_atomically
+from plugins.responsive_images.plugin import cache_dir_of
+from plugins.responsive_images.publish import publish_static
 
 logger = logging.getLogger(__name__)
 
@@ -30,18 +35,27 @@ def _check(generator, static) -> tuple[Path, Path]:
 
 
 def _warn(error: OutsideBoundary, static) -> None:
-    logger.warning("Berkas statis tidak disalin ke situs: %s (berkas sebenarnya: %s) "
-                   "Perbaikan: %s", error.message, os.path.realpath(static.source_path), error.fix)
+    logger.warning(
+        "Berkas statis tidak disalin ke situs: %s (berkas sebenarnya: %s) Perbaikan: %s",
+        error.message,
+        os.path.realpath(static.source_path),
+        error.fix,
+    )
 
 
 def guard(generator) -> None:
     """Drop every static file outside the boundary; copy the rest atomically."""
     kept = []
+    report = generator.context.get("content_report")  # the checker's, for named static files
     for static in generator.staticfiles:
         try:
             _check(generator, static)
         except OutsideBoundary as error:
             _warn(error, static)
+            _forget(generator.context["static_content"], static)
+            continue
+        entry = report.entry_for(static.source_path) if report is not None else None
+        if entry is not None and entry.problems:  # named in the report (a name URLs would break)
             _forget(generator.context["static_content"], static)
             continue
         kept.append(static)
@@ -63,8 +77,10 @@ def _copy_staticfile(generator, static) -> None:
         _warn(error, static)
         return
     generator._mkdir(str(target.parent))  # Pelican's: also removes a file in the way
+    shown = f"{Path(generator.path).name}/{static.relative_source_path}"  # content/gambar/x.jpg
     try:
-        copy_atomically(source, target)
+        if not publish_static(source, target, shown, cache_dir_of(generator.settings)):
+            copy_atomically(source, target)
     except OSError as error:
         if error.filename is None:  # a failed write() names no file
             error.filename = str(target)

@@ -48,8 +48,7 @@ class AtomicWriter(Writer):
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time '
-                    "(was previously overwritten)"
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
                 )
             logger.info('Skipping "%s", not overwriting', filename)
             return open(os.devnull, "w", encoding=encoding)

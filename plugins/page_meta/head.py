@@ -142,8 +142,10 @@ ABOUT_TEMPLATE = "tentang"  # the theme's page about the library (theme/template
 
 def about_page_url(context, public_url: str) -> str | None:
     """The absolute URL of the library's about page, when the site has one."""
-    about = next((p for p in context.get("pages") or () if getattr(p, "fields", {}).get("template")
-                  == ABOUT_TEMPLATE), None)
+    about = next(
+        (p for p in context.get("pages") or () if getattr(p, "fields", {}).get("template") == ABOUT_TEMPLATE),
+        None,
+    )
     return f"{public_url}/{about.url}" if about is not None else None
 
 
@@ -190,8 +192,9 @@ def _graph(head: HeadMeta, subject: _Subject, settings, public_url: str) -> dict
     if article is not None:
         posting = jsonld.posting(article, head, public_url, about_page_url(settings, public_url))
         if article.kind.jsonld is not None:
-            added = article.kind.jsonld(article.fields, article.facts,
-                                        jsonld.node_page(article, head, profile, public_url))
+            added = article.kind.jsonld(
+                article.fields, article.facts, jsonld.node_page(article, head, profile, public_url)
+            )
             nodes.extend(added.nodes)
             if added.about:
                 posting["about"] = {"@id": added.about}

@@ -12,7 +12,6 @@ from plugins._shared.schema_org import SCHEMA, NodePage, library_id, postal_addr
 from plugins.site_profile.profile import LibraryProfile
 
 
-
 def library(profile: LibraryProfile, public_url: str) -> dict[str, Any]:
     """The library as a schema.org Library: on every page."""
     logo = f"{public_url}/{profile.logo}"
@@ -22,7 +21,7 @@ def library(profile: LibraryProfile, public_url: str) -> dict[str, Any]:
         "name": profile.name,
         "url": f"{public_url}/",
         "logo": logo,
-        "image": logo,
+        "image": f"{public_url}/{profile.photo}" if profile.photo else logo,
         "description": profile.tagline,
         "address": postal_address(profile),
         "geo": {

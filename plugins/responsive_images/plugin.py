@@ -1,19 +1,29 @@
-"""Pelican hook: give each post and page with an image a `picture` for the theme."""
+"""Pelican hook: give each post and page with an image a `picture` for the theme.
+
+Posts also get `card_picture`, a 16:9 crop for listing cards, and the context
+gets LOGO, the profile's logo at the sizes the header and favicon show.
+"""
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
 
 from plugins._shared.errors import BuildStopped
-from plugins._shared.images import ImageProblem
+from plugins._shared.focal_point import parse_focus
+from plugins._shared.images import ImageProblem, probe
 
 from .body import rewrite_images
-from .resize import picture
+from .logo import logo
+from .resize import cropped_picture, picture
+
+logger = logging.getLogger(__name__)
 
 CACHE_DIR = "gambar"  # under CACHE_PATH: variants survive between builds
+CARD_WIDTH = 1200  # social cards (plugins/social_cards) are 1200 px wide: a narrower photo blurs
 
 
 def _items(generator):
@@ -23,28 +33,93 @@ def _items(generator):
     return [item for item in items if hasattr(item, "fields")]
 
 
+def cache_dir_of(settings) -> Path:
+    return Path(settings["CACHE_PATH"]) / CACHE_DIR
+
+
 def add_pictures(generator) -> None:
     settings = generator.settings
     content_dir = Path(settings["PATH"])
     output_dir = Path(settings["OUTPUT_PATH"])
-    cache_dir = Path(settings["CACHE_PATH"]) / CACHE_DIR
+    cache_dir = cache_dir_of(settings)
+    widths = settings["IMAGE_WIDTHS"]
+    with_cards = hasattr(generator, "articles")  # only posts are shown as cards in listings
 
     def make(source: Path, relative: str, alt: str):
-        return picture(source, relative, alt, settings["IMAGE_WIDTHS"], output_dir, cache_dir)
+        return picture(source, relative, alt, widths, output_dir, cache_dir)
 
     def attach(item):
         try:
             if "image" in item.fields:
                 relative = item.fields["image"]
-                item.picture = make(content_dir / relative, relative, item.fields.get("image_alt", ""))
-            item._content = rewrite_images(item._content, content_dir, make)
+                alt = item.fields.get("image_alt", "")
+                item.picture = make(content_dir / relative, relative, alt)
+                if with_cards:
+                    item.card_picture = cropped_picture(
+                        content_dir / relative,
+                        relative,
+                        alt,
+                        widths,
+                        output_dir,
+                        cache_dir,
+                        focus=_focus(item.fields.get("card_focus")),
+                    )
+            item._content = rewrite_images(
+                item._content, content_dir, make, getattr(item, "relative_dir", "")
+            )
         except ImageProblem as problem:
             # The content check refuses such images first; this names the post if one slips past.
             where = _shown_path(item.source_path, content_dir)
             raise BuildStopped(f"{where}: {problem.message} Cara memperbaiki: {problem.fix}") from None
+        _warn_narrow_card_background(item, content_dir)
 
     with ThreadPoolExecutor() as pool:
         list(pool.map(attach, _items(generator)))
+    _add_logo(generator, content_dir, output_dir, cache_dir)
+
+
+def _focus(value):
+    """card_focus as an (x, y) pair of fractions; the field gives a pair, older callers a string."""
+    if not value:
+        return None
+    return parse_focus(value) if isinstance(value, str) else tuple(value)
+
+
+def _warn_narrow_card_background(item, content_dir: Path) -> None:
+    """A photo the social card draws behind its text, narrower than the card, comes out blurred."""
+    fields = item.fields
+    if fields.get("card_image"):  # a card made by hand is used as it is: nothing drawn
+        return
+    background = fields.get("card_background") or fields.get("image")
+    if not background:
+        return
+    try:
+        width = probe(content_dir / background, background).width
+    except ImageProblem:
+        return  # the content check names it
+    if width < CARD_WIDTH:
+        shown = f"{content_dir.name}/{background}"
+        logger.warning(
+            "%s: foto latar kartu '%s' hanya %d piksel lebarnya, padahal kartu media sosial %d piksel, "
+            "sehingga kartunya tampak buram. Perbaikan: pakai foto yang lebarnya paling sedikit %d "
+            "piksel (di image atau card_background).",
+            _shown_path(item.source_path, content_dir),
+            shown,
+            width,
+            CARD_WIDTH,
+            CARD_WIDTH,
+        )
+
+
+def _add_logo(generator, content_dir: Path, output_dir: Path, cache_dir: Path) -> None:
+    profile = generator.settings.get("LIBRARY")  # a dict until site_profile reads it
+    relative = profile.get("logo") if isinstance(profile, dict) else getattr(profile, "logo", None)
+    if not relative or "LOGO" in generator.context:
+        return
+    try:
+        generator.context["LOGO"] = logo(content_dir / relative, relative, output_dir, cache_dir)
+    except ImageProblem as problem:  # the profile check names it; the header shows the original
+        logger.warning("Logo tidak diperkecil: %s Perbaikan: %s", problem.message, problem.fix)
 
 
 def _shown_path(source_path: str, content_dir: Path) -> str:

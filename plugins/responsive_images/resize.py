@@ -1,24 +1,30 @@
-"""Pure image work: smaller copies of one image, cached by a digest of their inputs.
+"""Pure image work: smaller copies of one image in each format, cached by a digest of their inputs.
 
 Each cached copy has a record of its size and sha256 (plugins/_shared/files.py);
 one that no longer matches is made again, and the output copy is replaced
 whenever its bytes differ from the cached one.
+
+A Picture is one slot's image: JPEG widths (the fallback <img>) and the same
+widths as AVIF/WebP (<source>), either the whole image (its largest JPEG is
+the published original, publish.py) or a crop of the slot's shape (a card).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from plugins._shared import files
-from plugins._shared.images import ImageInfo, conversion_revision, probe, to_rgb
+from plugins._shared.images import ImageInfo, conversion_revision, probe, to_rgb, upright
 
-JPEG_QUALITY = 82
+from . import encode
+from .publish import published_size
+
 OUTPUT_FOLDER = "gambar/ukuran"
+CARD_SHAPE = (16, 9)  # .card-img in serambi.css: aspect-ratio 16 / 9
 
 
 @dataclass(frozen=True)
@@ -29,80 +35,95 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Source:
+    """One <source>: the same widths in a format better than JPEG."""
+
+    type: str  # MIME type
+    variants: tuple[Variant, ...]
+
+    def srcset(self, base: str = "") -> str:
+        return ", ".join(f"{base}/{v.url} {v.width}w" for v in self.variants)
+
+
+@dataclass(frozen=True)
 class Picture:
-    """What the theme needs for <img src srcset width height alt>."""
+    """What the theme needs for <picture><source…><img src srcset width height alt>."""
 
     src: str
-    variants: tuple[Variant, ...]  # narrowest first; the last is the original
+    variants: tuple[Variant, ...]  # JPEG, narrowest first; for a whole image the last is the original
     width: int
     height: int
     alt: str
     original: str
+    sources: tuple[Source, ...] = ()  # AVIF then WebP
 
     def srcset(self, base: str = "") -> str:
         """The srcset value, each URL prefixed with base (SITEURL, or "" for root)."""
         return ", ".join(f"{base}/{v.url} {v.width}w" for v in self.variants)
 
 
-def digest(path: Path, width: int, info: ImageInfo | None = None) -> str:
-    """Changes whenever the source bytes, the width, the encoder or the colour conversion change."""
-    return _digests(path, [width], info or probe(path))[0]
+@dataclass(frozen=True)
+class _Plan:
+    name: str
+    fmt: encode.Format
+    width: int
+    height: int
+    box: tuple[int, int, int, int] | None  # crop of the upright image, before scaling
 
 
-def _digests(path: Path, widths: list[int], info: ImageInfo) -> list[str]:
-    source = hashlib.sha256(path.read_bytes())  # read once for every width
+def _digests(path: Path, specs: list[str], info: ImageInfo) -> list[str]:
+    source = hashlib.sha256(path.read_bytes())  # read once for every copy
     revision = conversion_revision(info.mode, info.transparency)
     found = []
-    for width in widths:
+    for spec in specs:
         h = source.copy()
-        h.update(f"{width}:{JPEG_QUALITY}".encode())
-        if revision > 1:  # revision 1 adds nothing: those names stay what they were before revisions
-            h.update(f":rgb{revision}".encode())
+        h.update(f"{spec}:rgb{revision}".encode())
         found.append(h.hexdigest()[:10])
     return found
 
 
-def _encode(image: Image.Image, width: int, height: int) -> bytes:
-    resized = image.resize((width, height), Image.Resampling.LANCZOS)
-    buffer = io.BytesIO()
-    resized.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-    return buffer.getvalue()
+def _plans(
+    source: Path,
+    info: ImageInfo,
+    sizes: list[tuple[int, int]],
+    formats,
+    box: tuple[int, int, int, int] | None,
+    tag: str,
+) -> list[_Plan]:
+    wanted = [(fmt, w, h) for fmt in formats for w, h in sizes]
+    specs = [f"{w}x{h}:{box}:{encode.ladder_key(fmt)}" for fmt, w, h in wanted]
+    return [
+        _Plan(f"{source.stem}-{tag}{w}-{key}.{fmt.extension}", fmt, w, h, box)
+        for (fmt, w, h), key in zip(wanted, _digests(source, specs, info), strict=True)
+    ]
 
 
-def make_variants(
-    source: Path, widths: list[int], output_dir: Path, cache_dir: Path, info: ImageInfo | None = None
-) -> list[Variant]:
-    """source scaled to each width, in output_dir; the cache is reused when its record matches.
+def _make(source: Path, plans: list[_Plan], output_dir: Path, cache_dir: Path) -> None:
+    """Every planned copy in output_dir; the source is decoded once for all those the cache lacks.
 
-    A cached file that is missing, cut short or altered (no matching record) is
-    made again; the source is decoded once for all the widths it lacks.
+    A cached file that is missing, cut short or altered (no matching record) is made again.
     """
-    if not widths:
-        return []
-    info = info or probe(source)
-    planned = []
-    for width, key in zip(widths, _digests(source, widths, info)):
-        name = f"{source.stem}-{width}-{key}.jpg"
-        height = round(info.height * width / info.width)
-        planned.append((name, width, height, files.recorded_digest(cache_dir / name)))
-    missing = [p for p in planned if p[3] is None]
-    made: dict[str, str] = {}
+    known = {plan.name: files.recorded_digest(cache_dir / plan.name) for plan in plans}
+    missing = [plan for plan in plans if known[plan.name] is None]
     if missing:
         with Image.open(source) as image:
-            upright = to_rgb(ImageOps.exif_transpose(image))  # 16-bit scaled, alpha on white
-        for name, width, height, _ in missing:
-            made[name] = files.write_recorded(cache_dir / name, _encode(upright, width, height))
-    variants = []
-    for name, width, height, known in planned:
-        target = output_dir / OUTPUT_FOLDER / name
-        files.copy_if_changed(cache_dir / name, target, known or made[name])
-        variants.append(Variant(f"{OUTPUT_FOLDER}/{name}", width, height))
-    return variants
+            picture = to_rgb(upright(image))  # 16-bit scaled, alpha on white, sRGB, no metadata
+        for plan in missing:
+            part = picture.crop(plan.box) if plan.box else picture
+            resized = part.resize((plan.width, plan.height), Image.Resampling.LANCZOS)
+            made = encode.encode(resized, plan.fmt)
+            known[plan.name] = files.write_recorded(cache_dir / plan.name, made.data)
+    for plan in plans:
+        target = output_dir / OUTPUT_FOLDER / plan.name
+        files.copy_if_changed(cache_dir / plan.name, target, known[plan.name])
 
 
-def make_variant(source: Path, width: int, output_dir: Path, cache_dir: Path) -> Variant:
-    """Write source scaled to width into output_dir, reusing the cache when it can."""
-    return make_variants(source, [width], output_dir, cache_dir)[0]
+def _variants(plans: list[_Plan], fmt: encode.Format) -> tuple[Variant, ...]:
+    return tuple(Variant(f"{OUTPUT_FOLDER}/{p.name}", p.width, p.height) for p in plans if p.fmt is fmt)
+
+
+def _default(variants) -> Variant:
+    return next((v for v in variants if v.width >= 720), variants[-1])
 
 
 def image_size(source: Path) -> tuple[int, int]:
@@ -113,22 +134,77 @@ def image_size(source: Path) -> tuple[int, int]:
 def picture(
     source: Path, relative: str, alt: str, widths: list[int], output_dir: Path, cache_dir: Path
 ) -> Picture:
-    """Every width smaller than the source, plus the source itself as the largest.
+    """Every width smaller than the published original, plus the original itself as the largest.
 
+    The original is published at most publish.LONGEST_SIDE px (statics copies it
+    through publish.py); AVIF/WebP copies are made at every width including its own.
     Raises ImageProblem (naming `relative`) for an image past the pixel limit or
     one that does not decode.
     """
     info = probe(source, relative)
-    full_width, full_height = info.size
-    smaller = [w for w in sorted(widths) if w < full_width]
-    variants = make_variants(source, smaller, output_dir, cache_dir, info)
-    variants.append(Variant(relative, full_width, full_height))
-    default = next((v for v in variants if v.width >= 720), variants[-1])
+    full_width, full_height = published_size(info.size)
+    sizes = [(w, round(full_height * w / full_width)) for w in sorted(set(widths)) if w < full_width]
+    jpeg = _plans(source, info, sizes, [encode.JPEG], None, "")
+    modern = _plans(source, info, [*sizes, (full_width, full_height)], encode.MODERN, None, "")
+    _make(source, jpeg + modern, output_dir, cache_dir)
+    variants = (*_variants(jpeg, encode.JPEG), Variant(relative, full_width, full_height))
+    default = _default(variants)
     return Picture(
         src=default.url,
-        variants=tuple(variants),
+        variants=variants,
         width=default.width,
         height=default.height,
         alt=alt,
         original=relative,
+        sources=tuple(Source(fmt.mime, _variants(modern, fmt)) for fmt in encode.MODERN),
+    )
+
+
+def crop_box(
+    size: tuple[int, int], shape: tuple[int, int], focus: tuple[float, float]
+) -> tuple[int, int, int, int]:
+    """The largest window of shape in size, centred on focus as far as the picture allows."""
+    from plugins.social_cards.focus import crop_box as centred  # the social cards' own rule
+
+    return centred(size, shape, focus)
+
+
+def cropped_picture(
+    source: Path,
+    relative: str,
+    alt: str,
+    widths: list[int],
+    output_dir: Path,
+    cache_dir: Path,
+    shape: tuple[int, int] = CARD_SHAPE,
+    focus: tuple[float, float] | None = None,
+) -> Picture:
+    """A crop of the slot's shape (a listing card: 16:9) at each width up to the crop's own.
+
+    The crop is centred on focus (the post's card_focus) or the middle, so a
+    portrait infographic is never downloaded whole for a landscape slot.
+    """
+    info = probe(source, relative)
+    found = crop_box(info.size, shape, focus or (0.5, 0.5))
+    crop_width = found[2] - found[0]
+    whole = found == (0, 0, *info.size)  # already the slot's shape: the same files as picture()
+    box, tag = (None, "") if whole else (found, f"{shape[0]}x{shape[1]}-")
+    steps = [w for w in sorted(set(widths)) if w <= crop_width]
+    if crop_width < max(widths) and crop_width not in steps:
+        steps.append(crop_width)  # a small image: its crop at full size as the widest
+    height = found[3] - found[1]
+    sizes = [(w, round(height * w / crop_width)) for w in steps]
+    jpeg = _plans(source, info, sizes, [encode.JPEG], box, tag)
+    modern = _plans(source, info, sizes, encode.MODERN, box, tag)
+    _make(source, jpeg + modern, output_dir, cache_dir)
+    variants = _variants(jpeg, encode.JPEG)
+    default = _default(variants)
+    return Picture(
+        default.url,
+        variants,
+        default.width,
+        default.height,
+        alt,
+        relative,
+        tuple(Source(fmt.mime, _variants(modern, fmt)) for fmt in encode.MODERN),
     )

@@ -3,23 +3,24 @@
 Pure: plain data in, plain data out. Each platform counts in its own way
 (`Platform.measure`), and every caption is fitted inside its limit. Parts are
 kept in this order of importance, so they are given up in the reverse order:
-the link (never cut), the title, the event's time and place, the post's
-hashtags, the library's hashtags, the summary. So when a caption is too long
-the summary is shortened first (cut at a word, with "…"; left out when fewer
-than four words would remain), then the library's hashtags go from the end,
-then the post's hashtags from the end, then the event lines; only then is the
-title cut, at a word.
+the link (never cut), the title, the event's time and place, the hashtags in
+the order feeds give them too (post_hashtags: the post's own, the library's,
+the kind's), the summary. So when a caption is too long the summary is
+shortened first (cut at a word, with "…"; left out when fewer than four words
+would remain), then hashtags go from the end (the kind's, then the library's,
+then the post's own), then the event lines; only then is the title cut, at a
+word.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 from twitter_text import extract_urls_with_indices, parse_tweet
 
-from plugins._shared.hashtags import unique_hashtags
+from plugins._shared.hashtags import hashtag_form, post_hashtags
 from plugins._shared.text import ELLIPSIS, GRAPHEME, squash
 
 URL_LENGTH = 23  # what X and Mastodon count for any link, however long
@@ -72,18 +73,45 @@ class Platform:
     strict: bool = True  # False: the limit is advice, not a refusal (Facebook)
 
 
-X = Platform("x", "X", 280, x_count, "karakter",
-             "X menghitung setiap tautan 23 karakter, emoji dan aksara Tionghoa/Jepang/Korea 2.")
-MASTODON = Platform("mastodon", "Mastodon", 500, mastodon_count, "karakter",
-                    "Mastodon menghitung setiap tautan 23 karakter.")
-BLUESKY = Platform("bluesky", "Bluesky", 300, grapheme_count, "grafem",
-                   "Bluesky menghitung huruf seperti yang terlihat (grafem); tautan dihitung penuh.")
-INSTAGRAM = Platform("instagram", "Instagram", 2200, utf16_count, "karakter",
-                     "Paling banyak 30 tagar. Tautan di keterangan Instagram tidak bisa diklik, "
-                     "jadi arahkan ke tautan di bio.", link=False, max_hashtags=30)
-FACEBOOK = Platform("facebook", "Facebook", 500, utf16_count, "karakter",
-                    "Facebook tidak membatasi panjang; 500 karakter agar tetap enak dibaca.",
-                    strict=False)
+X = Platform(
+    "x",
+    "X",
+    280,
+    x_count,
+    "karakter",
+    "X menghitung setiap tautan 23 karakter, emoji dan aksara Tionghoa/Jepang/Korea 2.",
+)
+MASTODON = Platform(
+    "mastodon", "Mastodon", 500, mastodon_count, "karakter", "Mastodon menghitung setiap tautan 23 karakter."
+)
+BLUESKY = Platform(
+    "bluesky",
+    "Bluesky",
+    300,
+    grapheme_count,
+    "grafem",
+    "Bluesky menghitung huruf seperti yang terlihat (grafem); tautan dihitung penuh.",
+)
+INSTAGRAM = Platform(
+    "instagram",
+    "Instagram",
+    2200,
+    utf16_count,
+    "karakter",
+    "Paling banyak 30 tagar. Tautan di keterangan Instagram tidak bisa diklik, "
+    "jadi arahkan ke tautan di bio.",
+    link=False,
+    max_hashtags=30,
+)
+FACEBOOK = Platform(
+    "facebook",
+    "Facebook",
+    500,
+    utf16_count,
+    "karakter",
+    "Facebook tidak membatasi panjang; 500 karakter agar tetap enak dibaca.",
+    strict=False,
+)
 PLATFORMS: tuple[Platform, ...] = (X, MASTODON, BLUESKY, INSTAGRAM, FACEBOOK)
 
 
@@ -97,8 +125,9 @@ class Post:
     title: str
     summary: str
     link: str
-    hashtags: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()  # the post's own
     details: tuple[str, ...] = ()  # lines after the title: an event's time and place
+    kind_hashtag: str = ""  # the kind's label as a hashtag ("LiterasiDigital"), written last
 
 
 def post_from_article(article, public_url: str) -> Post:
@@ -110,14 +139,8 @@ def post_from_article(article, public_url: str) -> Post:
         link=f"{public_url}/{article.url}",
         hashtags=facts.hashtags,
         details=tuple(squash(line) for line in facts.caption_lines),
+        kind_hashtag=hashtag_form(facts.kind.label),
     )
-
-
-def merge_hashtags(own: Iterable[str],
-                   library: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the post's, the library's) hashtags without '#', each once, ignoring case."""
-    mine = unique_hashtags(own)
-    return mine, unique_hashtags(library, taken=mine)
 
 
 # --- writing and fitting ------------------------------------------------------------------
@@ -149,14 +172,14 @@ class CaptionTooLong(ValueError):
 SEPARATOR = "\n\n"  # between the paragraphs of a caption
 
 
-def _blocks(title: str, details: Sequence[str], summary: str, link: str,
-            hashtags: Sequence[str]) -> list[str]:
+def _blocks(
+    title: str, details: Sequence[str], summary: str, link: str, hashtags: Sequence[str]
+) -> list[str]:
     blocks = [title, "\n".join(details), summary, link, " ".join(f"#{t}" for t in hashtags)]
     return [block for block in blocks if block]
 
 
-def compose(title: str, details: Sequence[str], summary: str, link: str,
-            hashtags: Sequence[str]) -> str:
+def compose(title: str, details: Sequence[str], summary: str, link: str, hashtags: Sequence[str]) -> str:
     """Title, details, summary, link and hashtags as paragraphs; empty parts left out."""
     return SEPARATOR.join(_blocks(title, details, summary, link, hashtags))
 
@@ -205,8 +228,8 @@ def _exact_length(platform: Platform) -> Length:
 
 def write_caption(post: Post, platform: Platform, library_hashtags: Iterable[str] = ()) -> Caption:
     """The caption of a post for one platform, inside the platform's limit."""
-    own, library = merge_hashtags(post.hashtags, library_hashtags)
-    tags = own + library  # given up from the end: the library's first, then the post's
+    # Given up from the end: the kind's first, then the library's, then the post's own.
+    tags = post_hashtags(post.hashtags, library_hashtags, post.kind_hashtag)
     caption = _fit(post, platform, tags, _summed_length(platform))
     if not caption.fits:  # the paragraphs did not add up after all: fit on the whole text
         caption = _fit(post, platform, tags, _exact_length(platform))
@@ -216,8 +239,9 @@ def write_caption(post: Post, platform: Platform, library_hashtags: Iterable[str
 def _fit(post: Post, platform: Platform, tags: tuple[str, ...], length: Length) -> Caption:
     link = post.link if platform.link else INSTAGRAM_LINK_LINE
 
-    def fits(title: str = "", details: Sequence[str] = (), summary: str = "",
-             hashtags: Sequence[str] = ()) -> bool:
+    def fits(
+        title: str = "", details: Sequence[str] = (), summary: str = "", hashtags: Sequence[str] = ()
+    ) -> bool:
         return length(_blocks(title, details, summary, link, hashtags)) <= platform.limit
 
     if not fits():
@@ -247,7 +271,7 @@ def _fit(post: Post, platform: Platform, tags: tuple[str, ...], length: Length) 
         text=text,
         length=platform.measure(text),
         hashtags=tuple(f"#{t}" for t in kept),
-        dropped=tuple(f"#{t}" for t in tags[len(kept):]),
+        dropped=tuple(f"#{t}" for t in tags[len(kept) :]),
         summary_shortened=bool(summary) and summary != post.summary,
         summary_dropped=bool(post.summary) and not summary,
         title_shortened=title != post.title,
@@ -262,8 +286,9 @@ def _cut_graphemes(text: str, fits: Callable[[str], bool]) -> str:
     return "".join(clusters[:keep]) + ELLIPSIS if keep else ""
 
 
-def write_captions(post: Post, library_hashtags: Iterable[str] = (),
-                   platforms: Sequence[Platform] = PLATFORMS) -> tuple[Caption, ...]:
+def write_captions(
+    post: Post, library_hashtags: Iterable[str] = (), platforms: Sequence[Platform] = PLATFORMS
+) -> tuple[Caption, ...]:
     """The caption of a post for every platform, in PLATFORMS order."""
     library = tuple(library_hashtags)
     return tuple(write_caption(post, platform, library) for platform in platforms)

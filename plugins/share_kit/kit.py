@@ -6,9 +6,10 @@ the theme's share_kit.html only prints it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from plugins.page_meta.head import HeadMeta, build_head
@@ -17,9 +18,11 @@ from .captions import Caption, Post, post_from_article, write_captions
 
 # (attribute of article.cards, label, what it is for), in the order staff see them.
 CARD_SIZES = (
-    ("link", "Pratinjau tautan",
-     "Dipakai otomatis oleh Facebook, X, WhatsApp, Telegram, LinkedIn dan Mastodon "
-     "saat tautan dibagikan."),
+    (
+        "link",
+        "Pratinjau tautan",
+        "Dipakai otomatis oleh Facebook, X, WhatsApp, Telegram, LinkedIn dan Mastodon saat tautan dibagikan.",
+    ),
     ("square", "Instagram persegi", "Unggahan Instagram atau Facebook berbentuk persegi (1:1)."),
     ("portrait", "Instagram potret", "Unggahan Instagram tegak (4:5), paling luas di linimasa."),
     ("story", "Story", "Story Instagram dan Facebook, atau status WhatsApp (9:16)."),
@@ -97,15 +100,25 @@ def card_views(article) -> tuple[tuple[CardView, ...], tuple[str, ...]]:
 
 def post_page_head(article, context: dict) -> HeadMeta:
     """The head of the article's public page, built as the article page builds it."""
-    page_context = {**context, "article": article, "category": article.category,
-                    "output_file": article.save_as}
+    page_context = {
+        **context,
+        "article": article,
+        "category": article.category,
+        "output_file": article.save_as,
+    }
     return build_head(page_context)
 
 
 def preview_of(head: HeadMeta) -> Preview:
-    return Preview(url=head.url, domain=urlsplit(head.url).hostname or "", title=head.title,
-                   description=head.description, image=head.image, image_url=head.image_url,
-                   image_alt=head.image_alt)
+    return Preview(
+        url=head.url,
+        domain=urlsplit(head.url).hostname or "",
+        title=head.title,
+        description=head.description,
+        image=head.image,
+        image_url=head.image_url,
+        image_alt=head.image_alt,
+    )
 
 
 def make_kit(article, context: dict, folder: str, library_hashtags: Iterable[str]) -> ShareKit:

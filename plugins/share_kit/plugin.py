@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import urlsplit
 
 from pelican import signals
@@ -54,20 +54,28 @@ class ShareKitGenerator(Generator):
             kit = make_kit(article, self.context, config.folder, library_hashtags)
             uncarded += not kit.cards
             writer.write_file(
-                kit.path, template, self.context,
+                kit.path,
+                template,
+                self.context,
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=kit.path.removesuffix("index.html"),
-                kit=kit, post=article,
+                kit=kit,
+                post=article,
                 meta_title=f"Bahan berbagi: {article.title}",
-                meta_description=(f"Untuk staf: kartu media sosial, pratinjau tautan dan keterangan "
-                                  f"siap tempel untuk “{kit.post.title}”."),
+                meta_description=(
+                    f"Untuk staf: kartu media sosial, pratinjau tautan dan keterangan "
+                    f"siap tempel untuk “{kit.post.title}”."
+                ),
                 meta_cards=getattr(article, "cards", None),
                 meta_noindex=True,
             )
         if uncarded:
             logger.warning(
                 "bagikan: %d dari %d tulisan tanpa kartu (article.cards), jadi halaman bagikannya "
-                "tanpa gambar; periksa bahwa plugin social_cards aktif.", uncarded, len(articles))
+                "tanpa gambar; periksa bahwa plugin social_cards aktif.",
+                uncarded,
+                len(articles),
+            )
         base = urlsplit(self.settings["PUBLIC_URL"]).path.rstrip("/")
         write_robots(self.output_path, [f"{base}/{config.folder}/"])
 

@@ -37,7 +37,11 @@ class ShareKitSettings(SettingsModel):
     def _not_public(cls, value: str, info: ValidationInfo) -> str:
         """The share pages never overwrite a folder of the public site (the site's folder registry)."""
         # SHARE_KIT checked alone (a unit test, a task) is checked against this project's settings.
-        settings = {**project_settings(), **((info.context or {}).get("settings") or {})}
+        settings = {
+            **project_settings(),
+            **((info.context or {}).get("settings") or {}),
+            "SHARE_KIT": {"folder": value},
+        }
         if value in site_folders(settings).public:
             raise problem(f"'{value}' sudah dipakai situs publik.", "Pilih nama lain, misalnya 'bagikan'.")
         return value

@@ -56,8 +56,9 @@ def _filled(value: str) -> str:
 def _https(value: str) -> str:
     parts = urlparse(value)
     if parts.scheme != "https" or not parts.netloc:
-        raise problem(f"'{value}' bukan alamat web https yang lengkap.",
-                      "Salin alamat lengkapnya dari peramban.")
+        raise problem(
+            f"'{value}' bukan alamat web https yang lengkap.", "Salin alamat lengkapnya dari peramban."
+        )
     return value
 
 
@@ -85,8 +86,10 @@ def _time(value: str) -> str:
 def _hashtag(value: str) -> str:
     tag = value.strip().lstrip("#")
     if not HASHTAG.match(tag):
-        raise problem(f"tagar '{value}' tidak sah.", "Tulis tagar satu kata, tanpa spasi atau tanda "
-                      f"hubung, misalnya '{suggest_hashtag(tag)}'.")
+        raise problem(
+            f"tagar '{value}' tidak sah.",
+            f"Tulis tagar satu kata, tanpa spasi atau tanda hubung, misalnya '{suggest_hashtag(tag)}'.",
+        )
     return tag
 
 
@@ -95,8 +98,10 @@ def _colour(value: str) -> str:
         raise problem(f"'{value}' bukan kode warna.", "Tulis seperti #0b5d4b.")
     ratio = contrast_with_white(value)
     if ratio < 4.5:
-        raise problem(f"kontras {value} dengan putih hanya {ratio:.1f}:1, kurang dari 4.5:1 yang "
-                      "diminta WCAG.", "Pilih warna yang lebih gelap.")
+        raise problem(
+            f"kontras {value} dengan putih hanya {ratio:.1f}:1, kurang dari 4.5:1 yang diminta WCAG.",
+            "Pilih warna yang lebih gelap.",
+        )
     return value
 
 
@@ -105,10 +110,12 @@ def _postal_code(value: Any) -> Any:
 
 
 Text = Annotated[str, AfterValidator(_filled), Field(description=_QUOTED)]
-HttpsUrl = Annotated[str, AfterValidator(_https),
-                     Field(description="Salin alamat https lengkapnya dari peramban.")]
-Clock = Annotated[str, AfterValidator(_time),
-                  Field(description="Tulis JJ:MM di antara tanda kutip, misalnya '08:00'.")]
+HttpsUrl = Annotated[
+    str, AfterValidator(_https), Field(description="Salin alamat https lengkapnya dari peramban.")
+]
+Clock = Annotated[
+    str, AfterValidator(_time), Field(description="Tulis JJ:MM di antara tanda kutip, misalnya '08:00'.")
+]
 Colour = Annotated[str, AfterValidator(_colour), Field(description="Tulis kode warna seperti #0b5d4b.")]
 
 
@@ -129,17 +136,24 @@ class Address(SettingsModel):
 class Geo(SettingsModel):
     fix: ClassVar[str] = "Tulis seperti {'latitude': 0.7286, 'longitude': 124.3192}."
 
-    latitude: float = Field(ge=-90, le=90, description=(
-        "Isi angka antara -90 dan 90; salin koordinat dari peta, misalnya 0.7286."))
-    longitude: float = Field(ge=-180, le=180, description=(
-        "Isi angka antara -180 dan 180; salin koordinat dari peta, misalnya 124.3192."))
+    latitude: float = Field(
+        ge=-90,
+        le=90,
+        description=("Isi angka antara -90 dan 90; salin koordinat dari peta, misalnya 0.7286."),
+    )
+    longitude: float = Field(
+        ge=-180,
+        le=180,
+        description=("Isi angka antara -180 dan 180; salin koordinat dari peta, misalnya 124.3192."),
+    )
 
 
 class OpeningHours(SettingsModel):
     fix: ClassVar[str] = "Tulis seperti {'days': ['senin', 'selasa'], 'opens': '08:00', 'closes': '16:00'}."
 
     days: Items[Annotated[str, AfterValidator(_day)]] = Field(
-        min_length=1, description="Tulis daftar hari di antara [ ], misalnya ['senin', 'selasa'].")
+        min_length=1, description="Tulis daftar hari di antara [ ], misalnya ['senin', 'selasa']."
+    )
     opens: Clock
     closes: Clock
 
@@ -196,32 +210,48 @@ class LibraryProfile(SettingsModel):
     address: Address
     geo: Geo
     map_url: HttpsUrl
-    opening_hours: Items[OpeningHours] = Field(min_length=1,
-                                               description="Lihat contoh jam buka di README.md.")
+    opening_hours: Items[OpeningHours] = Field(
+        min_length=1, description="Lihat contoh jam buka di README.md."
+    )
     phone: Text
     email: Annotated[Text, AfterValidator(_email)] = Field(description="Tulis seperti nama@domain.go.id.")
     social_links: SocialLinks = Field(alias="social")
     hashtags: Items[Annotated[str, AfterValidator(_hashtag)]] = Field(
-        description="Tulis daftar tagar satu kata, tanpa spasi atau tanda hubung.")
-    logo: str = Field(description=(
-        "Simpan logo PNG atau JPG di content/gambar/ dan tulis lokasinya, misalnya 'gambar/logo.png'."))
+        description="Tulis daftar tagar satu kata, tanpa spasi atau tanda hubung."
+    )
+    logo: str = Field(
+        description=(
+            "Simpan logo PNG atau JPG di content/gambar/ dan tulis lokasinya, misalnya 'gambar/logo.png'."
+        )
+    )
+    # A photo of the building: the library's image in JSON-LD (search results show it).
+    photo: str | None = Field(
+        None,
+        description=(
+            "Simpan foto gedung perpustakaan (JPG) di content/gambar/ dan tulis lokasinya, "
+            "misalnya 'gambar/gedung.jpg', atau hapus kunci ini."
+        ),
+    )
     colors: Colors
 
-    @field_validator("logo")
+    @field_validator("logo", "photo")
     @classmethod
-    def _logo_inside_content(cls, value: str, info: ValidationInfo) -> str:
-        """The logo is a readable PNG/JPG inside content/ (never a link leaving it)."""
-        fix = cls.model_fields["logo"].description
+    def _logo_inside_content(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """The logo (and the photo) is a readable PNG/JPG inside content/ (never a link leaving it)."""
+        if value is None and info.field_name == "photo":
+            return None
+        fix = cls.model_fields[info.field_name].description
+        what = "logo" if info.field_name == "logo" else "foto"
         text = value.strip().lstrip("/")
         if not text:
-            raise problem(f"'{value}' bukan lokasi berkas logo.", fix)
+            raise problem(f"'{value}' bukan lokasi berkas {what}.", fix)
         settings = (info.context or {}).get("settings", {})
         try:
             path = content_file(Path(settings.get("PATH", "content")), text)
         except OutsideBoundary as error:
             raise problem(error.message, error.fix[:1].upper() + error.fix[1:]) from None
         if path.suffix.lower() not in (".png", ".jpg", ".jpeg") or not readable_image(path):
-            raise problem(f"berkas logo '{text}' bukan gambar PNG/JPG yang bisa dibuka.", fix)
+            raise problem(f"berkas {what} '{text}' bukan gambar PNG/JPG yang bisa dibuka.", fix)
         return text
 
     @property

@@ -19,10 +19,13 @@ _PLAIN_URL = re.compile(
 _HOSTNAME = re.compile(
     r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
-_URL_FIX = ("Tulis alamat lengkap tanpa garis miring di akhir, "
-            "misalnya 'https://perpustakaan.kotamobagukota.go.id'.")
-_CNAME_FIX = ("Isi None, atau nama domain saja, misalnya 'perpustakaan.kotamobagukota.go.id' "
-              "(tanpa https:// dan garis miring).")
+_URL_FIX = (
+    "Tulis alamat lengkap tanpa garis miring di akhir, misalnya 'https://perpustakaan.kotamobagukota.go.id'."
+)
+_CNAME_FIX = (
+    "Isi None, atau nama domain saja, misalnya 'perpustakaan.kotamobagukota.go.id' "
+    "(tanpa https:// dan garis miring)."
+)
 _NOW_FIX = "Isi None, atau misalnya '2026-11-28T10:00:00+08:00'."
 
 
@@ -64,8 +67,10 @@ BuildNow = Annotated[Any, AfterValidator(_moment), Field(description=_NOW_FIX)]
 StrictContent = Annotated[bool, Field(description="Isi True atau False.")]
 ImageWidths = Annotated[
     Items[Annotated[int, Field(ge=100, le=4000)]],
-    Field(min_length=1,
-          description="Isi daftar lebar gambar dalam piksel (100-4000), misalnya [360, 720, 1080]."),
+    Field(
+        min_length=1,
+        description="Isi daftar lebar gambar dalam piksel (100-4000), misalnya [360, 720, 1080].",
+    ),
 ]
 PublishCname = Annotated[str | None, AfterValidator(_domain), Field(description=_CNAME_FIX)]
 Timezone = Annotated[str, AfterValidator(_zone), Field(description="Pakai 'Asia/Makassar' (WITA).")]

@@ -11,17 +11,17 @@ import logging
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from plugins._shared import files
 from plugins._shared.errors import BuildStopped
+from plugins._shared.images import ImageProblem, probe
 from plugins._shared.order import newest_first
 from plugins._shared.settings import setting
 from plugins.content_model.kinds import kinds_of
-from plugins._shared.images import ImageProblem, probe
 
 from . import cache, content, fonts
 from .colors import palette
@@ -60,10 +60,12 @@ class CardBatch:
         self.options: CardOptions = setting(settings, CardOptions)
         self.profile = settings["PROFILE"]
         self.kinds = kinds_of(settings)
-        self.layouts: dict[str, Layout] = load_layouts(layouts_dir(settings), palette(self.profile.colors),
-                                                       self.kinds)
+        self.layouts: dict[str, Layout] = load_layouts(
+            layouts_dir(settings), palette(self.profile.colors), self.kinds
+        )
         self.content_dir = Path(settings["PATH"]).resolve()
-        self.output_dir = Path(settings["OUTPUT_PATH"]) / cache.OUTPUT_FOLDER
+        self.folder = self.options.folder  # SOCIAL_CARDS.folder: also the start of every card URL
+        self.output_dir = Path(settings["OUTPUT_PATH"]) / self.folder
         self.cache_dir = Path(settings["CACHE_PATH"]) / cache.CACHE_FOLDER
         self.window = settings.get("FEED_MAX_ITEMS") or None
         self.logo = str(self.content_dir / self.profile.logo)
@@ -89,8 +91,9 @@ class CardBatch:
             planned = self._plan(f"{kind}-{article.slug}", facts, layout, sizes)
             supplied = article.fields.get("card_image")
             if supplied:
-                planned["link"] = self._supplied(f"{kind}-{article.slug}", supplied,
-                                                 article.fields["card_image_alt"])
+                planned["link"] = self._supplied(
+                    f"{kind}-{article.slug}", supplied, article.fields["card_image_alt"]
+                )
             self._pending.append((f"{kind}/{article.slug}", _setter(article), planned))
 
     def plan_pages(self, pages: list) -> None:
@@ -138,7 +141,9 @@ class CardBatch:
     @staticmethod
     def _shows_own_image(spec: CardSpec, facts: content.CardContent) -> bool:
         present = facts_of(spec)
-        sources = {e["source"] for e in spec.elements.values() if e["type"] == "image" and visible(e, present)}
+        sources = {
+            e["source"] for e in spec.elements.values() if e["type"] == "image" and visible(e, present)
+        }
         own_background = facts.images.get("background") == facts.images.get("image")
         return "image" in sources or ("background" in sources and own_background)
 
@@ -188,7 +193,9 @@ class CardBatch:
                     "Huruf itu tidak tampil di kartu. Tulis card_title dengan huruf yang didukung "
                     "(Latin, Yunani, Kiril), atau minta pengembang menambah fon aksara itu "
                     "(plugins/social_cards/fonts/).",
-                    self._relative(source_path), field, listed,
+                    self._relative(source_path),
+                    field,
+                    listed,
                 )
 
     def _relative(self, source_path: str) -> str:
@@ -221,10 +228,11 @@ class CardBatch:
             inputs[owner] = next((p.texts for p in planned.values() if p.texts is not None), {})
         cache.prune(self.cache_dir)
         if self.cache_dir.is_dir():
-            cache.write_manifest(self.cache_dir, {**self._record, "cards": urls, "inputs": inputs})
+            cache.write_manifest(self.cache_dir.parent, {**self._record, "cards": urls, "inputs": inputs})
         seconds = time.monotonic() - self._started
-        return summary(len(self._record["drawn"]), len(self._record["cached"]),
-                       len(self._record["supplied"]), seconds)
+        return summary(
+            len(self._record["drawn"]), len(self._record["cached"]), len(self._record["supplied"]), seconds
+        )
 
     def _publish(self, planned: _Planned) -> CardImage:
         if planned.supplied is not None:
@@ -241,7 +249,7 @@ class CardBatch:
                     f"Kartu media sosial {planned.name} berubah di cache sesudah dibuat ({error}). "
                     "Cara memperbaiki: bangun ulang situs; bila terulang, periksa ruang disk."
                 ) from None
-        url = f"{cache.OUTPUT_FOLDER}/{planned.name}"
+        url = f"{self.folder}/{planned.name}"
         return CardImage(url, planned.size[0], planned.size[1], length, planned.alt)
 
 

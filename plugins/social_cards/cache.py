@@ -29,12 +29,20 @@ from .render import CardSpec, render
 # Raise to draw every card again on purpose; a change to the drawing code does it anyway.
 RENDERER_VERSION = "1"
 # The modules whose code decides a card's pixels and bytes (paths from this folder).
-DRAWING_CODE = ("render.py", "text.py", "fonts.py", "colors.py", "cache.py", "focus.py",
-                "../_shared/images.py", "../_shared/colors.py",
-                "../_shared/focal_point.py")
-OUTPUT_FOLDER = "kartu"  # under OUTPUT_PATH; also the start of every card URL
+DRAWING_CODE = (
+    "render.py",
+    "text.py",
+    "fonts.py",
+    "colors.py",
+    "cache.py",
+    "focus.py",
+    "../_shared/images.py",
+    "../_shared/colors.py",
+    "../_shared/focal_point.py",
+)
 CACHE_FOLDER = "kartu"  # under CACHE_PATH
-MANIFEST = "manifest.json"
+# In the build's CACHE_PATH, beside (not inside) the card folder, which builds may share.
+MANIFEST = "kartu-manifest.json"
 LOWEST_QUALITY = 40
 UNUSED_DAYS = 90  # cached cards no build has used for this long are removed
 
@@ -64,7 +72,7 @@ def file_digest(path: str | Path) -> str:
     return _file_digest(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def renderer_identity() -> str:
     """The renderer's version and a digest of its code: a fix to the drawing redraws every card."""
     code = hashlib.sha256(RENDERER_VERSION.encode())
@@ -144,7 +152,7 @@ def prune(cache_dir: Path, days: int = UNUSED_DAYS) -> int:
     return removed
 
 
-def write_manifest(cache_dir: Path, record: dict) -> None:
+def write_manifest(cache_root: Path, record: dict) -> None:
     """What the last build did: cards drawn, taken from the cache or supplied, and each page's cards."""
     text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
-    files.write_atomically(cache_dir / MANIFEST, text.encode())
+    files.write_atomically(cache_root / MANIFEST, text.encode())

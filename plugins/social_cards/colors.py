@@ -6,11 +6,23 @@ import re
 
 from plugins._shared.colors import contrast, contrast_of, linear, luminance, rgb
 
-__all__ = ["FIXED", "HEX", "MIN_CONTRAST", "contrast", "contrast_of", "linear", "luminance",
-           "mix", "palette", "rgb"]
+__all__ = [
+    "FIXED",
+    "HEX",
+    "MIN_CONTRAST",
+    "contrast",
+    "contrast_of",
+    "linear",
+    "luminance",
+    "mix",
+    "palette",
+    "rgb",
+]
 
 FIXED = {
-    "white": "#ffffff", "black": "#000000", "ink": "#1c2321",
+    "white": "#ffffff",
+    "black": "#000000",
+    "ink": "#1c2321",
     # The kinds' own colours beside the library's (theme/cards/): each kind is told apart in a feed.
     "navy": "#1d3b66",  # tutorials
     "plum": "#4a2660",  # digital-literacy tips
@@ -33,6 +45,4 @@ def palette(profile_colors: dict[str, str]) -> dict[str, str]:
 
 def mix(colour: str, other: str, amount: float) -> str:
     a, b = rgb(colour), rgb(other)
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
-
-
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))

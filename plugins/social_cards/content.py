@@ -57,8 +57,13 @@ def article_content(facts, fields: dict, profile) -> CardContent:
     """The card content of a post from its facts (content_model) and image fields."""
     kind = facts.kind
     title = facts.card_title
-    texts = {**profile_texts(profile), "label": kind.label, "title": title,
-             "summary": fields.get("summary", ""), **facts.card_texts}
+    texts = {
+        **profile_texts(profile),
+        "label": kind.label,
+        "title": title,
+        "summary": fields.get("summary", ""),
+        **facts.card_texts,
+    }
     shown = {"card_title" if fields.get("card_title") else "title": title, **facts.shown_fields}
     subject = title
     if facts.status is not None and facts.status.on_card:
@@ -101,24 +106,40 @@ def listings(profile, kinds: list, tags: list) -> list[Listing]:
     """Every listing page that gets a card: home, archives, tags, 404, each kind, each hashtag."""
     found = [
         Listing("index", "beranda", "", profile.name, profile.tagline),
-        Listing("archives", "arsip", "", "Arsip tulisan",
-                f"Semua tulisan {profile.name}, terbaru lebih dulu."),
+        Listing(
+            "archives", "arsip", "", "Arsip tulisan", f"Semua tulisan {profile.name}, terbaru lebih dulu."
+        ),
         Listing("tags", "tagar", "", "Tagar", "Tagar yang kami pakai di situs dan media sosial."),
-        Listing("404", "404", "", "Halaman tidak ditemukan",
-                "Mungkin alamatnya salah ketik, atau tulisannya sudah dipindahkan."),
+        Listing(
+            "404",
+            "404",
+            "",
+            "Halaman tidak ditemukan",
+            "Mungkin alamatnya salah ketik, atau tulisannya sudah dipindahkan.",
+        ),
     ]
     for kind in kinds:
-        found.append(Listing(f"category:{kind.slug}", f"jenis-{kind.slug}", "", kind.label,
-                             kind.description))
+        found.append(Listing(f"category:{kind.slug}", f"jenis-{kind.slug}", "", kind.label, kind.description))
     for tag in tags:
-        found.append(Listing(f"tag:{tag.slug}", f"tagar-{tag.slug}", "Tagar", f"#{tag.name}",
-                             f"Tulisan {profile.name} dengan tagar #{tag.name}."))
+        found.append(
+            Listing(
+                f"tag:{tag.slug}",
+                f"tagar-{tag.slug}",
+                "Tagar",
+                f"#{tag.name}",
+                f"Tulisan {profile.name} dengan tagar #{tag.name}.",
+            )
+        )
     return found
 
 
 def listing_content(listing: Listing, profile) -> CardContent:
-    texts = {**profile_texts(profile), "label": listing.label, "title": listing.title,
-             "summary": listing.summary}
+    texts = {
+        **profile_texts(profile),
+        "label": listing.label,
+        "title": listing.title,
+        "summary": listing.summary,
+    }
     if listing.key == "index":
         alt = f"Kartu {profile.name}: {profile.tagline}."
     else:

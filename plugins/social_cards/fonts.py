@@ -62,12 +62,12 @@ def read_cmap(path: Path) -> frozenset[int]:
         font.close()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def coverage(name: str) -> frozenset[int]:
     return read_cmap(FONTS_DIR / name)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def face(name: str, size: int) -> ImageFont.FreeTypeFont:
     """One font file at one pixel size, laid out by raqm (shaping, ligatures)."""
     return ImageFont.truetype(str(FONTS_DIR / name), size, layout_engine=ImageFont.Layout.RAQM)
@@ -77,7 +77,7 @@ def emoji_face() -> ImageFont.FreeTypeFont:
     return face(EMOJI_FONT, EMOJI_SIZE)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def identity() -> str:
     """A digest of every font file: a changed font draws every card again."""
     digest = hashlib.sha256()

@@ -34,10 +34,27 @@ def layout_kinds(kinds=DEFAULT_KINDS) -> tuple[str, ...]:
     """What default_for may name: each kind of post, pages, and listings."""
     return (*kinds.posts, kinds.page.slug, LISTING)
 
+
 TEXT_SOURCES = (
-    "site_name", "tagline", "address", "hashtags", "label", "title", "summary",
-    "datetime", "place", "status", "day", "month", "weekday", "month_year",
-    "book_title", "book_author", "book_details", "series", "excerpt",
+    "site_name",
+    "tagline",
+    "address",
+    "hashtags",
+    "label",
+    "title",
+    "summary",
+    "datetime",
+    "place",
+    "status",
+    "day",
+    "month",
+    "weekday",
+    "month_year",
+    "book_title",
+    "book_author",
+    "book_details",
+    "series",
+    "excerpt",
 )
 IMAGE_SOURCES = ("image", "background")
 FACTS = TEXT_SOURCES + IMAGE_SOURCES
@@ -45,7 +62,16 @@ FACTS = TEXT_SOURCES + IMAGE_SOURCES
 TOP_KEYS = {"description", "extends", "default_for", "photo", *SIZES}
 
 # Elements drawn under the others unless they say otherwise (layer).
-DEFAULT_LAYERS = {"fill": 0, "pattern": 5, "image": 10, "gradient": 20, "shape": 30, "logo": 50, "text": 50, "stack": 50}
+DEFAULT_LAYERS = {
+    "fill": 0,
+    "pattern": 5,
+    "image": 10,
+    "gradient": 20,
+    "shape": 30,
+    "logo": 50,
+    "text": 50,
+    "stack": 50,
+}
 # Elements that carry content: they must never overlap each other.
 FOREGROUND = {"text", "stack", "logo"}
 
@@ -176,7 +202,7 @@ def load_layouts(folder: Path, colors: dict[str, str], kinds=DEFAULT_KINDS) -> d
     if not raw and not problems.items:
         problems.add("", "(folder)", "tidak ada satu pun tata letak kartu (*.toml).")
     layouts = {}
-    for name, data in raw.items():
+    for name in raw:
         layout = _build(name, raw, colors, named, problems)
         if layout is not None:
             layouts[name] = layout
@@ -184,7 +210,8 @@ def load_layouts(folder: Path, colors: dict[str, str], kinds=DEFAULT_KINDS) -> d
         _check_defaults(layouts, named, set(kinds.posts), problems)
     if problems.items:
         raise BuildStopped(
-            "Tata letak kartu media sosial bermasalah:\n  - " + "\n  - ".join(problems.items)
+            "Tata letak kartu media sosial bermasalah:\n  - "
+            + "\n  - ".join(problems.items)
             + "\nPerbaiki berkasnya (keterangan setiap kunci ada di theme/cards/README.md)."
         )
     return layouts
@@ -198,8 +225,11 @@ def _chain(name: str, raw: dict[str, dict], problems: _Problems) -> list[str] | 
         if parent is None:
             return chain
         if not isinstance(parent, str) or parent not in raw:
-            problems.add(f"{chain[0]}.toml", "extends",
-                         f"'{parent}' bukan tata letak yang ada; pilih dari: {', '.join(sorted(raw))}.")
+            problems.add(
+                f"{chain[0]}.toml",
+                "extends",
+                f"'{parent}' bukan tata letak yang ada; pilih dari: {', '.join(sorted(raw))}.",
+            )
             return None
         if parent in chain:
             problems.add(f"{name}.toml", "extends", "tata letak saling mewarisi dalam lingkaran.")
@@ -207,8 +237,9 @@ def _chain(name: str, raw: dict[str, dict], problems: _Problems) -> list[str] | 
         chain.insert(0, parent)
 
 
-def _build(name: str, raw: dict[str, dict], colors: dict[str, str], named: tuple[str, ...],
-           problems: _Problems) -> Layout | None:
+def _build(
+    name: str, raw: dict[str, dict], colors: dict[str, str], named: tuple[str, ...], problems: _Problems
+) -> Layout | None:
     file = f"{name}.toml"
     data = raw[name]
     for key in sorted(set(data) - TOP_KEYS):
@@ -218,8 +249,13 @@ def _build(name: str, raw: dict[str, dict], colors: dict[str, str], named: tuple
         return None
     default_for = data.get("default_for", [])
     if not isinstance(default_for, list) or any(k not in (*named, ANY_POST) for k in default_for):
-        problems.add(file, "default_for", "harus daftar jenis dari: " + ", ".join(named)
-                     + f", atau '{ANY_POST}' (semua jenis tulisan yang tidak disebut tata letak lain).")
+        problems.add(
+            file,
+            "default_for",
+            "harus daftar jenis dari: "
+            + ", ".join(named)
+            + f", atau '{ANY_POST}' (semua jenis tulisan yang tidak disebut tata letak lain).",
+        )
         default_for = []
     photo = data.get("photo")
     if photo is not None and not isinstance(photo, bool):
@@ -235,7 +271,9 @@ def _build(name: str, raw: dict[str, dict], colors: dict[str, str], named: tuple
                 continue
             for element, keys in section.items():
                 if not isinstance(keys, dict):
-                    problems.add(f"{link}.toml", f"{size}.{element}", "harus berupa tabel, misalnya [link.judul].")
+                    problems.add(
+                        f"{link}.toml", f"{size}.{element}", "harus berupa tabel, misalnya [link.judul]."
+                    )
                     continue
                 merged[element] = {**merged.get(element, {}), **keys}
         if not merged:
@@ -246,8 +284,14 @@ def _build(name: str, raw: dict[str, dict], colors: dict[str, str], named: tuple
     return Layout(name, file, str(data.get("description", "")), tuple(default_for), photo, sizes)
 
 
-def _check_section(file: str, size: str, canvas: tuple[int, int], elements: dict[str, dict],
-                   colors: dict[str, str], problems: _Problems) -> dict[str, dict]:
+def _check_section(
+    file: str,
+    size: str,
+    canvas: tuple[int, int],
+    elements: dict[str, dict],
+    colors: dict[str, str],
+    problems: _Problems,
+) -> dict[str, dict]:
     checked: dict[str, dict] = {}
     hidden: set[str] = set()
     for name, keys in elements.items():
@@ -263,11 +307,16 @@ def _check_section(file: str, size: str, canvas: tuple[int, int], elements: dict
     for name, element in checked.items():
         if element["type"] == "text" and name not in stacked:
             if element["box"] is None:
-                problems.add(file, f"{size}.{name}.box", "teks di luar tumpukan (stack) butuh box "
-                             "[x, y, lebar, tinggi]; bila tidak dipakai, tulis show = false.")
+                problems.add(
+                    file,
+                    f"{size}.{name}.box",
+                    "teks di luar tumpukan (stack) butuh box "
+                    "[x, y, lebar, tinggi]; bila tidak dipakai, tulis show = false.",
+                )
             elif lines_that_fit(style_of(element), element["size"][0], element["box"][3]) < 1:
-                problems.add(file, f"{size}.{name}.box",
-                             "terlalu pendek untuk satu baris pada ukuran huruf terkecil.")
+                problems.add(
+                    file, f"{size}.{name}.box", "terlalu pendek untuk satu baris pada ukuran huruf terkecil."
+                )
         if element["type"] == "fill" and element["box"] is None:
             element["box"] = (0, 0, *canvas)
     _check_overlaps(file, size, checked, stacked, problems)
@@ -282,8 +331,11 @@ def _check_element(file, where, keys, canvas, colors, problems) -> dict | None:
     spec = {**COMMON, **TYPES[kind]}
     element: dict[str, Any] = {}
     for key in sorted(set(keys) - set(spec)):
-        problems.add(file, f"{where}.{key}", f"kunci ini tidak dikenal untuk elemen {kind}; yang dikenal: "
-                     + ", ".join(sorted(spec)) + ".")
+        problems.add(
+            file,
+            f"{where}.{key}",
+            f"kunci ini tidak dikenal untuk elemen {kind}; yang dikenal: " + ", ".join(sorted(spec)) + ".",
+        )
     for key, rule in spec.items():
         if key not in keys:
             if rule.required:
@@ -298,20 +350,29 @@ def _check_element(file, where, keys, canvas, colors, problems) -> dict | None:
         element[key] = value
     box = element.get("box")
     if box and _must_stay_inside(element) and not _inside(box, canvas):
-        problems.add(file, f"{where}.box", f"kotak {list(box)} keluar dari kartu {canvas[0]}x{canvas[1]}; "
-                     "teks, logo dan gambar utuh harus di dalam kartu.")
+        problems.add(
+            file,
+            f"{where}.box",
+            f"kotak {list(box)} keluar dari kartu {canvas[0]}x{canvas[1]}; "
+            "teks, logo dan gambar utuh harus di dalam kartu.",
+        )
         return None
     if element["layer"] is None:
         element["layer"] = DEFAULT_LAYERS[kind]
     if kind == "text":
         if (element["source"] is None) == (element["text"] is None):
-            problems.add(file, f"{where}.source",
-                         "isi tepat satu dari source (data tulisan) atau text (teks tetap).")
+            problems.add(
+                file, f"{where}.source", "isi tepat satu dari source (data tulisan) atau text (teks tetap)."
+            )
             return None
         if element["pill"] and contrast_of(element["color"], element["pill"]) < MIN_CONTRAST:
             ratio = contrast_of(element["color"], element["pill"])
-            problems.add(file, f"{where}.pill", f"kontras teks dengan latarnya hanya {ratio:.1f}:1, "
-                         f"kurang dari {MIN_CONTRAST}:1; pilih warna yang lebih gelap atau lebih terang.")
+            problems.add(
+                file,
+                f"{where}.pill",
+                f"kontras teks dengan latarnya hanya {ratio:.1f}:1, "
+                f"kurang dari {MIN_CONTRAST}:1; pilih warna yang lebih gelap atau lebih terang.",
+            )
             return None
     return element
 
@@ -324,7 +385,10 @@ def _value(rule: Key, value: Any, canvas: tuple[int, int], colors: dict[str, str
             return None, "harus empat bilangan bulat [x, y, lebar, tinggi]."
         x, y, w, h = value
         if w <= 0 or h <= 0 or x >= canvas[0] or y >= canvas[1] or x + w <= 0 or y + h <= 0:
-            return None, f"kotak {value} tidak berukuran atau seluruhnya di luar kartu {canvas[0]}x{canvas[1]}."
+            return (
+                None,
+                f"kotak {value} tidak berukuran atau seluruhnya di luar kartu {canvas[0]}x{canvas[1]}.",
+            )
         return tuple(value), None
     if kind == "color":
         if isinstance(value, str) and (value in colors or HEX.match(value)):
@@ -350,13 +414,20 @@ def _value(rule: Key, value: Any, canvas: tuple[int, int], colors: dict[str, str
             return value, None
         return None, "harus teks yang tidak kosong."
     if kind == "pair":
-        if isinstance(value, list) and len(value) == 2 \
-                and all(isinstance(v, number) and 0 <= v <= rule.high for v in value):
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, number) and 0 <= v <= rule.high for v in value)
+        ):
             return tuple(value), None
         return None, f"harus dua angka antara 0 dan {rule.high:g}, misalnya [0.5, 0.5]."
     if kind == "sizes":
-        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value) \
-                and 8 <= value[0] <= value[1] <= 400:
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int) for v in value)
+            and 8 <= value[0] <= value[1] <= 400
+        ):
             return tuple(value), None
         return None, "harus dua ukuran huruf [terkecil, terbesar] dalam piksel (8-400), misalnya [40, 72]."
     if kind == "facts":
@@ -366,7 +437,7 @@ def _value(rule: Key, value: Any, canvas: tuple[int, int], colors: dict[str, str
     if kind == "names":
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             return tuple(value), None
-        return None, "harus daftar nama elemen teks, misalnya [\"label\", \"judul\"]."
+        return None, 'harus daftar nama elemen teks, misalnya ["label", "judul"].'
     raise AssertionError(kind)
 
 
@@ -388,8 +459,9 @@ def _check_stacks(file, size, elements, problems) -> set[str]:
             elif item in stacked:
                 problems.add(file, key, f"'{item}' sudah ada di tumpukan lain.")
             elif target["box"] is not None:
-                problems.add(file, f"{size}.{item}.box",
-                             "elemen di dalam tumpukan tidak memakai box; hapus kuncinya.")
+                problems.add(
+                    file, f"{size}.{item}.box", "elemen di dalam tumpukan tidak memakai box; hapus kuncinya."
+                )
             else:
                 stacked.add(item)
                 grow += target["grow"]
@@ -407,23 +479,32 @@ def _exclusive(a: dict, b: dict) -> bool:
 
 
 def _check_overlaps(file, size, elements, stacked, problems) -> None:
-    boxed = [(n, e) for n, e in elements.items()
-             if _must_stay_inside(e) and n not in stacked and e.get("box") is not None]
+    boxed = [
+        (n, e)
+        for n, e in elements.items()
+        if _must_stay_inside(e) and n not in stacked and e.get("box") is not None
+    ]
     for index, (name, element) in enumerate(boxed):
-        for other, second in boxed[index + 1:]:
+        for other, second in boxed[index + 1 :]:
             if not _exclusive(element, second) and _intersects(element["box"], second["box"]):
-                problems.add(file, f"{size}.{name}.box",
-                             f"bertumpuk dengan {size}.{other}; teks, logo dan gambar utuh "
-                             "tidak boleh saling menutupi.")
+                problems.add(
+                    file,
+                    f"{size}.{name}.box",
+                    f"bertumpuk dengan {size}.{other}; teks, logo dan gambar utuh "
+                    "tidak boleh saling menutupi.",
+                )
     # The logo never sits on a picture: a cover-cropped photo may bleed, but not under the logo.
     logos = [(n, e) for n, e in elements.items() if e["type"] == "logo"]
     covers = [(n, e) for n, e in elements.items() if e["type"] == "image" and e["fit"] == "cover"]
     for name, logo in logos:
         for other, cover in covers:
             if not _exclusive(logo, cover) and _intersects(logo["box"], cover["box"]):
-                problems.add(file, f"{size}.{name}.box",
-                             f"logo menutupi gambar {size}.{other}; letakkan logo di luar kotak gambar "
-                             "(misalnya di pita atau panel teksnya).")
+                problems.add(
+                    file,
+                    f"{size}.{name}.box",
+                    f"logo menutupi gambar {size}.{other}; letakkan logo di luar kotak gambar "
+                    "(misalnya di pita atau panel teksnya).",
+                )
 
 
 def _must_stay_inside(element: dict) -> bool:
@@ -454,14 +535,21 @@ def style_of(element: dict) -> Style:
 
 def _defaults(layouts: dict[str, Layout], kind: str, photo: bool, post_kinds: set[str]) -> list[str]:
     """The layouts that are the default of this kind: those naming it, else the '*' ones for posts."""
-    found = [l.name for l in layouts.values() if kind in l.default_for and l.photo in (None, photo)]
+
+    def named(name: str) -> list[str]:
+        return [
+            lay.name for lay in layouts.values() if name in lay.default_for and lay.photo in (None, photo)
+        ]
+
+    found = named(kind)
     if not found and kind in post_kinds:
-        found = [l.name for l in layouts.values() if ANY_POST in l.default_for and l.photo in (None, photo)]
+        found = named(ANY_POST)
     return found
 
 
-def _check_defaults(layouts: dict[str, Layout], named: tuple[str, ...], post_kinds: set[str],
-                    problems: _Problems) -> None:
+def _check_defaults(
+    layouts: dict[str, Layout], named: tuple[str, ...], post_kinds: set[str], problems: _Problems
+) -> None:
     for kind in named:
         for photo in (True, False) if kind != LISTING else (False,):  # listings have no photo
             found = _defaults(layouts, kind, photo, post_kinds)
@@ -469,8 +557,11 @@ def _check_defaults(layouts: dict[str, Layout], named: tuple[str, ...], post_kin
             if not found:
                 problems.add("", "default_for", f"belum ada tata letak bawaan untuk '{kind}' {state}.")
             elif len(found) > 1:
-                problems.add(", ".join(f + ".toml" for f in found), "default_for",
-                             f"lebih dari satu tata letak bawaan untuk '{kind}' {state}.")
+                problems.add(
+                    ", ".join(f + ".toml" for f in found),
+                    "default_for",
+                    f"lebih dari satu tata letak bawaan untuk '{kind}' {state}.",
+                )
 
 
 def default_layout(layouts: dict[str, Layout], kind: str, photo: bool) -> Layout:

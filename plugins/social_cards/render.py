@@ -14,6 +14,7 @@ from typing import Any
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
+from plugins._shared.colors import LUMA
 from plugins._shared.images import read_header, to_rgba
 
 from . import focus as focal
@@ -62,7 +63,7 @@ _LINEAR_LUT = [round(linear(i / 255) * 255) for i in range(256)] * 3
 def luminance_range(image: Image.Image, box) -> tuple[float, float]:
     """Lowest and highest relative luminance of the pixels in box."""
     region = image.crop(box).convert("RGB").point(_LINEAR_LUT)
-    low, high = region.convert("L", matrix=(0.2126, 0.7152, 0.0722, 0)).getextrema()
+    low, high = region.convert("L", matrix=(*LUMA, 0)).getextrema()
     return max(0, low - 0.5) / 255, min(255, high + 0.5) / 255
 
 
@@ -207,7 +208,7 @@ def _draw_text(canvas, name, element, placed: _Placed, x, top, width) -> Drawn:
     inner_width = width - 2 * pad_x
     starts = [_line_left(element["align"], line.width, x + pad_x, inner_width) for line in block.lines]
     left = min(starts)
-    right = max(start + line.width for start, line in zip(starts, block.lines))
+    right = max(start + line.width for start, line in zip(starts, block.lines, strict=True))
     if element["pill"]:
         pill = (math.floor(left - pad_x), top, math.ceil(right + pad_x), top + placed.height)
         radius = min(placed.height // 2, 12)
@@ -220,10 +221,25 @@ def _draw_text(canvas, name, element, placed: _Placed, x, top, width) -> Drawn:
     ink = draw_block(canvas, block, x + pad_x, top + pad_y, inner_width, element["align"], colour)
     if ink:
         area = (min(area[0], ink[0]), min(area[1], ink[1]), max(area[2], ink[2]), max(area[3], ink[3]))
-    used = sorted({STACKS[block.stack][r.face] if r.face >= 0 else "NotoColorEmoji.ttf"
-                   for line in block.lines for r in line.runs})
-    return Drawn(name, "text", area, True, tuple(line.text for line in block.lines), block.size,
-                 block.truncated, round(ratio, 2), veiled, tuple(used))
+    used = sorted(
+        {
+            STACKS[block.stack][r.face] if r.face >= 0 else "NotoColorEmoji.ttf"
+            for line in block.lines
+            for r in line.runs
+        }
+    )
+    return Drawn(
+        name,
+        "text",
+        area,
+        True,
+        tuple(line.text for line in block.lines),
+        block.size,
+        block.truncated,
+        round(ratio, 2),
+        veiled,
+        tuple(used),
+    )
 
 
 def _line_left(align, line_width, x, width) -> float:
@@ -417,12 +433,16 @@ def _image(canvas, element, path: str | None, written_focus: str | None = None):
     if element["frame"] and element["frame_width"]:
         f = element["frame_width"]
         ImageDraw.Draw(canvas).rounded_rectangle(
-            (box[0] - f, box[1] - f, box[2] + f - 1, box[3] + f - 1), radius + f if radius else 0,
-            fill=rgb(element["frame"]))
+            (box[0] - f, box[1] - f, box[2] + f - 1, box[3] + f - 1),
+            radius + f if radius else 0,
+            fill=rgb(element["frame"]),
+        )
     mask = picture.getchannel("A")
     if radius:
         rounded = Image.new("L", picture.size, 0)
-        ImageDraw.Draw(rounded).rounded_rectangle((0, 0, picture.width - 1, picture.height - 1), radius, fill=255)
+        ImageDraw.Draw(rounded).rounded_rectangle(
+            (0, 0, picture.width - 1, picture.height - 1), radius, fill=255
+        )
         mask = ImageChops.multiply(mask, rounded)
     canvas.paste(picture, (left, top), mask)
     if element["frame"] and element["frame_width"]:
@@ -434,13 +454,17 @@ def _image(canvas, element, path: str | None, written_focus: str | None = None):
 def _shadow(canvas, box, radius) -> None:
     """A soft shadow under a picture, blurred only around it."""
     blur, drop = 18, 10
-    region = _clip(canvas, (box[0] - 3 * blur, box[1] - 3 * blur, box[2] + 3 * blur, box[3] + drop + 3 * blur))
+    region = _clip(
+        canvas, (box[0] - 3 * blur, box[1] - 3 * blur, box[2] + 3 * blur, box[3] + drop + 3 * blur)
+    )
     if region is None:
         return
     layer = Image.new("RGBA", (region[2] - region[0], region[3] - region[1]), (0, 0, 0, 0))
     ImageDraw.Draw(layer).rounded_rectangle(
         (box[0] - region[0], box[1] + drop - region[1], box[2] - region[0], box[3] + drop - region[1]),
-        max(radius, 4), fill=(0, 0, 0, 110))
+        max(radius, 4),
+        fill=(0, 0, 0, 110),
+    )
     canvas.alpha_composite(layer.filter(ImageFilter.GaussianBlur(blur)), dest=region[:2])
 
 
@@ -455,4 +479,3 @@ def _logo(canvas, element, path: str | None):
     left, top = x + (w - logo.width) // 2, y + (h - logo.height) // 2
     canvas.paste(logo, (left, top), logo.getchannel("A"))
     return (x, y, x + w, y + h) if element["backdrop"] else (left, top, left + logo.width, top + logo.height)
-

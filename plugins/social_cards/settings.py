@@ -21,10 +21,12 @@ class CardOptions(SettingsModel):
     # The first quality tried; lowered in steps if a card is too large.
     jpeg_quality: int = Field(85, ge=40, le=95, description="Isi bilangan bulat 40-95, misalnya 85.")
     # WhatsApp shows no preview for larger images.
-    max_bytes: int = Field(300_000, ge=50_000, le=5_000_000,
-                           description="Isi jumlah byte 50000-5000000, misalnya 300000.")
-    workers: int | None = Field(None, ge=1, description=(
-        "Isi None (satu proses per inti prosesor) atau bilangan bulat 1 ke atas."))
+    max_bytes: int = Field(
+        300_000, ge=50_000, le=5_000_000, description="Isi jumlah byte 50000-5000000, misalnya 300000."
+    )
+    workers: int | None = Field(
+        None, ge=1, description=("Isi None (satu proses per inti prosesor) atau bilangan bulat 1 ke atas.")
+    )
 
 
 declare("SOCIAL_CARDS", CardOptions, default={})

@@ -88,7 +88,7 @@ def run_width(text: str, face_index: int, stack: str, size: int) -> float:
     return face(STACKS[stack][face_index], size).getlength(text, direction="ltr")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def metrics(stack: str, size: int) -> tuple[int, int]:
     """(ascent, descent) of a line: the tallest accented capital and the deepest descender.
 
@@ -112,8 +112,12 @@ def _runs(pieces: list[Piece], stack: str) -> tuple[Run, ...]:
     runs: list[list] = []
     for piece in pieces:
         face_index = piece.face
-        if piece.text.isspace() and runs and runs[-1][1] != EMOJI \
-                and all(ord(c) in coverage(names[runs[-1][1]]) for c in piece.text):
+        if (
+            piece.text.isspace()
+            and runs
+            and runs[-1][1] != EMOJI
+            and all(ord(c) in coverage(names[runs[-1][1]]) for c in piece.text)
+        ):
             face_index = runs[-1][1]
         if runs and runs[-1][1] == face_index and face_index != EMOJI:
             runs[-1][0] += piece.text
@@ -311,8 +315,15 @@ def line_left(block: Block, line: Line, x: float, width: float, align: str) -> f
     return x
 
 
-def draw_block(canvas: Image.Image, block: Block, x: float, y: float, width: float,
-               align: str, color: tuple[int, int, int]) -> tuple[int, int, int, int] | None:
+def draw_block(
+    canvas: Image.Image,
+    block: Block,
+    x: float,
+    y: float,
+    width: float,
+    align: str,
+    color: tuple[int, int, int],
+) -> tuple[int, int, int, int] | None:
     """Draw the lines with the top of the block at y; return the ink's bounding box."""
     draw = ImageDraw.Draw(canvas)
     ink: list[tuple[float, float, float, float]] = []

@@ -37,7 +37,9 @@ class Run:
 
 def env() -> dict[str, str]:
     # COLUMNS: Pelican's log handler wraps at the terminal width; keep lines whole.
-    return dict(os.environ, PYTHONDONTWRITEBYTECODE="1", COLUMNS="1000")
+    # PYTHONPATH: the console script would import `plugins` from wherever the project
+    # was pip-installed (-e .), not from the checkout under test.
+    return dict(os.environ, PYTHONDONTWRITEBYTECODE="1", COLUMNS="1000", PYTHONPATH=str(ROOT))
 
 
 def cache_args() -> list[str]:
@@ -48,8 +50,15 @@ def cache_args() -> list[str]:
 def pelican(*args: str) -> Run:
     """Run `pelican ARGS` from the project root and wait for it."""
     command = [str(PELICAN), *args]
-    proc = subprocess.run(command, cwd=ROOT, env=env(), capture_output=True, text=True,
-                          timeout=CEILING, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        command,
+        cwd=ROOT,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=CEILING,
+        stdin=subprocess.DEVNULL,
+    )
     return Run(command, proc.returncode, proc.stdout + proc.stderr)
 
 
@@ -64,8 +73,7 @@ def extra(**settings) -> list[str]:
 def dev_build(tmp_path_factory) -> Path:
     """`pelican content -s pelicanconf.py -o DIR`: the development site."""
     root = tmp_path_factory.mktemp("cli-dev")
-    run = pelican("content", "-s", "pelicanconf.py", "-o", str(root / "output"),
-                  *cache_args(), *extra())
+    run = pelican("content", "-s", "pelicanconf.py", "-o", str(root / "output"), *cache_args(), *extra())
     assert run.returncode == 0, run.log
     return root / "output"
 
@@ -74,7 +82,14 @@ def dev_build(tmp_path_factory) -> Path:
 def public_build(tmp_path_factory) -> Path:
     """`pelican content -s publishconf.py -o DIR -e SITEURL=... PUBLIC_URL=...`."""
     root = tmp_path_factory.mktemp("cli-public")
-    run = pelican("content", "-s", "publishconf.py", "-o", str(root / "output"),
-                  *cache_args(), *extra(SITEURL=PUBLIC_URL, PUBLIC_URL=PUBLIC_URL))
+    run = pelican(
+        "content",
+        "-s",
+        "publishconf.py",
+        "-o",
+        str(root / "output"),
+        *cache_args(),
+        *extra(SITEURL=PUBLIC_URL, PUBLIC_URL=PUBLIC_URL),
+    )
     assert run.returncode == 0, run.log
     return root / "output"

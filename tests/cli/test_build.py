@@ -13,10 +13,22 @@ from sitekit import KINDS, ROOT, run_build
 from .conftest import PUBLIC_URL
 
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
-KEY_PAGES = ["index.html", "404.html", "arsip/index.html", "tagar/index.html", "tentang/index.html",
-             *(f"{kind}/index.html" for kind in KINDS)]
-FEEDS = ["umpan/index.html", "umpan/semua.xml", "umpan/semua.atom.xml", "umpan/semua.json",
-         "umpan/instagram.xml", *(f"umpan/{kind}.xml" for kind in KINDS)]
+KEY_PAGES = [
+    "index.html",
+    "404.html",
+    "arsip/index.html",
+    "tagar/index.html",
+    "tentang/index.html",
+    *(f"{kind}/index.html" for kind in KINDS),
+]
+FEEDS = [
+    "umpan/index.html",
+    "umpan/semua.xml",
+    "umpan/semua.atom.xml",
+    "umpan/semua.json",
+    "umpan/instagram.xml",
+    *(f"umpan/{kind}.xml" for kind in KINDS),
+]
 
 
 def files(folder: Path) -> set[str]:
@@ -43,8 +55,11 @@ def test_the_development_build_is_the_one_invoke_build_makes(dev_build, tmp_path
     runner = run_build(tmp_path / "output")
     assert runner.returncode == 0, runner.log
     assert files(dev_build) == files(runner.output)
-    differ = [name for name in sorted(files(dev_build))
-              if (dev_build / name).read_bytes() != (runner.output / name).read_bytes()]
+    differ = [
+        name
+        for name in sorted(files(dev_build))
+        if (dev_build / name).read_bytes() != (runner.output / name).read_bytes()
+    ]
     assert not differ, f"pages that differ from the runner's build: {differ[:20]}"
 
 

@@ -66,11 +66,28 @@ def test_listen_autoreload_serves_the_site_and_rebuilds_after_an_edit(tmp_path):
     port = _free_port()
     log = tmp_path / "pelican.log"
     # No -s: Pelican takes pelicanconf.py from the working folder, as it does for every site.
-    command = [str(PELICAN), str(content), "--listen", "--autoreload", "-p", str(port),
-               "-o", str(tmp_path / "output"), *cache_args(), *extra()]
+    command = [
+        str(PELICAN),
+        str(content),
+        "--listen",
+        "--autoreload",
+        "-p",
+        str(port),
+        "-o",
+        str(tmp_path / "output"),
+        *cache_args(),
+        *extra(),
+    ]
     with log.open("w") as sink:
-        server = subprocess.Popen(command, cwd=ROOT, env=env(), stdout=sink, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL, start_new_session=True)
+        server = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env(),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         url = f"http://127.0.0.1:{port}{post.url}"
         _wait_for(url, "<h1", log)  # the page, not a 404 or a folder listing mid-build

@@ -28,7 +28,7 @@ def test_month_heading():
 
 def test_times_from_other_zones_are_shown_in_wita():
     """01:00 UTC is 09.00 WITA."""
-    moment = dt.datetime(2026, 12, 5, 1, 0, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 12, 5, 1, 0, tzinfo=dt.UTC)
     assert formats.clock(moment, WITA) == "09.00"
     assert formats.iso(moment, WITA) == "2026-12-05T09:00:00+08:00"
 
@@ -54,8 +54,9 @@ TIP = {"series": "Aman di Internet", "summary": "Ringkasan.", "title": "Judul"}
 def _post(kind, date, **fields):
     fields = {**(EVENT if kind == "acara" else TIP), "date": date, **fields}
     facts = build_facts(KINDS.posts[kind], fields, PresentContext("Perpustakaan", WITA))
-    return SimpleNamespace(kind=KINDS.posts[kind], date=date, url=f"/{kind}/{id(fields)}/",
-                           fields=fields, facts=facts)
+    return SimpleNamespace(
+        kind=KINDS.posts[kind], date=date, url=f"/{kind}/{id(fields)}/", fields=fields, facts=facts
+    )
 
 
 def test_upcoming_events_keep_running_ones_and_sort_by_start():

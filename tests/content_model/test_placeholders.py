@@ -20,12 +20,15 @@ HEAD = """
 
 def test_body_placeholder_is_reported_with_its_line(content, problems_of):
     write_post(content, POST, HEAD, body=f"## Isi\n\n{BODY_PLACEHOLDER}\n")
-    assert problems_of() == [(
-        NAME, "isi",
-        "baris 9 masih berisi teks contoh dari 'invoke new' (\"Tulis isi tulisan di sini. Pakai "
-        "'## ' untuk subjudul.\"), jadi tulisan ini belum punya isi.",
-        "ganti baris 9 dengan isi tulisan.",
-    )]
+    assert problems_of() == [
+        (
+            NAME,
+            "isi",
+            "baris 9 masih berisi teks contoh dari 'invoke new' (\"Tulis isi tulisan di sini. Pakai "
+            "'## ' untuk subjudul.\"), jadi tulisan ini belum punya isi.",
+            "ganti baris 9 dengan isi tulisan.",
+        )
+    ]
 
 
 def test_half_deleted_body_placeholder_still_counts(content, problems_of):
@@ -35,36 +38,50 @@ def test_half_deleted_body_placeholder_still_counts(content, problems_of):
 
 def test_placeholder_value_is_reported_with_its_line(content, problems_of):
     """'summary: ...' (as the checker's own fixes write it) is not a summary."""
-    write_post(content, POST, """
+    write_post(
+        content,
+        POST,
+        """
         title: Judul
         date: 2026-08-01
         summary: ...
-    """)
-    assert problems_of() == [(
-        NAME, "summary",
-        "baris 4: kolom ini masih berisi teks pengganti '...', bukan isi yang sebenarnya.",
-        "ganti teks itu dengan ringkasan 1-2 kalimat (maks. 200 karakter), dipakai di daftar, "
-        "kartu dan umpan.",
-    )]
+    """,
+    )
+    assert problems_of() == [
+        (
+            NAME,
+            "summary",
+            "baris 4: kolom ini masih berisi teks pengganti '...', bukan isi yang sebenarnya.",
+            "ganti teks itu dengan ringkasan 1-2 kalimat (maks. 200 karakter), dipakai di daftar, "
+            "kartu dan umpan.",
+        )
+    ]
 
 
 def test_scaffold_comment_left_as_the_value(content, problems_of):
     """Deleting the '#' of a scaffold line leaves its comment as the value."""
     write_post(content, POST, HEAD + "    author: nama penulis (opsional)\n")
-    assert problems_of() == [(
-        NAME, "author",
-        "baris 5: kolom ini masih berisi teks pengganti 'nama penulis (opsional)', bukan isi yang "
-        "sebenarnya.",
-        "ganti teks itu dengan nama penulis (opsional).",
-    )]
+    assert problems_of() == [
+        (
+            NAME,
+            "author",
+            "baris 5: kolom ini masih berisi teks pengganti 'nama penulis (opsional)', bukan isi yang "
+            "sebenarnya.",
+            "ganti teks itu dengan nama penulis (opsional).",
+        )
+    ]
 
 
 def test_required_comment_left_as_a_date_is_one_problem(content, problems_of):
-    write_post(content, POST, """
+    write_post(
+        content,
+        POST,
+        """
         title: Judul
         date: wajib; tanggal terbit, TTTT-BB-HH JJ:MM (WITA); tulisan tampil mulai saat ini
         summary: Ringkas.
-    """)
+    """,
+    )
     [(name, field, message, fix)] = problems_of()
     assert (field, message[:49]) == ("date", "baris 3: kolom ini masih berisi teks pengganti 'w")
 
@@ -75,4 +92,5 @@ def test_fresh_scaffold_reports_its_body_placeholder(tmp_path):
     report = check_tree(tmp_path, WITA)
     body_line = path.read_text(encoding="utf-8").splitlines().index(BODY_PLACEHOLDER) + 1
     assert [(p.field, p.fix) for p in report.problems if p.field == "isi"] == [
-        ("isi", f"ganti baris {body_line} dengan isi tulisan.")]
+        ("isi", f"ganti baris {body_line} dengan isi tulisan.")
+    ]

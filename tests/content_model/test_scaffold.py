@@ -9,11 +9,12 @@ import yaml
 
 from plugins.content_model.check import _SLUG, check_tree
 from plugins.content_model.frontmatter import parse_document
-from plugins.content_model.scaffold import ScaffoldError, create
 from plugins.content_model.kinds import DEFAULT as _KINDS
-KINDS = _KINDS.posts
+from plugins.content_model.scaffold import ScaffoldError, create
 
 from .conftest import WITA
+
+KINDS = _KINDS.posts
 
 NOW = dt.datetime(2026, 11, 28, 10, 30, tzinfo=WITA)
 
@@ -87,20 +88,26 @@ EXAMPLE = 'misalnya: invoke new acara "Diskusi Buku Laskar Pelangi"'
 ONE_LINE = "Tulis judul pada satu baris saja"
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Diskusi\nBuku", f"pindah baris atau karakter kendali yang tidak terlihat (U+000A). {ONE_LINE}"),
-    ("Diskusi\r\nBuku", f"(U+000D). {ONE_LINE}"),
-    ("Diskusi\u2028Buku", f"(U+2028). {ONE_LINE}"),
-    ("Diskusi\u2029Buku", f"(U+2029). {ONE_LINE}"),
-    ("Diskusi\u0085Buku", f"(U+0085). {ONE_LINE}"),
-    ("Diskusi\tBuku", f"(U+0009). {ONE_LINE}"),
-    ("Diskusi\x00Buku", f"(U+0000). {ONE_LINE}"),
-    ("---", "judul '---' tidak memuat satu huruf pun. Tulis judul dengan kata-kata"),
-    ("2026 #1 😀", "judul '2026 #1 😀' tidak memuat satu huruf pun"),
-    ("   ", "judul tidak boleh kosong. Tulis judul di antara tanda kutip"),
-    ("ꦥꦸꦱ꧀ꦠꦏ", "judul 'ꦥꦸꦱ꧀ꦠꦏ' tidak bisa dijadikan nama berkas dan alamat halaman: hurufnya tidak bisa "
-              "dieja dengan huruf Latin. Tulis judul dengan huruf Latin"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Diskusi\nBuku", f"pindah baris atau karakter kendali yang tidak terlihat (U+000A). {ONE_LINE}"),
+        ("Diskusi\r\nBuku", f"(U+000D). {ONE_LINE}"),
+        ("Diskusi\u2028Buku", f"(U+2028). {ONE_LINE}"),
+        ("Diskusi\u2029Buku", f"(U+2029). {ONE_LINE}"),
+        ("Diskusi\u0085Buku", f"(U+0085). {ONE_LINE}"),
+        ("Diskusi\tBuku", f"(U+0009). {ONE_LINE}"),
+        ("Diskusi\x00Buku", f"(U+0000). {ONE_LINE}"),
+        ("---", "judul '---' tidak memuat satu huruf pun. Tulis judul dengan kata-kata"),
+        ("2026 #1 😀", "judul '2026 #1 😀' tidak memuat satu huruf pun"),
+        ("   ", "judul tidak boleh kosong. Tulis judul di antara tanda kutip"),
+        (
+            "ꦥꦸꦱ꧀ꦠꦏ",
+            "judul 'ꦥꦸꦱ꧀ꦠꦏ' tidak bisa dijadikan nama berkas dan alamat halaman: hurufnya tidak bisa "
+            "dieja dengan huruf Latin. Tulis judul dengan huruf Latin",
+        ),
+    ],
+)
 def test_scaffold_refuses_a_title_it_cannot_write_or_name_a_file_after(tmp_path, title, expected):
     """Each refusal says what is wrong with the title and shows a command that works;
     no file is written."""
@@ -115,3 +122,39 @@ def test_scaffold_advises_a_latin_title_then_any_script_in_the_title_field(tmp_p
     """A title in Javanese script alone is refused with what to do instead."""
     with pytest.raises(ScaffoldError, match="kolom 'title' boleh diganti dengan aksara lain"):
         create(tmp_path, "acara", "ꦥꦸꦱ꧀ꦠꦏ", NOW)
+
+
+@pytest.mark.parametrize("typed", ["Acara", "ACARA", " acara "])
+def test_scaffold_takes_the_kind_in_any_letter_case(tmp_path, typed):
+    """Staff type 'Acara' as readily as 'acara': the same kind, the same folder."""
+    path = create(tmp_path, typed, "Diskusi Buku Laskar Pelangi", NOW)
+    assert path == tmp_path / "acara" / "2026-11-28-diskusi-buku-laskar-pelangi.md"
+
+
+def test_scaffold_writes_a_page_without_a_date(tmp_path):
+    """The page kind: content/halaman/<slug>.md, its own fields, no date; only the body
+    placeholder is left for the checker to point at."""
+    path = create(tmp_path, "Halaman", "Tentang Kami", NOW)
+    assert path == tmp_path / "halaman" / "tentang-kami.md"
+    header = path.read_text(encoding="utf-8").split("---")[1]
+    names = [line.split(":")[0] for line in header.splitlines() if line.strip()]
+    assert names == _KINDS.page.field_names and "date" not in names
+    report = check_tree(tmp_path, WITA)
+    assert [p.field for p in report.problems] == ["isi"]
+
+
+def test_scaffold_refuses_unknown_kind_listing_the_page_kind_too(tmp_path):
+    with pytest.raises(ScaffoldError) as refused:
+        create(tmp_path, "berita", "Judul", NOW)
+    assert ", ".join([*KINDS, "halaman"]) in str(refused.value)
+    assert EXAMPLE in str(refused.value)
+
+
+def test_scaffold_uses_the_registry_it_is_given(tmp_path):
+    """Kinds come from the registry passed in (CONTENT_KINDS), not from a fixed list."""
+    from plugins.content_model.kinds import KindRegistry
+
+    only_events = KindRegistry({"acara": KINDS["acara"]}, _KINDS.page)
+    with pytest.raises(ScaffoldError, match="Pilih salah satu: acara, halaman;"):
+        create(tmp_path, "tutorial", "Judul", NOW, kinds=only_events)
+    assert create(tmp_path, "acara", "Judul", NOW, kinds=only_events).parent.name == "acara"

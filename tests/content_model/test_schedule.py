@@ -37,8 +37,9 @@ def test_future_post_is_named_with_the_moment_it_appears(content):
 
 
 def test_drafts_and_posts_with_problems_are_not_scheduled(content):
-    write_post(content, "pengumuman/2026-12-01-draf.md",
-               "title: Draf\ndate: 2026-12-01\nsummary: S.\nstatus: draft")
+    write_post(
+        content, "pengumuman/2026-12-01-draf.md", "title: Draf\ndate: 2026-12-01\nsummary: S.\nstatus: draft"
+    )
     write_post(content, "pengumuman/2026-12-02-rusak.md", "title: Rusak\ndate: 2026-12-02")
     report = check_tree(content, WITA, now=NOW)
     assert schedule_lines(report.entries.values(), NOW, WITA) == []
@@ -48,26 +49,36 @@ def test_event_dated_at_its_start_is_a_problem_on_date(content):
     """The librarian wrote the event's start in `date`: the announcement would wait until then."""
     write_post(content, "acara/2026-12-19-bedah-buku.md", EVENT.format(date="2026-12-19 13:00"))
     report = check_tree(content, WITA, now=NOW)
-    assert [(p.path, p.field, p.message, p.fix) for p in report.problems] == [(
-        "content/acara/2026-12-19-bedah-buku.md", "date",
-        "'date' (Sabtu, 19 Desember 2026 pukul 13.00 WITA) tidak sebelum mulai acara (Sabtu, "
-        "19 Desember 2026 pukul 13.00 WITA). 'date' adalah saat pengumuman ini tampil di situs, "
-        "jadi pengumumannya baru muncul ketika acara sudah dimulai.",
-        "isi 'date' dengan waktu sekarang, misalnya 2026-11-28 10:00, agar pengumuman langsung "
-        "tampil; waktu acara cukup ditulis di 'start'.",
-    )]
+    assert [(p.path, p.field, p.message, p.fix) for p in report.problems] == [
+        (
+            "content/acara/2026-12-19-bedah-buku.md",
+            "date",
+            "'date' (Sabtu, 19 Desember 2026 pukul 13.00 WITA) tidak sebelum 'start' (Sabtu, "
+            "19 Desember 2026 pukul 13.00 WITA), mulai acara ini. 'date' adalah saat pengumuman ini "
+            "tampil di situs, jadi pengumumannya baru muncul ketika acara sudah dimulai.",
+            "isi 'date' dengan waktu sekarang, misalnya 2026-11-28 10:00, agar pengumuman langsung "
+            "tampil; waktunya cukup ditulis di 'start'.",
+        )
+    ]
 
 
 def test_write_up_dated_after_a_past_event_is_left_alone(content):
     """A past `date` is already shown: a report added after the event is legitimate."""
-    write_post(content, "acara/2026-08-20-laporan.md", EVENT.format(date="2026-08-20 09:00")
-               .replace("2026-12-19", "2026-08-19"))
+    write_post(
+        content,
+        "acara/2026-08-20-laporan.md",
+        EVENT.format(date="2026-08-20 09:00").replace("2026-12-19", "2026-08-19"),
+    )
     assert check_tree(content, WITA, now=NOW).problems == []
 
 
 def _generator(content, strict=False):
-    settings = {**project_settings(), "PATH": str(content), "BUILD_NOW": NOW.isoformat(),
-                "STRICT_CONTENT": strict}
+    settings = {
+        **project_settings(),
+        "PATH": str(content),
+        "BUILD_NOW": NOW.isoformat(),
+        "STRICT_CONTENT": strict,
+    }
     return SimpleNamespace(settings=settings, context={})
 
 
@@ -91,9 +102,14 @@ def test_a_stopped_strict_build_still_names_the_scheduled_posts(content):
     with pytest.raises(BuildStopped) as stopped:
         plugin.check_content(_generator(content, strict=True))
     text = str(stopped.value)
-    assert text.index("kolom 'summary'") < text.index(
-        "content/acara/2026-12-10-bedah-buku.md: belum tampil; tampil Kamis, 10 Desember 2026 "
-        "pukul 08.00 WITA") < text.index("Pembangunan dihentikan")
+    assert (
+        text.index("kolom 'summary'")
+        < text.index(
+            "content/acara/2026-12-10-bedah-buku.md: belum tampil; tampil Kamis, 10 Desember 2026 "
+            "pukul 08.00 WITA"
+        )
+        < text.index("Pembangunan dihentikan")
+    )
 
 
 def test_nothing_waiting_prints_nothing(content, capsys):

@@ -37,8 +37,9 @@ def test_project_settings_are_valid(settings):
 def test_unknown_setting_is_named_with_a_suggestion(settings):
     """A misspelt setting stops the build instead of silently using a default."""
     broken = dict(settings, TIMEZOME="Asia/Makassar")
-    with pytest.raises(BuildStopped,
-                       match="TIMEZOME: pengaturan ini tidak dikenal. Mungkin maksudnya 'TIMEZONE'"):
+    with pytest.raises(
+        BuildStopped, match="TIMEZOME: pengaturan ini tidak dikenal. Mungkin maksudnya 'TIMEZONE'"
+    ):
         parse_settings(broken)
 
 
@@ -111,8 +112,17 @@ def test_logo_through_a_symlink_leaving_content_is_refused(settings, tmp_path):
         parse_profile(raw, content)
 
 
-@pytest.mark.parametrize("url", ['https://x.org/"><script>alert(1)</script>', "https://x.org/",
-                                 "javascript:alert(1)", "https://u:p@x.org", "https://x.org/?a=1", 5])
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://x.org/"><script>alert(1)</script>',
+        "https://x.org/",
+        "javascript:alert(1)",
+        "https://u:p@x.org",
+        "https://x.org/?a=1",
+        5,
+    ],
+)
 def test_public_url_must_be_a_plain_url(settings, url):
     with pytest.raises(BuildStopped, match="PUBLIC_URL"):
         parse_one("PUBLIC_URL", dict(settings, PUBLIC_URL=url))
@@ -121,7 +131,9 @@ def test_public_url_must_be_a_plain_url(settings, url):
 def test_public_url_with_a_path_or_port_passes(settings):
     url = "https://kotamobagukota.go.id/perpustakaan"
     assert parse_one("PUBLIC_URL", dict(settings, PUBLIC_URL=url)) == url
-    assert parse_one("PUBLIC_URL", dict(settings, PUBLIC_URL="http://127.0.0.1:8123")) == "http://127.0.0.1:8123"
+    assert (
+        parse_one("PUBLIC_URL", dict(settings, PUBLIC_URL="http://127.0.0.1:8123")) == "http://127.0.0.1:8123"
+    )
 
 
 @pytest.mark.parametrize("cname", ["https://x.org", "x.org/", 5, "<b>x</b>.org"])

@@ -43,11 +43,14 @@ def make_feed_content(target: Path) -> Path:
     return content
 
 
-def built(output: Path, content: Path, public_url: str, settings=None) -> FeedSite:
-    run = build_site(output, content, **({"settings": settings} if settings else {}))
+def built(output: Path, content: Path, public_url: str, settings=None, now=None) -> FeedSite:
+    run = build_site(
+        output, content, **({"settings": settings} if settings else {}), **({"now": now} if now else {})
+    )
     if run.returncode != 0:
-        pytest.fail(f"building the feeds' fixture site failed (exit {run.returncode}):\n{run.log}",
-                    pytrace=False)
+        pytest.fail(
+            f"building the feeds' fixture site failed (exit {run.returncode}):\n{run.log}", pytrace=False
+        )
     posts, _, _ = read_posts(content)
     return FeedSite(output, run, content, public_url, posts=posts)
 
@@ -57,8 +60,10 @@ def feed_content(tmp_path_factory) -> Path:
     content = make_feed_content(tmp_path_factory.mktemp("feeds") / "content")
     _, _, problems = read_posts(content)
     if problems:
-        pytest.fail("the feeds' fixture content does not pass the content checker:\n"
-                    + format_report(problems), pytrace=False)
+        pytest.fail(
+            "the feeds' fixture content does not pass the content checker:\n" + format_report(problems),
+            pytrace=False,
+        )
     return content
 
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import feedparser
+import lxml.html
 from lxml import etree
 
-from sitekit import ROOT, BuildRun, Post, run_build
+from sitekit import BUILD_NOW, ROOT, BuildRun, Post, run_build
 
 SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
@@ -38,6 +39,10 @@ ALL_RSS = f"{FOLDER}/semua.xml"
 ALL_ATOM = f"{FOLDER}/semua.atom.xml"
 ALL_JSON = f"{FOLDER}/semua.json"
 SQUARE_RSS = f"{FOLDER}/instagram.xml"
+# The feed meant for auto-posters: posts of the last AUTO_POST_DAYS days, no event that is over.
+SOCIAL_RSS = f"{FOLDER}/sosial.xml"
+SOCIAL_ATOM = f"{FOLDER}/sosial.atom.xml"
+AUTO_POST_DAYS = 14  # FEEDS['auto_post_days'] by default
 UTM = {"utm_source": "umpan", "utm_medium": "sosial", "utm_campaign": "uji-umpan"}
 
 NS = {
@@ -111,13 +116,13 @@ class FeedSite:
     def local_file(self, url: str) -> Path:
         """The output file an absolute URL of this site points at."""
         assert url.startswith(self.public_url + "/"), f"{url} is not under {self.public_url}"
-        return self.output / url[len(self.public_url) + 1:]
+        return self.output / url[len(self.public_url) + 1 :]
 
 
 def expected_categories(post: Post, library_hashtags) -> list[str]:
-    """The post's hashtags, its kind as a hashtag, the library's hashtags, without repeats."""
+    """The post's hashtags, the library's, its kind as a hashtag last; each once, ignoring case."""
     result: list[str] = []
-    for tag in [*post.values.get("hashtags", []), KIND_HASHTAGS[post.kind], *library_hashtags]:
+    for tag in [*post.values.get("hashtags", []), *library_hashtags, KIND_HASHTAGS[post.kind]]:
         if tag.casefold() not in {t.casefold() for t in result}:
             result.append(tag)
     return result
@@ -147,5 +152,18 @@ def atom_entries(site: FeedSite, path: str) -> list[etree._Element]:
     return site.xml(path).findall("atom:entry", NS)
 
 
-def build_site(output: Path, content: Path, settings: Path = SETTINGS, strict: bool = False):
-    return run_build(output, content=content, settings=settings, strict=strict)
+def build_site(
+    output: Path, content: Path, settings: Path = SETTINGS, strict: bool = False, now: str = BUILD_NOW
+):
+    return run_build(output, content=content, settings=settings, strict=strict, now=now)
+
+
+def first_image(html: str):
+    """The first element of an HTML fragment when it is (a paragraph holding only) an <img>."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    if (root.text or "").strip() or not len(root):
+        return None
+    first = root[0]
+    if first.tag == "p" and len(first) == 1 and not (first.text or "").strip():
+        first = first[0]
+    return first if first.tag == "img" else None

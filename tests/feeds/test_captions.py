@@ -25,9 +25,13 @@ def test_a_too_long_caption_warns_in_a_build_and_stops_a_strict_one(feed_content
     content = tmp_path / "content"
     shutil.copytree(feed_content, content)
     post = content / "pengumuman" / "2026-11-20-kabar-yang-terlalu-panjang.md"
-    post.write_text(LONG_POST.format(title="Kabar " + "panjang " * 12 + "sekali",
-                                     summary="Ringkasan " + "yang panjang " * 14 + "sekali."),
-                    encoding="utf-8")
+    post.write_text(
+        LONG_POST.format(
+            title="Kabar " + "panjang " * 12 + "sekali",
+            summary="Ringkasan " + "yang panjang " * 14 + "sekali.",
+        ),
+        encoding="utf-8",
+    )
 
     run = run_build(tmp_path / "output", content=content)
     assert run.returncode == 0, run.log

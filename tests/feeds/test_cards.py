@@ -13,12 +13,12 @@ import lxml.html
 from PIL import Image
 
 from tests.feeds.feedkit import (
-    UTM,
     ALL_ATOM,
     ALL_JSON,
     ALL_RSS,
     NS,
     SQUARE_RSS,
+    UTM,
     atom_entries,
     rss_items,
 )
@@ -95,16 +95,23 @@ def test_every_card_url_is_a_file_of_the_stated_length_and_size(feed_site):
     for file in feed_site.feed_files():
         name = file.relative_to(feed_site.output).as_posix()
         if file.suffix == ".json":
-            refs = [(a["url"], a["size_in_bytes"], None) for item in feed_site.json(name)["items"]
-                    for a in item.get("attachments", [])]
+            refs = [
+                (a["url"], a["size_in_bytes"], None)
+                for item in feed_site.json(name)["items"]
+                for a in item.get("attachments", [])
+            ]
         else:
             root = feed_site.xml(name)
             refs = [(e.get("url"), int(e.get("length")), None) for e in root.iter("enclosure")]
-            refs += [(e.get("href"), int(e.get("length")), None)
-                     for e in root.iter(f"{{{NS['atom']}}}link") if e.get("rel") == "enclosure"]
-            refs += [(e.get("url"), int(e.get("fileSize")),
-                      (int(e.get("width")), int(e.get("height"))))
-                     for e in root.iter(MEDIA_CONTENT)]
+            refs += [
+                (e.get("href"), int(e.get("length")), None)
+                for e in root.iter(f"{{{NS['atom']}}}link")
+                if e.get("rel") == "enclosure"
+            ]
+            refs += [
+                (e.get("url"), int(e.get("fileSize")), (int(e.get("width")), int(e.get("height"))))
+                for e in root.iter(MEDIA_CONTENT)
+            ]
         for url, length, size in refs:
             target = feed_site.local_file(url)
             assert target.is_file(), f"{name}: {url} is not in the output"
@@ -122,8 +129,9 @@ def test_square_feed_holds_the_same_items_with_square_cards(feed_site):
     all_ids = [item.findtext("guid") for item in rss_items(feed_site, ALL_RSS)]
     square = rss_items(feed_site, SQUARE_RSS)
     assert [item.findtext("guid") for item in square] == all_ids
-    link_cards = {item.findtext("guid"): item.find("enclosure").get("url")
-                  for item in rss_items(feed_site, ALL_RSS)}
+    link_cards = {
+        item.findtext("guid"): item.find("enclosure").get("url") for item in rss_items(feed_site, ALL_RSS)
+    }
     for item in square:
         url, _ = _check_rss_item(item, SQUARE_SIZE, item.findtext("guid"))
         assert url != link_cards[item.findtext("guid")], "the square feed carries the 1200x630 card"

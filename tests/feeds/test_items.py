@@ -11,8 +11,6 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from plugins.content_model.kinds import DEFAULT as _KINDS
-
-KINDS = _KINDS.posts
 from sitekit import parse_srcset
 from tests.feeds.feedkit import (
     ALL_ATOM,
@@ -20,6 +18,8 @@ from tests.feeds.feedkit import (
     ALL_RSS,
     FOLDER,
     NS,
+    SOCIAL_ATOM,
+    SOCIAL_RSS,
     SQUARE_RSS,
     WORKING_HASHTAG,
     atom_entries,
@@ -28,6 +28,8 @@ from tests.feeds.feedkit import (
     rfc3339,
     rss_items,
 )
+
+KINDS = _KINDS.posts
 
 
 def _newest_first(posts):
@@ -62,11 +64,15 @@ def _absolute_links(html: str) -> list[str]:
 
 
 def test_expected_feeds_exist(feed_site):
-    """All posts, every kind with posts and every hashtag: RSS, Atom and JSON; one square feed."""
+    """All posts, every kind with posts and every hashtag: RSS, Atom and JSON; one square feed;
+    the auto-posters' feed in RSS and Atom."""
     kinds = {p.kind for p in feed_site.published}
     keys = ["semua", *sorted(kinds), *(f"tagar/{slug}" for slug in _tag_slugs(feed_site))]
-    expected = {f"{FOLDER}/{key}{suffix}" for key in keys
-                for suffix in (".xml", ".atom.xml", ".json")} | {SQUARE_RSS}
+    expected = {f"{FOLDER}/{key}{suffix}" for key in keys for suffix in (".xml", ".atom.xml", ".json")} | {
+        SQUARE_RSS,
+        SOCIAL_RSS,
+        SOCIAL_ATOM,
+    }
     found = {f.relative_to(feed_site.output).as_posix() for f in feed_site.feed_files()}
     assert expected <= found, f"missing feeds: {sorted(expected - found)}"
     assert found <= expected, f"unexpected feeds: {sorted(found - expected)}"
@@ -88,8 +94,9 @@ def test_every_feed_is_well_formed(feed_site):
 def test_pelican_feed_writer_did_not_run(feed_site):
     """Pelican's own feeds (feeds/all.atom.xml, ...) are replaced, not added to."""
     assert not (feed_site.output / "feeds").exists()
-    strays = [p for p in feed_site.output.rglob("*.xml")
-              if FOLDER not in p.relative_to(feed_site.output).parts]
+    strays = [
+        p for p in feed_site.output.rglob("*.xml") if FOLDER not in p.relative_to(feed_site.output).parts
+    ]
     assert not strays, f"feeds outside /{FOLDER}/: {strays}"
 
 
@@ -114,8 +121,9 @@ def test_future_and_draft_posts_are_in_no_feed(feed_site):
     for file in feed_site.feed_files():
         text = file.read_text(encoding="utf-8")
         for post in unpublished:
-            assert post.slug not in text and post.title not in text, \
+            assert post.slug not in text and post.title not in text, (
                 f"{file.name} holds the unpublished post {post.path}"
+            )
 
 
 def test_each_kind_feed_holds_exactly_its_kind(feed_site):
@@ -131,8 +139,11 @@ def test_each_kind_feed_holds_exactly_its_kind(feed_site):
 
 def test_each_hashtag_feed_holds_exactly_its_posts(feed_site):
     for slug, tag in _tag_slugs(feed_site).items():
-        expected = [feed_site.url(p) for p in _newest_first(feed_site.published)
-                    if tag.casefold() in {t.casefold() for t in p.values.get("hashtags", [])}]
+        expected = [
+            feed_site.url(p)
+            for p in _newest_first(feed_site.published)
+            if tag.casefold() in {t.casefold() for t in p.values.get("hashtags", [])}
+        ]
         for suffix in (".xml", ".atom.xml"):
             parsed = feed_site.parse(f"{FOLDER}/tagar/{slug}{suffix}")
             assert [e.id for e in parsed.entries] == expected, f"tagar/{slug}{suffix}"
@@ -190,12 +201,16 @@ def test_atom_entries_carry_every_field(feed_site, library_hashtags):
     for entry in entries:
         post = posts[entry.findtext("atom:id", namespaces=NS)]
         where = post.path
-        alternates = [link.get("href") for link in entry.findall("atom:link", NS)
-                      if link.get("rel", "alternate") == "alternate"]
+        alternates = [
+            link.get("href")
+            for link in entry.findall("atom:link", NS)
+            if link.get("rel", "alternate") == "alternate"
+        ]
         assert alternates == [feed_site.url(post)], where
         assert entry.findtext("atom:title", namespaces=NS) == post.title, where
-        summary = entry.find("atom:summary", NS)
-        assert summary.get("type", "text") == "text" and summary.text == post.values["summary"], where
+        summary = entry.find("atom:summary", NS)  # HTML: the card's <img>, then the summary
+        assert summary.get("type") == "html", where
+        assert BeautifulSoup(summary.text, "html.parser").get_text() == post.values["summary"], where
         assert rfc3339(entry.findtext("atom:published", namespaces=NS)) == post.values["date"], where
         updated = rfc3339(entry.findtext("atom:updated", namespaces=NS))
         assert updated == post.values.get("modified", post.values["date"]), where
@@ -220,11 +235,39 @@ def test_atom_feed_header(feed_site):
 # --- JSON Feed -----------------------------------------------------------------------------------
 
 
-JSON_FEED_KEYS = {"version", "title", "home_page_url", "feed_url", "description", "user_comment",
-                  "next_url", "icon", "favicon", "authors", "language", "expired", "hubs", "items"}
-JSON_ITEM_KEYS = {"id", "url", "external_url", "title", "content_html", "content_text", "summary",
-                  "image", "banner_image", "date_published", "date_modified", "authors", "tags",
-                  "language", "attachments"}
+JSON_FEED_KEYS = {
+    "version",
+    "title",
+    "home_page_url",
+    "feed_url",
+    "description",
+    "user_comment",
+    "next_url",
+    "icon",
+    "favicon",
+    "authors",
+    "language",
+    "expired",
+    "hubs",
+    "items",
+}
+JSON_ITEM_KEYS = {
+    "id",
+    "url",
+    "external_url",
+    "title",
+    "content_html",
+    "content_text",
+    "summary",
+    "image",
+    "banner_image",
+    "date_published",
+    "date_modified",
+    "authors",
+    "tags",
+    "language",
+    "attachments",
+}
 
 
 def test_json_feeds_follow_json_feed_1_1(feed_site, library_hashtags):

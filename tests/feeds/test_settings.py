@@ -40,18 +40,21 @@ def test_utm_keeps_the_standard_order(project):
     assert with_utm("https://x.test/a/", ()) == "https://x.test/a/"
 
 
-@pytest.mark.parametrize("values, named", [
-    ({"FEEDS": {"utm_source": "x"}}, "FEEDS['utm_source']: kunci ini tidak dikenal"),
-    ({"FEEDS": {"utm": {"utm_medium": "sosial"}}}, "FEEDS['utm']['utm_source']: belum diisi"),
-    ({"FEEDS": {"utm": {"utm_source": "dua kata"}}}, "FEEDS['utm']['utm_source']: 'dua kata'"),
-    ({"FEEDS": {"utm": {"utm_source": "a", "utm_term": "b"}}}, "FEEDS['utm']['utm_term']"),
-    ({"FEEDS": {"library_hashtags": "ya"}}, "FEEDS['library_hashtags']"),
-    ({"FEEDS": ["utm"]}, "FEEDS: ['utm'] harus berupa kamus"),
-    ({"FEED_MAX_ITEMS": 0}, "FEED_MAX_ITEMS: 0"),
-    ({"FEED_MAX_ITEMS": "30"}, "FEED_MAX_ITEMS: '30'"),
-    ({"FEED_ALL_ATOM": "feeds/all.atom.xml"}, "FEED_ALL_ATOM: umpan bawaan Pelican harus mati"),
-    ({"TAG_FEED_RSS": "feeds/{slug}.rss.xml"}, "TAG_FEED_RSS: umpan bawaan Pelican harus mati"),
-])
+@pytest.mark.parametrize(
+    "values, named",
+    [
+        ({"FEEDS": {"utm_source": "x"}}, "FEEDS['utm_source']: kunci ini tidak dikenal"),
+        ({"FEEDS": {"utm": {"utm_medium": "sosial"}}}, "FEEDS['utm']['utm_source']: belum diisi"),
+        ({"FEEDS": {"utm": {"utm_source": "dua kata"}}}, "FEEDS['utm']['utm_source']: 'dua kata'"),
+        ({"FEEDS": {"utm": {"utm_source": "a", "utm_term": "b"}}}, "FEEDS['utm']['utm_term']"),
+        ({"FEEDS": {"library_hashtags": "ya"}}, "FEEDS['library_hashtags']"),
+        ({"FEEDS": ["utm"]}, "FEEDS: ['utm'] harus berupa kamus"),
+        ({"FEED_MAX_ITEMS": 0}, "FEED_MAX_ITEMS: 0"),
+        ({"FEED_MAX_ITEMS": "30"}, "FEED_MAX_ITEMS: '30'"),
+        ({"FEED_ALL_ATOM": "feeds/all.atom.xml"}, "FEED_ALL_ATOM: umpan bawaan Pelican harus mati"),
+        ({"TAG_FEED_RSS": "feeds/{slug}.rss.xml"}, "TAG_FEED_RSS: umpan bawaan Pelican harus mati"),
+    ],
+)
 def test_a_mistake_stops_the_build_naming_the_key(project, values, named):
     with pytest.raises(BuildStopped) as stopped:
         parsed(project, **values)
@@ -66,13 +69,16 @@ def test_every_mistake_is_reported_at_once(project):
     assert "FEED_MAX_ITEMS" in message
 
 
-@pytest.mark.parametrize("label, expected", [
-    ("Literasi Digital", "LiterasiDigital"),
-    ("Koleksi Baru", "KoleksiBaru"),
-    ("Acara", "Acara"),
-    ("literasi-anak", "LiterasiAnak"),
-    ("Tanya jawab: buku.elektronik", "TanyaJawabBukuElektronik"),
-])
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Literasi Digital", "LiterasiDigital"),
+        ("Koleksi Baru", "KoleksiBaru"),
+        ("Acara", "Acara"),
+        ("literasi-anak", "LiterasiAnak"),
+        ("Tanya jawab: buku.elektronik", "TanyaJawabBukuElektronik"),
+    ],
+)
 def test_hashtag_form(label, expected):
     assert hashtag_form(label) == expected
 

@@ -26,8 +26,7 @@ def _soup(site, url_path: str) -> BeautifulSoup:
 
 def _alternates(soup) -> list[str]:
     """Feed hrefs of a page's autodiscovery links, as site paths, in order."""
-    links = [link for link in soup.head.find_all("link", rel="alternate")
-             if link.get("type") in FEED_TYPES]
+    links = [link for link in soup.head.find_all("link", rel="alternate") if link.get("type") in FEED_TYPES]
     for link in links:
         assert link.get("title"), f"autodiscovery link without title: {link}"
     return [local_path("/", link["href"]) or urlsplit(link["href"]).path for link in links]
@@ -59,8 +58,11 @@ def test_every_page_advertises_the_site_feeds(feed_site):
 def test_listing_pages_advertise_their_own_feed_first(feed_site):
     kind = next(p.kind for p in feed_site.published)
     assert _alternates(_soup(feed_site, f"/{kind}/"))[0] == f"/{FOLDER}/{kind}.xml"
-    tags = sorted(d.name for d in (feed_site.output / "tagar").iterdir()
-                  if d.is_dir() and not d.name.startswith("halaman-"))
+    tags = sorted(
+        d.name
+        for d in (feed_site.output / "tagar").iterdir()
+        if d.is_dir() and not d.name.startswith("halaman-")
+    )
     assert tags
     for slug in tags:
         found = _alternates(_soup(feed_site, f"/tagar/{slug}/"))
@@ -75,13 +77,19 @@ def test_umpan_page_is_valid_html(feed_site):
     files = [feed_site.output / FOLDER / "index.html", feed_site.output / "tagar" / "index.html"]
     kind = next(p.kind for p in feed_site.published)
     files.append(feed_site.output / kind / "index.html")
-    run = subprocess.run([java, "-jar", str(VNU_JAR), "--no-langdetect", "--format", "json",
-                          "--stdout", *map(str, files)], capture_output=True, text=True,
-                         timeout=300, stdin=subprocess.DEVNULL)
+    run = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--no-langdetect", "--format", "json", "--stdout", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     messages = json.loads(run.stdout).get("messages", [])
-    problems = [f"{m.get('url', '').rsplit('/output/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-                for m in messages if m.get("type") in ("error", "non-document-error")
-                or m.get("subType") == "warning"]
+    problems = [
+        f"{m.get('url', '').rsplit('/output/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error") or m.get("subType") == "warning"
+    ]
     assert not problems, "Nu HTML checker:\n" + "\n".join(problems)
 
 
@@ -102,7 +110,6 @@ def test_umpan_page_has_no_axe_violations(page, feed_site, serve_folder, width):
     page.add_script_tag(path=str(AXE_JS))
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     violations = [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:5]]}"
-        for v in results["violations"]
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:5]]}" for v in results["violations"]
     ]
     assert not violations, f"{PAGE} at {width} px:\n" + "\n".join(violations)

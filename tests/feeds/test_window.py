@@ -28,10 +28,7 @@ def test_feeds_hold_the_newest_feed_max_items(feed_site, feed_content, tmp_path)
     assert len(small.parse(SQUARE_RSS).entries) <= WINDOW
     for file in small.feed_files():
         name = file.relative_to(small.output).as_posix()
-        if file.suffix == ".json":
-            count = len(small.json(name)["items"])
-        else:
-            count = len(small.parse(name).entries)
+        count = len(small.json(name)["items"]) if file.suffix == ".json" else len(small.parse(name).entries)
         assert count <= WINDOW, f"{name} holds {count} items"
     # The same content with the project's window (30) holds every post.
     assert len(feed_site.parse(ALL_RSS).entries) == len(feed_site.published)

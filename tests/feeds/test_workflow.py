@@ -11,7 +11,7 @@ import re
 import shlex
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 
 import pytest
 import yaml
@@ -24,10 +24,16 @@ TOKEN = re.compile(r"GITHUB_TOKEN|secrets\.|github\.token", re.IGNORECASE)
 INVOKE = re.compile(r"(?:^|[\s;&|(])(?:\S*/)?invoke((?:[ \t]+[^\s;&|)]+)+)", re.MULTILINE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _invoke(*args: str) -> str:
-    run = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60, stdin=subprocess.DEVNULL)
+    run = subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     return run.stdout
 
@@ -60,7 +66,7 @@ def _option_pattern(option: str) -> str:
     """How `invoke --help` lists OPTION: the inverse of a flag that is on by default
     appears as --[no-]name."""
     if option.startswith("--no-"):
-        return r"--(?:no-|\[no-\])" + re.escape(option[len("--no-"):])
+        return r"--(?:no-|\[no-\])" + re.escape(option[len("--no-") :])
     return re.escape(option)
 
 
@@ -71,8 +77,9 @@ def test_workflow_runs_on_push_to_main_and_every_hour(workflow):
     crons = [entry["cron"] for entry in triggers["schedule"]]
     assert len(crons) == 1
     minute, hour, day, month, weekday = crons[0].split()
-    assert minute.isdigit() and (hour, day, month, weekday) == ("*", "*", "*", "*"), \
+    assert minute.isdigit() and (hour, day, month, weekday) == ("*", "*", "*", "*"), (
         f"{crons[0]!r} is not every hour"
+    )
 
 
 def test_workflow_may_push_gh_pages(workflow):
@@ -90,23 +97,28 @@ def test_every_invoke_call_names_a_task_and_options_that_exist(workflow):
         assert task in tasks, f"`invoke {' '.join(call)}`: no task {task!r} in `invoke --list`"
         help_text = _invoke("--help", task)
         for option in options:
-            assert re.search(rf"(^|[\s,]){_option_pattern(option)}\b", help_text, re.MULTILINE), \
+            assert re.search(rf"(^|[\s,]){_option_pattern(option)}\b", help_text, re.MULTILINE), (
                 f"`invoke {' '.join(call)}`: {task} has no option {option}"
+            )
 
 
 def test_workflow_checks_strictly_and_tests_before_publishing(workflow):
     order = [call[0] for call in _invocations(workflow)]
     assert order[-1] == "publish", order
     assert "test" in order and order.index("test") < order.index("publish"), order
-    assert {"check", "preview"} & set(order[: order.index("publish")]), \
+    assert {"check", "preview"} & set(order[: order.index("publish")]), (
         "no strict build (invoke check or preview) before publishing"
+    )
     test_call = next(call for call in _invocations(workflow) if call[0] == "test")
     assert "--setup" in test_call, "a fresh runner needs `invoke test --setup`"
 
 
 def _pushing_job(workflow) -> dict:
-    jobs = [job for job in workflow["jobs"].values()
-            if any(PUSH.search(step.get("run", "")) for step in job.get("steps", []))]
+    jobs = [
+        job
+        for job in workflow["jobs"].values()
+        if any(PUSH.search(step.get("run", "")) for step in job.get("steps", []))
+    ]
     assert len(jobs) == 1, "exactly one job pushes gh-pages"
     return jobs[0]
 
@@ -128,11 +140,15 @@ def test_only_the_last_step_holds_the_token_and_it_pushes_gh_pages(workflow):
     steps = job["steps"]
     pushes = [i for i, step in enumerate(steps) if PUSH.search(step.get("run", ""))]
     assert pushes == [len(steps) - 1], "the push of gh-pages is not the last step, or not the only one"
-    assert not _holds_token(workflow=workflow.get("env", {}), job=job.get("env", {}),
-                            container=job.get("container", {}).get("env", {})), "every step is given the token"
+    assert not _holds_token(
+        workflow=workflow.get("env", {}),
+        job=job.get("env", {}),
+        container=job.get("container", {}).get("env", {}),
+    ), "every step is given the token"
     for step in steps[:-1]:
-        assert not _holds_token(env=step.get("env", {}), run=step.get("run", "")), \
+        assert not _holds_token(env=step.get("env", {}), run=step.get("run", "")), (
             f"step {step.get('name')!r} runs before the push and holds the token"
+        )
     push = steps[-1]
     assert _holds_token(env=push.get("env", {})), "the push step is given no token"
     assert re.search(r"(^|\s)(--force|-f)(\s|$)", push["run"]) and "gh-pages" in push["run"]

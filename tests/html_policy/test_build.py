@@ -28,8 +28,7 @@ def site(hostile_content, tmp_path_factory) -> Site:
     output = tmp_path_factory.mktemp("html-policy-build") / "output"
     build = run_build(output, content=hostile_content)
     if build.returncode != 0:
-        pytest.fail(f"the development build failed (exit {build.returncode}):\n{build.log}",
-                    pytrace=False)
+        pytest.fail(f"the development build failed (exit {build.returncode}):\n{build.log}", pytrace=False)
     return Site(output, build, hostile_content)
 
 
@@ -74,8 +73,7 @@ def html_fragments_of_feed(path: Path) -> list[str]:
         walk(json.loads(path.read_text(encoding="utf-8")))
     else:
         tree = lxml.etree.parse(str(path))
-        strings = [element.text for element in tree.iter() if isinstance(element.tag, str)
-                   and element.text]
+        strings = [element.text for element in tree.iter() if isinstance(element.tag, str) and element.text]
     return [text for text in strings if "<" in text]
 
 
@@ -122,8 +120,7 @@ def test_no_feed_carries_what_the_policy_removes(site):
         text = file.read_text(encoding="utf-8")
         found += [f"{file.name}: {t!r}" for t in ATTACK_TEXT if t in text]
         for fragment in html_fragments_of_feed(file):
-            found += unsafe_parts(lxml.html.fragment_fromstring(fragment, create_parent="div"),
-                                  file.name)
+            found += unsafe_parts(lxml.html.fragment_fromstring(fragment, create_parent="div"), file.name)
             if "Paragraf pembuka yang aman" in fragment:
                 with_post.append(file.name)
     assert found == []

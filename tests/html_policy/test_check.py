@@ -60,16 +60,20 @@ def test_every_attack_is_named_on_its_line(hostile_content, settings):
 
 
 def test_repeated_constructs_get_their_own_lines(renderer):
-    body = ("Teks.\n\n```html\n<script>contoh di blok kode</script>\n```\n\n"
-            "<script>a()</script>\n\nTengah.\n\n<script>b()</script>\n")
+    body = (
+        "Teks.\n\n```html\n<script>contoh di blok kode</script>\n```\n\n"
+        "<script>a()</script>\n\nTengah.\n\n<script>b()</script>\n"
+    )
     problems = check_body("content/acara/x.md", body, 7, renderer)
     assert [p.message.split(":")[0] for p in problems] == ["baris 13", "baris 17"]
 
 
 def test_allowed_html_is_not_reported(renderer):
-    body = ('<iframe src="https://player.vimeo.com/video/76979871" title="Video"></iframe>\n\n'
-            '<figure><img src="{static}/gambar/a.jpg" alt="a"><figcaption>Foto</figcaption>'
-            "</figure>\n\n[Acara]({filename}/acara/x.md) dan <abbr title=\"Taman Baca\">TBM</abbr>\n")
+    body = (
+        '<iframe src="https://player.vimeo.com/video/76979871" title="Video"></iframe>\n\n'
+        '<figure><img src="{static}/gambar/a.jpg" alt="a"><figcaption>Foto</figcaption>'
+        '</figure>\n\n[Acara]({filename}/acara/x.md) dan <abbr title="Taman Baca">TBM</abbr>\n'
+    )
     assert check_body("content/acara/x.md", body, 1, renderer) == []
 
 
@@ -83,10 +87,8 @@ def test_a_removal_not_found_in_the_source_has_no_line(renderer):
 def test_entries_with_problems_or_no_kind_are_skipped(hostile_content, tmp_path, settings):
     content = shutil.copytree(hostile_content, tmp_path / "content")
     broken = content / "pengumuman" / HOSTILE.name
-    broken.write_text(HOSTILE.read_text(encoding="utf-8").replace("title:", "judul:"),
-                      encoding="utf-8")
-    (content / "catatan.md").write_text("---\ntitle: x\n---\n<script>x</script>\n",
-                                        encoding="utf-8")
+    broken.write_text(HOSTILE.read_text(encoding="utf-8").replace("title:", "judul:"), encoding="utf-8")
+    (content / "catatan.md").write_text("---\ntitle: x\n---\n<script>x</script>\n", encoding="utf-8")
     report = check_tree(content, WITA)
     assert report.problems  # the content checker reports both files
     assert check_report(report, settings) == []

@@ -26,18 +26,40 @@ def build_env() -> dict:
     return dict(os.environ, PYTHONDONTWRITEBYTECODE="1", COLUMNS="1000")
 
 
-def build_command(output: Path, content: Path, settings: Path = SETTINGS,
-                  strict: bool = False) -> list[str]:
-    command = [sys.executable, "-m", "plugins._shared.build", str(settings),
-               "--output", str(output), "--now", BUILD_NOW, "--content", str(content),
-               "--cache", str(build_cache())]
+def build_command(output: Path, content: Path, settings: Path = SETTINGS, strict: bool = False) -> list[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "plugins._shared.build",
+        str(settings),
+        "--output",
+        str(output),
+        "--now",
+        BUILD_NOW,
+        "--content",
+        str(content),
+        "--cache",
+        str(build_cache()),
+    ]
     return command + (["--strict"] if strict else [])
 
 
 def pelican_command(output: Path, content: Path, settings: Path = PUBLISH_SETTINGS) -> list[str]:
     """The plain `pelican` command, without invoke or the project's build runner."""
-    return [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output),
-            "--cache-path", str(build_cache()), "-e", f"BUILD_NOW={json.dumps(BUILD_NOW)}"]
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(settings),
+        "-o",
+        str(output),
+        "--cache-path",
+        str(build_cache()),
+        "-e",
+        f"BUILD_NOW={json.dumps(BUILD_NOW)}",
+    ]
 
 
 @dataclass
@@ -53,10 +75,15 @@ class Background:
     _changed: threading.Condition = field(default_factory=threading.Condition, init=False)
 
     def __post_init__(self):
-        self.proc = subprocess.Popen(self.command, cwd=ROOT, env={**build_env(), **self.env},
-                                     text=True,
-                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            self.command,
+            cwd=ROOT,
+            env={**build_env(), **self.env},
+            text=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -71,6 +98,7 @@ class Background:
 
     def wait_for_line(self, text: str, timeout: float = CEILING) -> bool:
         """Wait until a line contains text; False when the output ends without it."""
+
         def seen():
             return any(line is None or text in line for line in self._lines)
 
@@ -123,15 +151,31 @@ exit $status
 """
 
 
-def build_on_tmpfs(output: Path, copy: Path, size: str, readonly: bool,
-                   command: list[str]) -> BuildRun:
+def build_on_tmpfs(output: Path, copy: Path, size: str, readonly: bool, command: list[str]) -> BuildRun:
     """Run command with output a fresh tmpfs of size (read-only when asked); the
     tmpfs's contents after the build are copied to copy."""
     output.mkdir(parents=True, exist_ok=True)
     copy.mkdir(parents=True, exist_ok=True)
     script = _MOUNT_SCRIPT.format(not_mounted=NOT_MOUNTED)
-    full = [*UNSHARE, "sh", "-c", script, "sh", str(output), str(copy), size,
-            "1" if readonly else "0", *command]
-    proc = subprocess.run(full, cwd=ROOT, env=build_env(), capture_output=True, text=True,
-                          timeout=CEILING, stdin=subprocess.DEVNULL)
+    full = [
+        *UNSHARE,
+        "sh",
+        "-c",
+        script,
+        "sh",
+        str(output),
+        str(copy),
+        size,
+        "1" if readonly else "0",
+        *command,
+    ]
+    proc = subprocess.run(
+        full,
+        cwd=ROOT,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=CEILING,
+        stdin=subprocess.DEVNULL,
+    )
     return BuildRun([shlex.join(full)], proc.returncode, proc.stdout, proc.stderr, output)

@@ -15,9 +15,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from sitekit import ROOT, build_cache, run_build
-
 from plugins.output_guard.lock import WAIT_ENV, lock_path
+from sitekit import ROOT, build_cache, run_build
 
 from .guardkit import (
     CEILING,
@@ -54,8 +53,10 @@ def test_two_publish_builds_at_once_leave_a_whole_site(clean_content, tmp_path):
 
     output = tmp_path / "shared" / "out"
     output.parent.mkdir()
-    builds = [Background(build_command(output, clean_content, PUBLISH_SETTINGS, strict=True),
-                         output) for _ in range(2)]
+    builds = [
+        Background(build_command(output, clean_content, PUBLISH_SETTINGS, strict=True), output)
+        for _ in range(2)
+    ]
     runs = [build.finish() for build in builds]
     for run in runs:
         assert run.returncode == 0, run.log
@@ -67,8 +68,7 @@ def test_two_publish_builds_at_once_leave_a_whole_site(clean_content, tmp_path):
 def test_a_build_waits_for_the_folder_and_says_so(clean_content, tmp_path):
     output = tmp_path / "out"
     with held_lock(output):
-        build = Background(build_command(output, clean_content, PUBLISH_SETTINGS, strict=True),
-                           output)
+        build = Background(build_command(output, clean_content, PUBLISH_SETTINGS, strict=True), output)
         try:
             assert build.wait_for_line(WAITING), build.finish(timeout=0).log
             assert build.proc.poll() is None  # still waiting, nothing written
@@ -109,8 +109,9 @@ def test_the_plain_pelican_command_waits_too(clean_content, tmp_path):
 def test_a_build_refuses_after_the_ceiling(clean_content, tmp_path):
     output = tmp_path / "out"
     with held_lock(output):
-        run = Background(build_command(output, clean_content, PUBLISH_SETTINGS, strict=True),
-                         output, {WAIT_ENV: "1"}).finish()
+        run = Background(
+            build_command(output, clean_content, PUBLISH_SETTINGS, strict=True), output, {WAIT_ENV: "1"}
+        ).finish()
     assert run.returncode == 1, run.log
     text = run.stdout + run.stderr
     assert f"GAGAL: pembangunan lain masih menulis ke folder keluaran {output}" in text, run.log
@@ -128,16 +129,22 @@ def test_one_process_building_again_never_waits_for_itself(clean_content, tmp_pa
         from plugins._shared.build import build
         args = dict(output={str(output)!r}, overrides={{"PATH": {str(clean_content)!r},
                     "BUILD_NOW": "2026-11-28T10:00:00+08:00", "CACHE_PATH": {str(build_cache())!r}}})
-        assert build({str(ROOT / 'pelicanconf.py')!r}, **args) == 0
+        assert build({str(ROOT / "pelicanconf.py")!r}, **args) == 0
         assert build({str(PUBLISH_SETTINGS)!r}, strict=True, **args) == 0
         settings = read_settings({str(PUBLISH_SETTINGS)!r}, override={{
             "OUTPUT_PATH": {str(output)!r}, **args["overrides"]}})
         Pelican(settings)
         Pelican(settings).run()
     """)
-    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=build_env(),
-                          capture_output=True, text=True, timeout=CEILING,
-                          stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=CEILING,
+        stdin=subprocess.DEVNULL,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert WAITING not in proc.stdout + proc.stderr
     assert (output / "index.html").is_file()

@@ -26,8 +26,9 @@ def _tmpfs_build(tmp_path, content, size: str, readonly: bool):
     output, copy = tmp_path / "out", tmp_path / "left"
     run = build_on_tmpfs(output, copy, size, readonly, build_command(output, content))
     if run.returncode == NOT_MOUNTED or "unshare:" in run.stderr:
-        pytest.fail("could not mount a tmpfs in a private namespace "
-                    f"({' '.join(UNSHARE)}):\n{run.log}", pytrace=False)
+        pytest.fail(
+            f"could not mount a tmpfs in a private namespace ({' '.join(UNSHARE)}):\n{run.log}", pytrace=False
+        )
     return run, output, copy
 
 
@@ -47,8 +48,7 @@ def _assert_said_and_clean(run, output, copy, cause: str):
 def _fill_point(reference) -> int:
     """A tmpfs size (bytes) that runs out in the middle of the pages, from the order a
     complete build wrote its files in (images and cards come first, pages next)."""
-    files = sorted((p for p in reference.rglob("*") if p.is_file()),
-                   key=lambda p: p.stat().st_mtime_ns)
+    files = sorted((p for p in reference.rglob("*") if p.is_file()), key=lambda p: p.stat().st_mtime_ns)
     used, before = 0, []
     for path in files:
         if path.suffix == ".html":

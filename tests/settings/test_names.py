@@ -10,15 +10,23 @@ from plugins._shared.settings import declared, known_names
 from tests.settings.conftest import changed, problems
 
 
-@pytest.mark.parametrize("written, meant", [
-    ("TIMEZOME", "TIMEZONE"), ("SOCIAL_CARD", "SOCIAL_CARDS"), ("FEED_MAX_ITEM", "FEED_MAX_ITEMS"),
-    ("SHARE_KITS", "SHARE_KIT"), ("PUBLIC_ULR", "PUBLIC_URL"), ("LIBRARI", "LIBRARY"),
-])
+@pytest.mark.parametrize(
+    "written, meant",
+    [
+        ("TIMEZOME", "TIMEZONE"),
+        ("SOCIAL_CARD", "SOCIAL_CARDS"),
+        ("FEED_MAX_ITEM", "FEED_MAX_ITEMS"),
+        ("SHARE_KITS", "SHARE_KIT"),
+        ("PUBLIC_ULR", "PUBLIC_URL"),
+        ("LIBRARI", "LIBRARY"),
+    ],
+)
 def test_an_unknown_setting_gets_its_nearest_spelling(project_settings, written, meant):
     """A typo Pelican would ignore silently stops the build and names the setting meant."""
     lines = problems(changed(project_settings, (written,), 1))
-    assert (f"{written}: pengaturan ini tidak dikenal. Mungkin maksudnya '{meant}'? "
-            "Hapus atau perbaiki ejaannya.") in lines
+    assert (
+        f"{written}: pengaturan ini tidak dikenal. Mungkin maksudnya '{meant}'? Hapus atau perbaiki ejaannya."
+    ) in lines
 
 
 def test_an_unknown_setting_far_from_every_name_gets_no_guess(project_settings):
@@ -26,12 +34,30 @@ def test_an_unknown_setting_far_from_every_name_gets_no_guess(project_settings):
     assert "ZZQQ: pengaturan ini tidak dikenal. Hapus atau perbaiki ejaannya." in lines
 
 
-@pytest.mark.parametrize("argv", [
-    ["content"],
-    ["content", "-o", "/tmp/keluaran", "-t", "theme", "-d", "--ignore-cache", "--cache-path", "/tmp/cache",
-     "--relative-urls", "-p", "8123", "-b", "0.0.0.0", "-D"],
-    ["content", "-e", 'SITEURL="https://contoh.go.id"', 'PUBLIC_URL="https://contoh.go.id"'],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["content"],
+        [
+            "content",
+            "-o",
+            "/tmp/keluaran",
+            "-t",
+            "theme",
+            "-d",
+            "--ignore-cache",
+            "--cache-path",
+            "/tmp/cache",
+            "--relative-urls",
+            "-p",
+            "8123",
+            "-b",
+            "0.0.0.0",
+            "-D",
+        ],
+        ["content", "-e", 'SITEURL="https://contoh.go.id"', 'PUBLIC_URL="https://contoh.go.id"'],
+    ],
+)
 def test_what_pelicans_command_line_writes_is_known(argv):
     """Every name Pelican's own command line puts into the settings passes the check (DEBUG, always)."""
     written = get_config(parse_arguments(argv))
@@ -40,8 +66,19 @@ def test_what_pelicans_command_line_writes_is_known(argv):
 
 
 def test_the_command_line_names_the_notes_list_are_known():
-    for name in ("PATH", "OUTPUT_PATH", "THEME", "DELETE_OUTPUT_DIRECTORY", "LOAD_CONTENT_CACHE",
-                 "CACHE_PATH", "RELATIVE_URLS", "PORT", "BIND", "DEBUG", "WRITE_SELECTED"):
+    for name in (
+        "PATH",
+        "OUTPUT_PATH",
+        "THEME",
+        "DELETE_OUTPUT_DIRECTORY",
+        "LOAD_CONTENT_CACHE",
+        "CACHE_PATH",
+        "RELATIVE_URLS",
+        "PORT",
+        "BIND",
+        "DEBUG",
+        "WRITE_SELECTED",
+    ):
         assert name in known_names()
 
 

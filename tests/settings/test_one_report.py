@@ -20,11 +20,15 @@ def test_mistakes_across_four_plugins_come_out_together(project_settings):
     with pytest.raises(BuildStopped) as stopped:
         parse_settings(dict(broken))
     message = str(stopped.value)
-    for named in ("LIBRARY['colors']['primary']: kontras", "LIBRARY['nama']: kunci ini tidak dikenal",
-                  "FEEDS['utm']['utm_sorce']: kunci ini tidak dikenal",
-                  "FEEDS['utm']['utm_source']: belum diisi",
-                  "SOCIAL_CARDS['max_bytes']: '300 KB'", "SHARE_KIT['folder']: 'tagar' sudah dipakai",
-                  "TIMEZOME: pengaturan ini tidak dikenal"):
+    for named in (
+        "LIBRARY['colors']['primary']: kontras",
+        "LIBRARY['nama']: kunci ini tidak dikenal",
+        "FEEDS['utm']['utm_sorce']: kunci ini tidak dikenal",
+        "FEEDS['utm']['utm_source']: belum diisi",
+        "SOCIAL_CARDS['max_bytes']: '300 KB'",
+        "SHARE_KIT['folder']: 'tagar' sudah dipakai",
+        "TIMEZOME: pengaturan ini tidak dikenal",
+    ):
         assert f"\n  - {named}" in message, message
     assert message.startswith("Pengaturan situs bermasalah")
     assert message.count("Pengaturan situs bermasalah") == 1

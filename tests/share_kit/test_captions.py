@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from plugins._shared.hashtags import post_hashtags
 from plugins.content_model.facts import build_facts
 from plugins.content_model.kinds import DEFAULT as KINDS
 from plugins.content_model.presentation import PresentContext
@@ -18,12 +19,11 @@ from plugins.share_kit.captions import (
     INSTAGRAM_LINK_LINE,
     MASTODON,
     PLATFORMS,
-    X,
     CaptionTooLong,
     Post,
+    X,
     grapheme_count,
     mastodon_count,
-    merge_hashtags,
     post_from_article,
     shorten_words,
     utf16_count,
@@ -134,9 +134,8 @@ def test_instagram_points_to_the_link_in_bio_instead_of_a_link():
 
 
 def test_hashtags_are_deduplicated_ignoring_case_and_prefixed_once():
-    own, library = merge_hashtags(["#perpustakaankotamobagu", "BacaBuku", "bacabuku"], LIBRARY)
-    assert own == ("perpustakaankotamobagu", "BacaBuku")
-    assert library == ("KotamobaguMembaca",)
+    tags = post_hashtags(["#perpustakaankotamobagu", "BacaBuku", "bacabuku"], LIBRARY, "Acara")
+    assert tags == ("perpustakaankotamobagu", "BacaBuku", "KotamobaguMembaca", "Acara")
     text = write_caption(post(hashtags=("#BacaBuku", "kotamobagumembaca")), X, LIBRARY).text
     assert text.endswith("#BacaBuku #kotamobagumembaca #PerpustakaanKotamobagu")
     assert "##" not in text
@@ -170,13 +169,17 @@ def test_very_long_posts_fit_every_platform(platform):
 
 
 def test_instagram_holds_at_most_30_hashtags_dropping_the_librarys_first():
-    caption = write_caption(post(summary="Pendek.", hashtags=tuple(f"Tagar{i}" for i in range(40))),
-                            INSTAGRAM, LIBRARY)
+    caption = write_caption(
+        post(summary="Pendek.", hashtags=tuple(f"Tagar{i}" for i in range(40))), INSTAGRAM, LIBRARY
+    )
     assert len(caption.hashtags) == 30
     assert caption.text.count("#") == 30
     assert caption.hashtags == tuple(f"#Tagar{i}" for i in range(30))
-    assert caption.dropped == (*(f"#Tagar{i}" for i in range(30, 40)),
-                               "#PerpustakaanKotamobagu", "#KotamobaguMembaca")
+    assert caption.dropped == (
+        *(f"#Tagar{i}" for i in range(30, 40)),
+        "#PerpustakaanKotamobagu",
+        "#KotamobaguMembaca",
+    )
 
 
 def test_instagram_keeps_library_hashtags_when_under_30():
@@ -194,8 +197,12 @@ def test_the_summary_is_shortened_first_at_a_word_with_an_ellipsis():
     assert summary.endswith("…")
     kept = summary[:-1].split(" ")
     assert kept == long.summary.split(" ")[: len(kept)]
-    assert caption.hashtags == ("#LiterasiDigital", "#AmanDiInternet",
-                                "#PerpustakaanKotamobagu", "#KotamobaguMembaca")
+    assert caption.hashtags == (
+        "#LiterasiDigital",
+        "#AmanDiInternet",
+        "#PerpustakaanKotamobagu",
+        "#KotamobaguMembaca",
+    )
 
 
 def test_hashtags_go_only_when_even_no_summary_fits_library_ones_first():
@@ -284,18 +291,25 @@ def _article(kind="acara", **fields):
         values = {k: v for k, v in values.items() if k in ("title", "summary", "hashtags")}
     values.update(fields, date=dt.datetime(2026, 11, 20, 9, 0, tzinfo=WITA))
     facts = build_facts(KINDS.posts[kind], values, PresentContext("Perpustakaan Kota Kotamobagu", WITA))
-    return SimpleNamespace(title=values["title"], summary=values["summary"], url=f"{kind}/diskusi-buku/",
-                           kind=KINDS.posts[kind], fields=values, facts=facts)
+    return SimpleNamespace(
+        title=values["title"],
+        summary=values["summary"],
+        url=f"{kind}/diskusi-buku/",
+        kind=KINDS.posts[kind],
+        fields=values,
+        facts=facts,
+    )
 
 
 def test_an_event_caption_says_when_and_where_in_indonesian():
     made = post_from_article(_article(), "https://perpustakaan.example.id")
     assert made.link == "https://perpustakaan.example.id/acara/diskusi-buku/"
-    assert made.details == ("Waktu: Sabtu, 5 Desember 2026, pukul 09.00–11.00 WITA",
-                            "Tempat: Ruang Diskusi Lantai 2")
+    assert made.details == (
+        "Waktu: Sabtu, 5 Desember 2026, pukul 09.00–11.00 WITA",
+        "Tempat: Ruang Diskusi Lantai 2",
+    )
     text = write_caption(made, X, LIBRARY).text
-    assert ("Waktu: Sabtu, 5 Desember 2026, pukul 09.00–11.00 WITA\n"
-            "Tempat: Ruang Diskusi Lantai 2") in text
+    assert ("Waktu: Sabtu, 5 Desember 2026, pukul 09.00–11.00 WITA\nTempat: Ruang Diskusi Lantai 2") in text
 
 
 def test_a_cancelled_event_says_so_in_the_title():
@@ -304,8 +318,7 @@ def test_a_cancelled_event_says_so_in_the_title():
 
 
 def test_an_online_event_is_placed_online():
-    made = post_from_article(_article(place="", online_url="https://meet.example/x"),
-                             "https://x.example")
+    made = post_from_article(_article(place="", online_url="https://meet.example/x"), "https://x.example")
     assert made.details[-1] == "Tempat: Daring"
 
 
@@ -314,6 +327,37 @@ def test_event_lines_stay_while_the_summary_goes():
     caption = write_caption(made, X, LIBRARY)
     assert caption.summary_shortened or caption.summary_dropped
     assert "Tempat: Ruang Diskusi Lantai 2" in caption.text and caption.details_dropped == 0
+
+
+def test_the_kind_hashtag_comes_last_after_the_librarys():
+    """The same order as the feeds' categories (post_hashtags): own, library, kind."""
+    made = post_from_article(_article(kind="pengumuman"), "https://x.example")
+    assert made.kind_hashtag == "Pengumuman"
+    caption = write_caption(made, MASTODON, LIBRARY)
+    assert caption.hashtags == (
+        "#DiskusiBuku",
+        "#PerpustakaanKotamobagu",
+        "#KotamobaguMembaca",
+        "#Pengumuman",
+    )
+
+
+def test_the_kind_hashtag_is_the_first_to_go():
+    """With room for all but one hashtag, the kind's is left out, before any library hashtag."""
+    base = post(summary="", hashtags=("Satu", "Dua"), kind_hashtag="Acara")
+    full = write_caption(base, X, LIBRARY)
+    room = X.limit - full.length + len(" #Acara") - 1
+    tight = post(
+        summary="", hashtags=("Satu", "Dua"), kind_hashtag="Acara", title=f"{base.title} {'x' * (room - 1)}"
+    )
+    caption = write_caption(tight, X, LIBRARY)
+    assert caption.dropped == ("#Acara",)
+    assert caption.hashtags == ("#Satu", "#Dua", "#PerpustakaanKotamobagu", "#KotamobaguMembaca")
+
+
+def test_a_kind_hashtag_the_post_already_has_stays_in_the_posts_place():
+    caption = write_caption(post(hashtags=("acara", "Dua"), kind_hashtag="Acara"), MASTODON, LIBRARY)
+    assert caption.hashtags == ("#acara", "#Dua", "#PerpustakaanKotamobagu", "#KotamobaguMembaca")
 
 
 def test_other_kinds_have_no_event_lines():
@@ -336,6 +380,11 @@ def test_paragraph_lengths_add_up_to_the_length_of_the_whole(platform):
     """Fitting sums cached paragraph lengths: that must equal counting the whole text."""
     from plugins.share_kit.captions import SEPARATOR, _summed_length
 
-    blocks = ["Judul 😀 日本 …", f"{FAMILY} e\u0301 {COMBINING} 🇮🇩", LINK,
-              "lihat kotamobagukota.go.id atau https://a.co/x.", "#Satu #Dua"]
+    blocks = [
+        "Judul 😀 日本 …",
+        f"{FAMILY} e\u0301 {COMBINING} 🇮🇩",
+        LINK,
+        "lihat kotamobagukota.go.id atau https://a.co/x.",
+        "#Satu #Dua",
+    ]
     assert _summed_length(platform)(blocks) == platform.measure(SEPARATOR.join(blocks))

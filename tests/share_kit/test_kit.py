@@ -17,8 +17,12 @@ def _card(name, width, height, length=123_456):
 
 
 def test_every_drawn_size_is_shown_in_order_with_a_download_name():
-    cards = Cards(_card("link", 1200, 630), _card("square", 1080, 1080),
-                  _card("portrait", 1080, 1350), _card("story", 1080, 1920))
+    cards = Cards(
+        _card("link", 1200, 630),
+        _card("square", 1080, 1080),
+        _card("portrait", 1080, 1350),
+        _card("story", 1080, 1920),
+    )
     views, missing = card_views(_article(cards))
     assert [v.key for v in views] == ["link", "square", "portrait", "story"]
     assert views[0].filename == "diskusi-buku-link-1200x630.jpg"

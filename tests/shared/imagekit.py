@@ -20,8 +20,12 @@ def claimed_png(path: Path, width: int, height: int) -> Path:
     (or, at that size, take gigabytes), so a refusal proves nothing was decoded.
     """
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
-                     + _chunk(b"IDAT", zlib.compress(b"")) + _chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(b""))
+        + _chunk(b"IEND", b"")
+    )
     return path
 
 

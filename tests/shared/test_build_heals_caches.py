@@ -41,10 +41,12 @@ def builds(tmp_path_factory):
 
     first = run_build(output, content=content, cache=folders.card_cache.parent)
     assert first.returncode == 0, first.log
-    manifest = json.loads((folders.card_cache / "manifest.json").read_text(encoding="utf-8"))
-    fresh = {"cards": snapshot(folders.card_output, "*.jpg"),
-             "variants": snapshot(folders.variant_output, "*.jpg"),
-             "variant_cache": snapshot(folders.variant_cache, "*.jpg")}
+    manifest = json.loads((folders.card_cache.parent / "kartu-manifest.json").read_text(encoding="utf-8"))
+    fresh = {
+        "cards": snapshot(folders.card_output, "*.jpg"),
+        "variants": snapshot(folders.variant_output, "*.jpg"),
+        "variant_cache": snapshot(folders.variant_cache, "*.jpg"),
+    }
 
     card = Path(manifest["cards"][POST_KEY]["link"]).name
     (folders.card_cache / card).write_bytes(fresh["cards"][card][:3000])
@@ -56,9 +58,17 @@ def builds(tmp_path_factory):
 
     second = run_build(output, content=content, cache=folders.card_cache.parent)
     assert second.returncode == 0, second.log
-    after = json.loads((folders.card_cache / "manifest.json").read_text(encoding="utf-8"))
-    return {"folders": folders, "fresh": fresh, "card": card, "garbage": garbage, "damaged": damaged,
-            "before": manifest, "after": after, "log": second.stdout + second.stderr}
+    after = json.loads((folders.card_cache.parent / "kartu-manifest.json").read_text(encoding="utf-8"))
+    return {
+        "folders": folders,
+        "fresh": fresh,
+        "card": card,
+        "garbage": garbage,
+        "damaged": damaged,
+        "before": manifest,
+        "after": after,
+        "log": second.stdout + second.stderr,
+    }
 
 
 class SimpleFolders:
@@ -82,8 +92,11 @@ def test_every_output_file_is_again_identical_to_the_fresh_build(builds):
     assert snapshot(folders.card_output, "*.jpg") == fresh["cards"]
     assert snapshot(folders.variant_output, "*.jpg") == fresh["variants"]
     assert snapshot(folders.variant_cache, "*.jpg") == fresh["variant_cache"]
-    for path in (folders.card_output / builds["card"], folders.variant_output / builds["garbage"],
-                 folders.variant_output / builds["damaged"]):
+    for path in (
+        folders.card_output / builds["card"],
+        folders.variant_output / builds["garbage"],
+        folders.variant_output / builds["damaged"],
+    ):
         with Image.open(path) as image:
             image.load()
 

@@ -49,8 +49,9 @@ def test_a_30000_pixel_square_png_is_refused_from_its_header(tmp_path, decodes):
     assert bomb.stat().st_size < 100  # the claim alone; a decode would need gigabytes
     with pytest.raises(ImageProblem) as refused:
         probe(bomb, "gambar/peta.png")
-    assert refused.value.message.startswith("gambar 'gambar/peta.png' berukuran 30000x30000 piksel "
-                                            "(900 megapiksel), melebihi batas 50 megapiksel")
+    assert refused.value.message.startswith(
+        "gambar 'gambar/peta.png' berukuran 30000x30000 piksel (900 megapiksel), melebihi batas 50 megapiksel"
+    )
     assert "sisi terpanjang paling banyak 6000 piksel" in refused.value.fix
     assert decodes == []  # neither a decode nor Image.open's DecompressionBombError path
 
@@ -85,8 +86,9 @@ def test_a_truncated_image_is_named_as_unreadable(tmp_path):
     assert read_header(cut).size == (400, 300)
     with pytest.raises(ImageProblem) as refused:
         probe(cut, "gambar/potong.png")
-    assert refused.value.message == ("berkas 'gambar/potong.png' rusak atau bukan gambar, "
-                                     "sehingga tidak bisa dibuka.")
+    assert refused.value.message == (
+        "berkas 'gambar/potong.png' rusak atau bukan gambar, sehingga tidak bisa dibuka."
+    )
     assert "simpan ulang sebagai JPG atau PNG" in refused.value.fix
 
 
@@ -135,21 +137,24 @@ def test_every_16_bit_grey_mode_keeps_its_tones(mode):
     ramp = Image.new(mode, (3, 1))
     for x, value in enumerate((0, 32768, 65535)):
         ramp.putpixel((x, 0), value)
-    assert [to_rgb(ramp).getpixel((x, 0)) for x in range(3)] == [(0, 0, 0), (128, 128, 128),
-                                                                  (255, 255, 255)]
+    assert [to_rgb(ramp).getpixel((x, 0)) for x in range(3)] == [(0, 0, 0), (128, 128, 128), (255, 255, 255)]
 
 
-@pytest.mark.parametrize(("image", "wanted"), [
-    (Image.new("LA", (8, 8), (0, 128)), (127, 127, 127)),  # half-transparent black on white
-    (Image.new("La", (8, 8), (64, 128)), (191, 191, 191)),  # premultiplied: 64 is 128 at half
-    (Image.new("RGBA", (8, 8), (255, 0, 0, 0)), (255, 255, 255)),  # fully transparent red
-    (Image.new("RGBa", (8, 8), (100, 0, 0, 255)), (100, 0, 0)),
-    (Image.new("CMYK", (8, 8), (0, 255, 255, 0)), (255, 0, 0)),  # magenta + yellow: red
-    (Image.new("1", (8, 8), 1), (255, 255, 255)),
-    (Image.new("L", (8, 8), 90), (90, 90, 90)),
-    (Image.new("RGB", (8, 8), (10, 20, 30)), (10, 20, 30)),
-    (Image.new("F", (8, 8), 77.0), (77, 77, 77)),
-], ids=["LA", "La", "RGBA", "RGBa", "CMYK", "1", "L", "RGB", "F"])
+@pytest.mark.parametrize(
+    ("image", "wanted"),
+    [
+        (Image.new("LA", (8, 8), (0, 128)), (127, 127, 127)),  # half-transparent black on white
+        (Image.new("La", (8, 8), (64, 128)), (191, 191, 191)),  # premultiplied: 64 is 128 at half
+        (Image.new("RGBA", (8, 8), (255, 0, 0, 0)), (255, 255, 255)),  # fully transparent red
+        (Image.new("RGBa", (8, 8), (100, 0, 0, 255)), (100, 0, 0)),
+        (Image.new("CMYK", (8, 8), (0, 255, 255, 0)), (255, 0, 0)),  # magenta + yellow: red
+        (Image.new("1", (8, 8), 1), (255, 255, 255)),
+        (Image.new("L", (8, 8), 90), (90, 90, 90)),
+        (Image.new("RGB", (8, 8), (10, 20, 30)), (10, 20, 30)),
+        (Image.new("F", (8, 8), 77.0), (77, 77, 77)),
+    ],
+    ids=["LA", "La", "RGBA", "RGBa", "CMYK", "1", "L", "RGB", "F"],
+)
 def test_every_mode_becomes_the_colour_it_shows(image, wanted):
     assert close(mean(to_rgb(image)), wanted)
 

@@ -50,8 +50,7 @@ def built_site(tmp_path_factory) -> SampleSite:
     output = tmp_path_factory.mktemp("sample") / "output"
     build = run_build(output)
     if build.returncode != 0:
-        pytest.fail(f"building the sample site failed (exit {build.returncode}):\n{build.log}",
-                    pytrace=False)
+        pytest.fail(f"building the sample site failed (exit {build.returncode}):\n{build.log}", pytrace=False)
     posts, pages, problems = read_posts(SAMPLE_CONTENT)
     return SampleSite(output, build, SAMPLE_CONTENT, posts=posts, pages=pages, problems=problems)
 
@@ -66,12 +65,13 @@ def fixture_content(tmp_path_factory) -> Path:
     make_images(content)
     posts, pages, problems = read_posts(content)
     if problems:
-        pytest.fail("the fixture content does not pass the content checker:\n"
-                    + format_report(problems), pytrace=False)
+        pytest.fail(
+            "the fixture content does not pass the content checker:\n" + format_report(problems),
+            pytrace=False,
+        )
     missing = sorted(set(KINDS) - {p.kind for p in posts if p.is_published})
     if missing:
-        pytest.fail(f"the fixture content has no published post of kind(s) {missing}",
-                    pytrace=False)
+        pytest.fail(f"the fixture content has no published post of kind(s) {missing}", pytrace=False)
     return content
 
 
@@ -81,8 +81,9 @@ def fixture_site(fixture_content, tmp_path_factory) -> FixtureSite:
     output = tmp_path_factory.mktemp("fixture-build") / "output"
     build = run_build(output, content=fixture_content)
     if build.returncode != 0:
-        pytest.fail(f"building the fixture site failed (exit {build.returncode}):\n{build.log}",
-                    pytrace=False)
+        pytest.fail(
+            f"building the fixture site failed (exit {build.returncode}):\n{build.log}", pytrace=False
+        )
     posts, pages, _ = read_posts(fixture_content)
     return FixtureSite(output, build, fixture_content, posts=posts, pages=pages)
 
@@ -115,23 +116,29 @@ def sample_pages(built_site):
             return MISSING_URL
         if name == "satu-tagar":
             folder = site.output / "tagar"
-            tags = sorted(d for d in folder.iterdir() if d.is_dir() and not PAGINATION.match(d.name)) \
-                if folder.is_dir() else []
+            tags = (
+                sorted(d for d in folder.iterdir() if d.is_dir() and not PAGINATION.match(d.name))
+                if folder.is_dir()
+                else []
+            )
             if not tags:
-                pytest.fail("the built sample site has no hashtag page under /tagar/<slug>/",
-                            pytrace=False)
+                pytest.fail("the built sample site has no hashtag page under /tagar/<slug>/", pytrace=False)
             return site.url_for(tags[0] / "index.html")
         if name == "tentang":
             about = [p for p in site.pages if p.values.get("template") == "tentang"]
             if not about:
-                pytest.fail("the sample content has no about page (content/halaman/ with "
-                            "'template: tentang')", pytrace=False)
+                pytest.fail(
+                    "the sample content has no about page (content/halaman/ with 'template: tentang')",
+                    pytrace=False,
+                )
             return f"/{about[0].slug}/"
         kind = name.removeprefix("tulisan-")
         of_kind = [p for p in published if p.kind == kind]
         if not of_kind:
-            pytest.fail(f"the sample content has no valid published post of kind '{kind}' "
-                        f"(content/{kind}/)", pytrace=False)
+            pytest.fail(
+                f"the sample content has no valid published post of kind '{kind}' (content/{kind}/)",
+                pytrace=False,
+            )
         # Prefer a post with an image: it exercises more of the theme.
         post = sorted(of_kind, key=lambda p: "image" not in p.values)[0]
         return post.url

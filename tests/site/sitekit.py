@@ -143,24 +143,41 @@ def build_cache() -> Path:
 
 # Until the runner's command line takes --cache: its build() with the same overrides
 # its command line makes (--content, --now), and CACHE_PATH.
-def run_build(output: Path, content: Path | None = None, strict: bool = False,
-              now: str = BUILD_NOW, settings: Path = SETTINGS, cache: Path | None = None) -> BuildRun:
+def run_build(
+    output: Path,
+    content: Path | None = None,
+    strict: bool = False,
+    now: str = BUILD_NOW,
+    settings: Path = SETTINGS,
+    cache: Path | None = None,
+) -> BuildRun:
     """Build a site with the project's build runner, from the repo root, in a subprocess.
 
     cache is the build's CACHE_PATH; by default a new one, sharing the session's cards
     and image variants. Pass a folder of the test's own to look into the cache.
     """
     cache = build_cache() if cache is None else cache
-    command = [sys.executable, "-m", "plugins._shared.build", str(settings), "--output", str(output),
-               "--now", now, "--cache", str(cache)]
+    command = [
+        sys.executable,
+        "-m",
+        "plugins._shared.build",
+        str(settings),
+        "--output",
+        str(output),
+        "--now",
+        now,
+        "--cache",
+        str(cache),
+    ]
     if content is not None:
         command += ["--content", str(content)]
     if strict:
         command.append("--strict")
     # COLUMNS: the log handler wraps at the terminal width; keep each message on one line.
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", COLUMNS="1000")
-    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          env=env, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env, stdin=subprocess.DEVNULL
+    )
     return BuildRun(command, proc.returncode, proc.stdout, proc.stderr, Path(output))
 
 
@@ -315,6 +332,7 @@ def read_posts(content: Path):
     """(posts, pages, problems) of a content folder, via plugins.content_model.check."""
     from plugins.content_model.check import check_tree
     from plugins.content_model.kinds import DEFAULT as _KINDS
+
     KINDS = _KINDS.posts
 
     report = check_tree(content, WITA)
@@ -380,8 +398,9 @@ class SiteServer:
         self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         host, port = self.httpd.server_address[:2]
         self.base_url = f"http://{host}:{port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True,
-                                       name=f"site-server-{port}")
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, daemon=True, name=f"site-server-{port}"
+        )
 
     def __enter__(self) -> SiteServer:
         self.thread.start()
@@ -431,8 +450,7 @@ def open_page(page, base_url: str, path: str, width: int, expect_missing: bool =
     page.set_viewport_size({"width": width, "height": 900})
     response = page.goto(url, wait_until="load")
     # What happened while the page loaded; later actions (screenshots) resize the page.
-    return Visit(url, response.status if response else None, 404 if expect_missing else 200,
-                 list(errors))
+    return Visit(url, response.status if response else None, 404 if expect_missing else 200, list(errors))
 
 
 # --- a post's facts, for tests of outputs that read them ------------------------------------

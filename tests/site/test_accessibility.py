@@ -17,8 +17,7 @@ AXE_OPTIONS = {
 
 
 def _describe(violation) -> str:
-    lines = [f"{violation['id']} ({violation['impact']}): {violation['help']} "
-             f"<{violation['helpUrl']}>"]
+    lines = [f"{violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>"]
     for node in violation["nodes"][:10]:
         summary = " ".join((node.get("failureSummary") or "").split())
         lines.append(f"    {node['target']}: {summary[:300]}")
@@ -36,10 +35,11 @@ def test_no_axe_violations(page, served_site, sample_pages, name, width):
     page.add_script_tag(path=str(AXE_JS))
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
 
-    ran = {rule["id"] for key in ("passes", "violations", "incomplete", "inapplicable")
-           for rule in results[key]}
+    ran = {
+        rule["id"] for key in ("passes", "violations", "incomplete", "inapplicable") for rule in results[key]
+    }
     assert "target-size" in ran, "axe did not run the target-size rule"
     violations = results["violations"]
-    assert not violations, (
-        f"{visit.url} at {width} px: {len(violations)} axe violation(s):\n"
-        + "\n".join(_describe(v) for v in violations))
+    assert not violations, f"{visit.url} at {width} px: {len(violations)} axe violation(s):\n" + "\n".join(
+        _describe(v) for v in violations
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -21,7 +22,8 @@ def test_page_loads_without_errors(page, served_site, sample_pages, screens_dir,
     visit = open_page(page, served_site, sample_pages(name), width, expect_missing=name == "404")
     page.screenshot(path=str(screens_dir / f"{name}-{width}.png"), full_page=True)
     assert visit.status == visit.expected_status, (
-        f"{visit.url} answered {visit.status}, expected {visit.expected_status}")
+        f"{visit.url} answered {visit.status}, expected {visit.expected_status}"
+    )
     assert page.title().strip(), f"{visit.url} has an empty <title>"
     assert not visit.errors, f"{visit.url} at {width} px:\n  " + "\n  ".join(visit.errors)
 
@@ -42,7 +44,8 @@ def test_no_horizontal_overflow(page, served_site, sample_pages, name, width):
     )
     assert sizes["scroll"] <= sizes["inner"], (
         f"{visit.url} at {width} px scrolls sideways: scrollWidth {sizes['scroll']} > "
-        f"innerWidth {sizes['inner']}; elements past the edge: {sizes['wide']}")
+        f"innerWidth {sizes['inner']}; elements past the edge: {sizes['wide']}"
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -59,10 +62,12 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, served_site, sample_pa
     )
     where = f"{visit.url} at {width} px"
     assert focused["tag"] == "A" and (focused["href"] or "").startswith("#"), (
-        f"{where}: the first Tab focuses {focused['html']!r}, not a skip link (<a href=\"#…\">)")
+        f'{where}: the first Tab focuses {focused["html"]!r}, not a skip link (<a href="#…">)'
+    )
     assert focused["text"], f"{where}: the skip link has no text"
     assert not ENGLISH_SKIP_TEXT.search(focused["text"]), (
-        f"{where}: the skip link text {focused['text']!r} is English on a lang=id site")
+        f"{where}: the skip link text {focused['text']!r} is English on a lang=id site"
+    )
     assert focused["shown"], f"{where}: the focused skip link is not visible on screen"
     target = page.evaluate(
         "id => { const t = document.getElementById(decodeURIComponent(id));"
@@ -73,15 +78,17 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, served_site, sample_pa
     assert target["inMain"], f"{where}: the skip link target {focused['href']} is not <main>"
 
     page.keyboard.press("Enter")
-    try:  # focus may move in a handler after the key event: give it a moment
-        page.wait_for_function("() => !!(document.activeElement && document.activeElement.closest('main'))",
-                               timeout=2000)
-    except PlaywrightTimeoutError:
-        pass
+    # Focus may move in a handler after the key event: give it a moment.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(
+            "() => !!(document.activeElement && document.activeElement.closest('main'))", timeout=2000
+        )
     after = page.evaluate(
         """() => { const a = document.activeElement;
-                   return {inMain: !!(a && a.closest('main')), html: a ? a.outerHTML.slice(0, 120) : null}; }"""
+                   return {inMain: !!(a && a.closest('main')),
+                           html: a ? a.outerHTML.slice(0, 120) : null}; }"""
     )
     assert after["inMain"], (
         f"{where}: after following the skip link, focus is on {after['html']!r}, not in <main> "
-        "(give the target tabindex=\"-1\")")
+        '(give the target tabindex="-1")'
+    )

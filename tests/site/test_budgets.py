@@ -21,8 +21,9 @@ def test_home_html_css_js_within_60_kb(built_site):
     site = built_site
     soup = site.soup("/")
     parts = {"/": site.file_for("/").stat().st_size}
-    hrefs = [link["href"] for link in soup.find_all("link", href=True)
-             if "stylesheet" in (link.get("rel") or [])]
+    hrefs = [
+        link["href"] for link in soup.find_all("link", href=True) if "stylesheet" in (link.get("rel") or [])
+    ]
     hrefs += [script["src"] for script in soup.find_all("script", src=True)]
     for href in hrefs:
         path = local_path("/", href)
@@ -33,7 +34,8 @@ def test_home_html_css_js_within_60_kb(built_site):
     total = sum(parts.values())
     detail = ", ".join(f"{p} {n} B" for p, n in parts.items())
     assert total <= HTML_CSS_JS_BUDGET, (
-        f"home HTML+CSS+JS is {total} B, budget {HTML_CSS_JS_BUDGET} B: {detail}")
+        f"home HTML+CSS+JS is {total} B, budget {HTML_CSS_JS_BUDGET} B: {detail}"
+    )
 
 
 @pytest.mark.browser
@@ -51,8 +53,10 @@ def test_home_first_screen_within_250_kb(page, served_site):
     page.goto(served_site + "/", wait_until="load")
     page.wait_for_load_state("networkidle")
     total = sum(loaded.values())
-    detail = "\n  ".join(f"{n:>7} B {url.removeprefix(served_site)}"
-                         for url, n in sorted(loaded.items(), key=lambda item: -item[1]))
+    detail = "\n  ".join(
+        f"{n:>7} B {url.removeprefix(served_site)}"
+        for url, n in sorted(loaded.items(), key=lambda item: -item[1])
+    )
     assert total <= FIRST_SCREEN_BUDGET, (
-        f"the first screen of home at 360x740 loads {total} B, budget {FIRST_SCREEN_BUDGET} B:\n  "
-        + detail)
+        f"the first screen of home at 360x740 loads {total} B, budget {FIRST_SCREEN_BUDGET} B:\n  " + detail
+    )

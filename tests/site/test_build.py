@@ -11,8 +11,6 @@ import pytest
 from PIL import Image
 
 from plugins.content_model.kinds import DEFAULT as _KINDS
-
-KINDS = _KINDS.posts
 from sitekit import (
     BUILD_NOW,
     SETTINGS,
@@ -24,9 +22,23 @@ from sitekit import (
     text_of,
 )
 
+KINDS = _KINDS.posts
+
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember"]
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 HOME_BUDGET = 60 * 1024  # bytes: index.html + its stylesheets and scripts
 
 
@@ -78,8 +90,7 @@ def test_fixture_builds_strictly(fixture_content, tmp_path):
 
 def test_expected_files_exist(fixture_site):
     site = fixture_site
-    expected = {"/": "home", "/tagar/": "hashtag index", "/arsip/": "archive",
-                "/404.html": "not-found page"}
+    expected = {"/": "home", "/tagar/": "hashtag index", "/arsip/": "archive", "/404.html": "not-found page"}
     for kind in KINDS:
         expected[f"/{kind}/"] = f"listing of {kind}"
     for post in _published(site):
@@ -156,8 +167,9 @@ def test_every_page_has_language_heading_canonical_and_description(request, whic
             if robots is None or "noindex" not in robots.get("content", ""):
                 problems.append(f"{url}: no <meta name=robots content=noindex>")
             continue
-        canonicals = [link for link in soup.find_all("link", href=True)
-                      if "canonical" in (link.get("rel") or [])]
+        canonicals = [
+            link for link in soup.find_all("link", href=True) if "canonical" in (link.get("rel") or [])
+        ]
         if len(canonicals) != 1:
             problems.append(f"{url}: {len(canonicals)} <link rel=canonical>, expected one")
         else:
@@ -177,9 +189,17 @@ def test_every_local_link_and_resource_exists(request, which):
     reads every page. Fragments (#id) must name an element of the target page.
     """
     site = _site(request, which)
-    references = [("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
-                  ("img", "srcset"), ("source", "srcset"), ("source", "src"),
-                  ("video", "poster"), ("iframe", "src")]
+    references = [
+        ("a", "href"),
+        ("link", "href"),
+        ("script", "src"),
+        ("img", "src"),
+        ("img", "srcset"),
+        ("source", "srcset"),
+        ("source", "src"),
+        ("video", "poster"),
+        ("iframe", "src"),
+    ]
     problems = set()
     for file in site.html_files():
         url = site.url_for(file)
@@ -219,10 +239,11 @@ def test_event_page_shows_the_indonesian_long_date(fixture_site):
     text = text_of(fixture_site.soup(event.url).body)
     long_date = f"{HARI[start.weekday()]}, {start.day} {BULAN[start.month - 1]} {start.year}"
     assert long_date in text, f"{event.url} does not show {long_date!r}; page text:\n{text[:2000]}"
-    after = text[text.index(long_date):][:120]
+    after = text[text.index(long_date) :][:120]
     clock = f"{start:%H}.{start:%M}"
     assert re.search(rf"pukul {re.escape(clock)}\b.*WITA", after), (
-        f"{event.url}: the start time 'pukul {clock} … WITA' does not follow {long_date!r}: {after!r}")
+        f"{event.url}: the start time 'pukul {clock} … WITA' does not follow {long_date!r}: {after!r}"
+    )
     assert f"{end:%H}.{end:%M}" in text, f"{event.url} does not show the end time"
 
 
@@ -256,8 +277,11 @@ def test_post_images_are_responsive_with_alt_text(fixture_site):
     problems = []
     for post in with_images:
         stem = post.values["image"].rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        imgs = [img for img in site.soup(post.url).find_all("img")
-                if stem in (img.get("src", "") + img.get("srcset", ""))]
+        imgs = [
+            img
+            for img in site.soup(post.url).find_all("img")
+            if stem in (img.get("src", "") + img.get("srcset", ""))
+        ]
         if not imgs:
             problems.append(f"{post.url}: no <img> of {post.values['image']}")
             continue
@@ -273,8 +297,9 @@ def test_post_images_are_responsive_with_alt_text(fixture_site):
         try:
             width, height = int(img.get("width")), int(img.get("height"))
         except (TypeError, ValueError):
-            problems.append(f"{where}: width/height missing or not numbers "
-                            f"({img.get('width')!r}, {img.get('height')!r})")
+            problems.append(
+                f"{where}: width/height missing or not numbers ({img.get('width')!r}, {img.get('height')!r})"
+            )
             width = height = None
         for url, descriptor in srcset + [(img.get("src", ""), "")]:
             path = local_path(post.url, url)
@@ -287,8 +312,10 @@ def test_post_images_are_responsive_with_alt_text(fixture_site):
             if descriptor.endswith("w") and int(descriptor[:-1]) != actual[0]:
                 problems.append(f"{where}: {url} is {actual[0]} px wide, srcset says {descriptor}")
             if width and height and abs(width / height - actual[0] / actual[1]) > 0.01:
-                problems.append(f"{where}: width/height {width}x{height} do not match the "
-                                f"shape of {url} ({actual[0]}x{actual[1]})")
+                problems.append(
+                    f"{where}: width/height {width}x{height} do not match the "
+                    f"shape of {url} ({actual[0]}x{actual[1]})"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -298,8 +325,7 @@ def test_post_images_are_responsive_with_alt_text(fixture_site):
 def test_future_and_draft_posts_are_in_no_listing(fixture_site):
     site = fixture_site
     hidden = _unpublished(site)
-    assert {"draft", "future"} <= {
-        "draft" if p.values.get("status") == "draft" else "future" for p in hidden}
+    assert {"draft", "future"} <= {"draft" if p.values.get("status") == "draft" else "future" for p in hidden}
     from pelican.settings import read_settings
 
     draft_save_as = read_settings(str(SETTINGS))["DRAFT_SAVE_AS"]
@@ -342,8 +368,8 @@ def test_home_lists_the_upcoming_event_before_the_latest_posts(fixture_site):
     first_upcoming = min(links.index(u.url) for u in upcoming)
     first_latest = min(links.index(o.url) for o in latest)
     assert first_upcoming < first_latest, (
-        "the home page lists a post before the upcoming event; its links in order:\n  "
-        + "\n  ".join(links))
+        "the home page lists a post before the upcoming event; its links in order:\n  " + "\n  ".join(links)
+    )
 
 
 @pytest.mark.parametrize("which", ["fixture", "sample"])
@@ -352,8 +378,9 @@ def test_home_page_weighs_under_60_kb(request, which):
     soup = site.soup("/")
     parts = {"/": site.file_for("/").stat().st_size}
     external = []
-    assets = [link["href"] for link in soup.find_all("link", href=True)
-              if "stylesheet" in (link.get("rel") or [])]
+    assets = [
+        link["href"] for link in soup.find_all("link", href=True) if "stylesheet" in (link.get("rel") or [])
+    ]
     assets += [script["src"] for script in soup.find_all("script", src=True)]
     for href in assets:
         path = local_path("/", href)

@@ -9,9 +9,9 @@ for contrast too.
 from __future__ import annotations
 
 import pytest
+from test_accessibility import AXE_OPTIONS, _describe
 
 from sitekit import AXE_JS, PAGE_NAMES, WIDTHS, open_page, require_tool
-from test_accessibility import AXE_OPTIONS, _describe
 
 pytestmark = pytest.mark.browser
 
@@ -60,4 +60,5 @@ def test_no_axe_violations_in_dark_mode(page, served_site, sample_pages, name, w
     violations = results["violations"]
     assert not violations, (
         f"{visit.url} at {width} px, dark scheme: {len(violations)} axe violation(s):\n"
-        + "\n".join(_describe(v) for v in violations))
+        + "\n".join(_describe(v) for v in violations)
+    )

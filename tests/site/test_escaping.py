@@ -37,7 +37,9 @@ def test_hostile_text_is_shown_as_text_not_markup(tmp_path):
         assert "<" not in scripts[0].string, page  # JSON-LD cannot close its <script>
         assert soup.find("b", string="tebal") is None, page
         assert HOSTILE in soup.get_text(), page
-    post = BeautifulSoup((tmp_path / "output" / "acara/jahil/index.html").read_text(encoding="utf-8"), "html.parser")
+    post = BeautifulSoup(
+        (tmp_path / "output" / "acara/jahil/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert post.find("h1").get_text(strip=True) == HOSTILE
     assert post.find("meta", attrs={"name": "description"})["content"] == HOSTILE
     assert post.find("meta", property="og:title")["content"] == HOSTILE

@@ -15,8 +15,9 @@ def test_mastodon_account_gives_fediverse_creator(tmp_path):
     library = {**library, "social": {**library["social"], "mastodon": "https://mastodon.social/@perpus"}}
     content = copy_content(FIXTURE_CONTENT, tmp_path / "content")
     make_images(content)
-    build = run_build(tmp_path / "out", content=content,
-                      settings=settings_file(tmp_path / "conf", LIBRARY=library))
+    build = run_build(
+        tmp_path / "out", content=content, settings=settings_file(tmp_path / "conf", LIBRARY=library)
+    )
     assert build.returncode == 0, build.log
     pages = sorted((tmp_path / "out").rglob("index.html"))
     assert pages

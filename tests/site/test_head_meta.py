@@ -100,7 +100,9 @@ def test_every_og_image_is_a_real_card_inside_the_limits(heads, built_site):
         with Image.open(file) as image:
             assert image.format == "JPEG"
             assert (str(image.width), str(image.height)) == (
-                head.one("og:image:width"), head.one("og:image:height")), head.url_path
+                head.one("og:image:width"),
+                head.one("og:image:height"),
+            ), head.url_path
         assert (image.width, image.height) == (1200, 630)
         assert head.one("og:image:type") == "image/jpeg"
         assert file.stat().st_size < MAX_IMAGE_BYTES, head.url_path
@@ -172,8 +174,12 @@ def test_events_are_schema_org_events(heads, built_site):
         assert event["image"] == head.one("og:image")
         assert event["organizer"]["name"] == "Perpustakaan Kota Kotamobagu"
         status = post.values.get("event_status", "terjadwal")
-        expected = {"terjadwal": "EventScheduled", "ditunda": "EventPostponed",
-                    "dibatalkan": "EventCancelled", "pindah-daring": "EventMovedOnline"}[status]
+        expected = {
+            "terjadwal": "EventScheduled",
+            "ditunda": "EventPostponed",
+            "dibatalkan": "EventCancelled",
+            "pindah-daring": "EventMovedOnline",
+        }[status]
         assert event["eventStatus"] == f"https://schema.org/{expected}"
         locations = event["location"] if isinstance(event["location"], list) else [event["location"]]
         types = {location["@type"] for location in locations}
@@ -184,9 +190,14 @@ def test_events_are_schema_org_events(heads, built_site):
         if post.values.get("online_url"):
             assert "VirtualLocation" in types
         mode = event["eventAttendanceMode"].rsplit("/", 1)[1]
-        assert mode == {frozenset({"Place"}): "OfflineEventAttendanceMode",
-                        frozenset({"VirtualLocation"}): "OnlineEventAttendanceMode",
-                        frozenset({"Place", "VirtualLocation"}): "MixedEventAttendanceMode"}[frozenset(types)]
+        assert (
+            mode
+            == {
+                frozenset({"Place"}): "OfflineEventAttendanceMode",
+                frozenset({"VirtualLocation"}): "OnlineEventAttendanceMode",
+                frozenset({"Place", "VirtualLocation"}): "MixedEventAttendanceMode",
+            }[frozenset(types)]
+        )
 
 
 def test_new_books_are_schema_org_books(heads, built_site):

@@ -28,25 +28,30 @@ ROWS = [
 # --- the pure function --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("day, expected", [
-    (23, "Buka hari ini (Senin) 08.00–16.00 WITA"),
-    (27, "Buka hari ini (Jumat) 08.00–11.30 WITA"),
-    (28, "Buka hari ini (Sabtu) 09.00–14.00 WITA"),
-    (29, "Tutup hari ini (Minggu); buka lagi besok (Senin) pukul 08.00 WITA"),
-])
+@pytest.mark.parametrize(
+    "day, expected",
+    [
+        (23, "Buka hari ini (Senin) 08.00–16.00 WITA"),
+        (27, "Buka hari ini (Jumat) 08.00–11.30 WITA"),
+        (28, "Buka hari ini (Sabtu) 09.00–14.00 WITA"),
+        (29, "Tutup hari ini (Minggu); buka lagi besok (Senin) pukul 08.00 WITA"),
+    ],
+)
 def test_today_from_opening_hours(day, expected):
     assert hours.today(ROWS, dt.datetime(2026, 11, day, 10, tzinfo=WITA)).text == expected
 
 
 def test_the_day_is_taken_in_wita():
     # 20:00 UTC on Saturday is 04:00 on Sunday in Kotamobagu.
-    moment = dt.datetime(2026, 11, 28, 20, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 11, 28, 20, tzinfo=dt.UTC)
     assert hours.today(ROWS, moment).headline == "Tutup hari ini (Minggu)"
 
 
 def test_closed_for_several_days_and_split_hours():
-    rows = [{"days": ["rabu"], "opens": "13:00", "closes": "15:00"},
-            {"days": ["rabu"], "opens": "08:00", "closes": "12:00"}]
+    rows = [
+        {"days": ["rabu"], "opens": "13:00", "closes": "15:00"},
+        {"days": ["rabu"], "opens": "08:00", "closes": "12:00"},
+    ]
     assert hours.on_weekday(rows, 0).text == "Tutup hari ini (Senin); buka lagi Rabu pukul 08.00 WITA"
     assert hours.on_weekday(rows, 2).text == "Buka hari ini (Rabu) 08.00–12.00 dan 13.00–15.00 WITA"
     assert len(hours.week(rows)) == 7
@@ -65,8 +70,9 @@ def test_home_says_todays_hours_and_address_for_the_build_day(built_site):
     assert text_of(today) == "Buka hari ini (Sabtu) 09.00–14.00 WITA"
     address = main.find("address")
     assert address is not None and "Jl. Ahmad Yani" in text_of(address)
-    assert any("openstreetmap.org" in a["href"] for a in main.find_all("a", href=True)), \
+    assert any("openstreetmap.org" in a["href"] for a in main.find_all("a", href=True)), (
         "no map link near the address"
+    )
     # It comes before the lists of posts.
     order = list(main.descendants)
     first_list = main.select_one(".post-list")
@@ -106,16 +112,18 @@ def test_home_is_at_most_four_phone_screens(page, served_site):
     page.goto(served_site + "/", wait_until="load")
     height = page.evaluate("() => document.documentElement.scrollHeight")
     assert height <= HOME_MAX_HEIGHT, (
-        f"the home page is {height} px tall at 360x740 (at most {HOME_MAX_HEIGHT})")
+        f"the home page is {height} px tall at 360x740 (at most {HOME_MAX_HEIGHT})"
+    )
     box = page.locator("[data-jam-sepekan]").bounding_box()
-    assert box and box["y"] + box["height"] <= PHONE["height"], \
+    assert box and box["y"] + box["height"] <= PHONE["height"], (
         f"today's opening hours are not on the first screen: {box}"
+    )
 
 
 @pytest.mark.browser
 def test_the_script_shows_the_readers_own_day(page, served_site):
     # Sunday 29 November 2026, 10:00 WITA: the page was built for Saturday.
-    page.clock.set_fixed_time(dt.datetime(2026, 11, 29, 2, tzinfo=dt.timezone.utc))
+    page.clock.set_fixed_time(dt.datetime(2026, 11, 29, 2, tzinfo=dt.UTC))
     page.goto(served_site + "/", wait_until="load")
     text = " ".join(page.locator("[data-jam-sepekan]").inner_text().split())
     assert text == "Tutup hari ini (Minggu) Buka lagi besok (Senin) pukul 08.00 WITA"

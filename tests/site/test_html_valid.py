@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -19,24 +20,33 @@ def vnu_messages(built_site):
     java = shutil.which("java")
     require_tool(java is not None, "Java (the `java` command, needed by the Nu HTML checker)")
     require_tool(VNU_JAR.is_file(), f"the Nu HTML checker ({VNU_JAR.relative_to(ROOT)})")
-    command = [java, "-jar", str(VNU_JAR), "--skip-non-html", "--no-langdetect",
-               "--format", "json", "--stdout", str(built_site.output)]
-    run = subprocess.run(command, capture_output=True, text=True, timeout=600,
-                         stdin=subprocess.DEVNULL)
+    command = [
+        java,
+        "-jar",
+        str(VNU_JAR),
+        "--skip-non-html",
+        "--no-langdetect",
+        "--format",
+        "json",
+        "--stdout",
+        str(built_site.output),
+    ]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
     try:
         report = json.loads(run.stdout)
     except json.JSONDecodeError:
-        pytest.fail(f"vnu.jar did not print JSON (exit {run.returncode}):\n"
-                    f"{run.stdout[-3000:]}\n{run.stderr[-3000:]}", pytrace=False)
+        pytest.fail(
+            f"vnu.jar did not print JSON (exit {run.returncode}):\n"
+            f"{run.stdout[-3000:]}\n{run.stderr[-3000:]}",
+            pytrace=False,
+        )
     return built_site, report.get("messages", [])
 
 
 def _line(site, message) -> str:
     where = unquote(urlsplit(message.get("url", "")).path)
-    try:
+    with contextlib.suppress(ValueError):
         where = site.url_for(Path(where))
-    except ValueError:
-        pass
     line = message.get("lastLine")
     extract = " ".join((message.get("extract") or "").split())
     return f"{where}:{line}: {message.get('message')}" + (f"  [{extract[:120]}]" if extract else "")
@@ -53,5 +63,6 @@ def test_sample_site_is_valid_html(vnu_messages):
         text = "\n".join(_line(site, m) for m in cautions)
         print(f"Nu checker warnings ({len(cautions)}):\n{text}")
         warnings.warn(f"Nu HTML checker: {len(cautions)} warning(s):\n{text}", stacklevel=1)
-    assert not errors, (f"Nu HTML checker: {len(errors)} error(s) in {pages} pages:\n"
-                        + "\n".join(_line(site, m) for m in errors))
+    assert not errors, f"Nu HTML checker: {len(errors)} error(s) in {pages} pages:\n" + "\n".join(
+        _line(site, m) for m in errors
+    )

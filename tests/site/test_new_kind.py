@@ -24,17 +24,21 @@ URL = "tantangan-membaca/tantangan-desember/"
 def new_kind_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("new-kind")
     settings = root / "settings.py"
-    settings.write_text(textwrap.dedent(f"""
+    settings.write_text(
+        textwrap.dedent(f"""
         import sys
         sys.path.insert(0, {str(ROOT)!r})
         from pelicanconf import *  # noqa: F401,F403
         CONTENT_KINDS = CONTENT_KINDS + [{KIND_MODULE!r}]
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     content = copy_content(FIXTURE_CONTENT, root / "content")
     make_images(content)
     post = content / POST
     post.parent.mkdir()
-    post.write_text(textwrap.dedent("""\
+    post.write_text(
+        textwrap.dedent("""\
         ---
         title: Tantangan Membaca Desember
         date: 2026-11-25 09:00
@@ -47,7 +51,9 @@ def new_kind_site(tmp_path_factory):
         ## Cara ikut
 
         Pilih empat buku dari rak mana saja.
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     build = run_build(root / "output", content=content, settings=settings, strict=True)
     assert build.returncode == 0, build.log
     return root / "output", settings, content
@@ -111,8 +117,13 @@ def test_its_scaffold_and_checks_follow(new_kind_site, tmp_path):
     _, settings_file, _ = new_kind_site
     settings = read_settings(str(settings_file))
     content = tmp_path / "content"
-    path = create(content, "tantangan-membaca", "Tantangan Januari", dt.datetime(2026, 12, 1, 8, tzinfo=WITA),
-                  kinds=kinds_of(settings))
+    path = create(
+        content,
+        "tantangan-membaca",
+        "Tantangan Januari",
+        dt.datetime(2026, 12, 1, 8, tzinfo=WITA),
+        kinds=kinds_of(settings),
+    )
     text = path.read_text(encoding="utf-8")
     assert "challenge_hashtag:" in text and "books: 4" in text
     problems = check_tree(content, WITA, settings=dict(settings, PATH=str(content))).problems

@@ -59,6 +59,7 @@ def test_page_reflows_with_text_at_200_percent(page, served_site, sample_pages, 
     assert found["rootSize"] == "32px", f"{where}: the root font size is {found['rootSize']}, not 32px"
     assert found["scroll"] <= found["inner"], (
         f"{where} scrolls sideways: scrollWidth {found['scroll']} > innerWidth {found['inner']}; "
-        f"past the edge: {found['wide']}")
+        f"past the edge: {found['wide']}"
+    )
     assert not found["wide"], f"{where}: elements past the right edge: {found['wide']}"
     assert not found["clipped"], f"{where}: text cut off by overflow hidden: {found['clipped']}"

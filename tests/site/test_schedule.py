@@ -10,8 +10,11 @@ from sitekit import FIXTURE_CONTENT, copy_content, make_images, read_posts, run_
 
 
 def _post_urls(output):
-    return {f"/{p.parent.relative_to(output).as_posix()}/" for p in output.glob("*/*/index.html")
-            if p.parent.parent.name not in ("tagar", "umpan", "draf", "bagikan", "theme")}
+    return {
+        f"/{p.parent.relative_to(output).as_posix()}/"
+        for p in output.glob("*/*/index.html")
+        if p.parent.parent.name not in ("tagar", "umpan", "draf", "bagikan", "theme")
+    }
 
 
 def test_a_post_appears_with_the_build_after_its_time(tmp_path):
@@ -19,11 +22,14 @@ def test_a_post_appears_with_the_build_after_its_time(tmp_path):
     content = copy_content(FIXTURE_CONTENT, tmp_path / "content")
     make_images(content)
     posts, _, _ = read_posts(content)
-    newest = max((p for p in posts if p.values["date"].year < 2099 and p.values.get("status") != "draft"),
-                 key=lambda p: p.values["date"])
+    newest = max(
+        (p for p in posts if p.values["date"].year < 2099 and p.values.get("status") != "draft"),
+        key=lambda p: p.values["date"],
+    )
     moment = newest.values["date"]
-    before = run_build(tmp_path / "before", content=content,
-                       now=(moment - dt.timedelta(minutes=1)).isoformat())
+    before = run_build(
+        tmp_path / "before", content=content, now=(moment - dt.timedelta(minutes=1)).isoformat()
+    )
     after = run_build(tmp_path / "after", content=content, now=moment.isoformat())
     assert before.returncode == 0 and after.returncode == 0, before.log + after.log
     assert newest.url not in _post_urls(tmp_path / "before")

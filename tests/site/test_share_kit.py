@@ -119,9 +119,12 @@ def test_no_public_page_or_feed_links_to_a_share_page(request, which):
                 path = local_path(url, target) if target else None
                 if path is not None and path.startswith(f"/{FOLDER}/"):
                     problems.append(f"{url}: <{element.name}> links to {target}")
-        elif file.suffix in (".xml", ".json", ".txt") and file.name != "robots.txt":
-            if f"/{FOLDER}/" in file.read_text(encoding="utf-8", errors="replace"):
-                problems.append(f"{site.url_for(file)} mentions /{FOLDER}/")
+        elif (
+            file.suffix in (".xml", ".json", ".txt")
+            and file.name != "robots.txt"
+            and f"/{FOLDER}/" in file.read_text(encoding="utf-8", errors="replace")
+        ):
+            problems.append(f"{site.url_for(file)} mentions /{FOLDER}/")
     assert not problems, "\n".join(problems)
 
 
@@ -147,7 +150,7 @@ def test_every_card_shown_is_a_real_file_of_the_stated_size(built_site, settings
     newest = sorted(published(built_site), key=lambda p: p.values["date"], reverse=True)[:window]
     newest_urls = {share_url(p) for p in newest}
     problems = []
-    for post, url, soup in pages_with_posts(built_site):
+    for _post, url, soup in pages_with_posts(built_site):
         cards = soup.select("[data-card]")
         keys = [card["data-card"] for card in cards]
         wanted = CARD_KEYS if url in newest_urls else CARD_KEYS[:1]
@@ -224,7 +227,8 @@ def test_every_caption_fits_its_limit_and_holds_link_and_hashtags(built_site, se
                 problems.append(f"{where}: {length} > {platform.limit}")
             counter = box.select_one(".sk-counter")
             if int(counter["data-length"]) != length or not counter.get_text().startswith(
-                    f"{length} / {platform.limit} "):
+                f"{length} / {platform.limit} "
+            ):
                 problems.append(f"{where}: counter {counter.get_text()!r}, measured {length}")
             if area.get("readonly") is None:
                 problems.append(f"{where}: the textarea is not read-only")
@@ -233,8 +237,11 @@ def test_every_caption_fits_its_limit_and_holds_link_and_hashtags(built_site, se
             if not platform.link and ("http" in text or INSTAGRAM_LINK_LINE not in text):
                 problems.append(f"{where}: Instagram needs 'tautan di bio' and no link")
             first = text.split("\n\n")[0]
-            if not (first == post.title or first.endswith(f": {post.title}")
-                    or (first.endswith("…") and post.title.startswith(first[:-1]))):
+            if not (
+                first == post.title
+                or first.endswith(f": {post.title}")
+                or (first.endswith("…") and post.title.startswith(first[:-1]))
+            ):
                 problems.append(f"{where}: starts with {first!r}, not the title")
             note = box.select_one(".sk-note").get_text()
             wanted = [f"#{t}" for t in post.values.get("hashtags", [])] + library
@@ -257,8 +264,10 @@ def test_mockups_show_exactly_what_crawlers_read_from_the_post_page(built_site, 
     problems = []
     for post, url, soup in pages_with_posts(built_site):
         head = built_site.soup(post.url)
-        og = {key: meta(head, key) for key in
-              ("og:title", "og:description", "og:image", "og:image:alt", "og:url")}
+        og = {
+            key: meta(head, key)
+            for key in ("og:title", "og:description", "og:image", "og:image:alt", "og:url")
+        }
         if not og["og:image"]:
             problems.append(f"{post.url} has no og:image (article.cards missing?)")
         figures = soup.select("figure[data-platform]")
@@ -299,12 +308,29 @@ def test_share_pages_are_valid_html(built_site):
     java = shutil.which("java")
     require_tool(java is not None, "Java (the `java` command, needed by the Nu HTML checker)")
     require_tool(VNU_JAR.is_file(), f"the Nu HTML checker ({VNU_JAR.relative_to(ROOT)})")
-    run = subprocess.run([java, "-jar", str(VNU_JAR), "--skip-non-html", "--no-langdetect",
-                          "--format", "json", "--stdout", str(built_site.output / FOLDER)],
-                         capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    run = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(VNU_JAR),
+            "--skip-non-html",
+            "--no-langdetect",
+            "--format",
+            "json",
+            "--stdout",
+            str(built_site.output / FOLDER),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        stdin=subprocess.DEVNULL,
+    )
     messages = json.loads(run.stdout)["messages"]
-    errors = [f"{m.get('url', '').rsplit(FOLDER, 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-              for m in messages if m.get("type") in ("error", "non-document-error")]
+    errors = [
+        f"{m.get('url', '').rsplit(FOLDER, 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
     assert not errors, "\n".join(errors[:30])
 
 

@@ -40,8 +40,9 @@ def test_share_page_has_no_axe_violations(page, served_site, share_page, width):
     assert visit.status == 200, f"{visit.url} answered {visit.status}"
     page.add_script_tag(path=str(AXE_JS))
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    ran = {rule["id"] for key in ("passes", "violations", "incomplete", "inapplicable")
-           for rule in results[key]}
+    ran = {
+        rule["id"] for key in ("passes", "violations", "incomplete", "inapplicable") for rule in results[key]
+    }
     assert "target-size" in ran
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']}: "
@@ -52,8 +53,9 @@ def test_share_page_has_no_axe_violations(page, served_site, share_page, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_share_page_loads_cleanly_and_does_not_scroll_sideways(page, served_site, share_page,
-                                                              screens_dir, width):
+def test_share_page_loads_cleanly_and_does_not_scroll_sideways(
+    page, served_site, share_page, screens_dir, width
+):
     visit = open_page(page, served_site, share_page, width)
     _load_lazy_images(page)
     page.screenshot(path=str(screens_dir / f"bagikan-{width}.png"), full_page=True)
@@ -62,12 +64,14 @@ def test_share_page_loads_cleanly_and_does_not_scroll_sideways(page, served_site
         """() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
                    wide: [...document.querySelectorAll('body *')]
                      .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-                     .slice(0, 8).map(e => e.tagName.toLowerCase() + '.' + e.className)})""")
+                     .slice(0, 8).map(e => e.tagName.toLowerCase() + '.' + e.className)})"""
+    )
     assert sizes["scroll"] <= sizes["inner"], (
-        f"{visit.url} at {width} px scrolls sideways ({sizes['scroll']} > {sizes['inner']}): "
-        f"{sizes['wide']}")
+        f"{visit.url} at {width} px scrolls sideways ({sizes['scroll']} > {sizes['inner']}): {sizes['wide']}"
+    )
     broken = page.evaluate(
-        "() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+        "() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+    )
     assert not broken, f"images that did not load: {broken}"
 
 
@@ -88,8 +92,7 @@ def test_copy_buttons_copy_each_caption(page, served_site, share_page):
         assert copied == page.locator(f"#{target}").input_value()
 
 
-def test_without_javascript_the_captions_are_there_and_no_dead_button_shows(browser, served_site,
-                                                                           share_page):
+def test_without_javascript_the_captions_are_there_and_no_dead_button_shows(browser, served_site, share_page):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()

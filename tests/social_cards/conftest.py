@@ -28,8 +28,11 @@ EVENT_TEXTS = {
     "weekday": "Sabtu",
     "month_year": "Desember 2026",
 }
-BOOK_TEXTS = {"book_title": "Laskar Pelangi", "book_author": "Andrea Hirata",
-              "book_details": "Bentang Pustaka, 2005"}
+BOOK_TEXTS = {
+    "book_title": "Laskar Pelangi",
+    "book_author": "Andrea Hirata",
+    "book_details": "Bentang Pustaka, 2005",
+}
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +71,9 @@ def images(tmp_path_factory) -> dict[str, str]:
     cover.save(made["cover"], quality=90)
 
     logo = Image.new("RGBA", (512, 512), (0, 0, 0, 0))
-    ImageDraw.Draw(logo).ellipse((0, 0, 511, 511), fill=(14, 90, 38, 255), outline=(250, 240, 220, 255), width=12)
+    ImageDraw.Draw(logo).ellipse(
+        (0, 0, 511, 511), fill=(14, 90, 38, 255), outline=(250, 240, 220, 255), width=12
+    )
     made["logo"] = folder / "logo.png"
     logo.save(made["logo"])
     return {k: str(v) for k, v in made.items()}

@@ -7,19 +7,19 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from sitekit import post_facts
 from pelican.contents import Tag
 from pelican.settings import read_settings
 from PIL import Image
 
 from plugins.content_model.kinds import DEFAULT as _KINDS
-
-KINDS = _KINDS.posts
 from plugins.site_profile.profile import parse_profile
 from plugins.social_cards.batch import CardBatch
 from plugins.social_cards.model import CardImage, Cards
+from sitekit import post_facts
 
 from .conftest import ROOT
+
+KINDS = _KINDS.posts
 
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -32,9 +32,16 @@ def site(tmp_path):
     Image.new("RGB", (1600, 900), (200, 120, 60)).save(content / "gambar" / "foto.jpg")
     Image.new("RGB", (1200, 630), (20, 40, 60)).save(content / "gambar" / "kartu-sendiri.jpg", quality=80)
     Image.new("RGBA", (256, 256), (11, 93, 75, 255)).save(content / "gambar" / "logo-perpustakaan.png")
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "FEED_MAX_ITEMS": 2,
-        "SOCIAL_CARDS": {"workers": 1}, "CACHE_PATH": str(tmp_path / ".cache")})
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "FEED_MAX_ITEMS": 2,
+            "SOCIAL_CARDS": {"workers": 1},
+            "CACHE_PATH": str(tmp_path / ".cache"),
+        },
+    )
     settings["PROFILE"] = parse_profile(settings["LIBRARY"], content)
     return SimpleNamespace(settings=settings, content=content, output=tmp_path / "output")
 
@@ -42,13 +49,24 @@ def site(tmp_path):
 def post(slug: str, day: int, kind: str = "pengumuman", **fields) -> SimpleNamespace:
     date = dt.datetime(2026, 11, day, 9, 0, tzinfo=WITA)
     values = {"title": f"Judul {slug}", "date": date, "summary": "Ringkasan singkat.", **fields}
-    return SimpleNamespace(kind=KINDS[kind], fields=values, slug=slug, date=date, url=f"{kind}/{slug}/",
-                           source_path=f"/x/content/{kind}/{slug}.md", facts=post_facts(kind, values))
+    return SimpleNamespace(
+        kind=KINDS[kind],
+        fields=values,
+        slug=slug,
+        date=date,
+        url=f"{kind}/{slug}/",
+        source_path=f"/x/content/{kind}/{slug}.md",
+        facts=post_facts(kind, values),
+    )
 
 
 def test_only_the_newest_posts_get_the_platform_sizes(site):
     """FEED_MAX_ITEMS decides: the newest posts get square, portrait and story; the rest a link card."""
-    posts = [post("lama", 1), post("baru", 20, image="gambar/foto.jpg", image_alt="Foto."), post("tengah", 10)]
+    posts = [
+        post("lama", 1),
+        post("baru", 20, image="gambar/foto.jpg", image_alt="Foto."),
+        post("tengah", 10),
+    ]
     batch = CardBatch(site.settings)
     batch.plan_articles(posts)
     batch.finish()
@@ -79,8 +97,12 @@ def test_card_layout_overrides_the_kinds_default(site):
 
 def test_a_supplied_card_is_used_as_it_is(site):
     """card_image is copied under a digest name with its own alt; the other sizes are still drawn."""
-    supplied = post("sendiri", 20, card_image="gambar/kartu-sendiri.jpg",
-                    card_image_alt="Poster lomba baca puisi tingkat SD se-Kotamobagu.")
+    supplied = post(
+        "sendiri",
+        20,
+        card_image="gambar/kartu-sendiri.jpg",
+        card_image_alt="Poster lomba baca puisi tingkat SD se-Kotamobagu.",
+    )
     batch = CardBatch(site.settings)
     batch.plan_articles([supplied])
     batch.finish()
@@ -102,12 +124,16 @@ def test_listing_cards_are_keyed_by_page(site):
     assert set(into) == {"index", "archives", "tags", "404", "category:acara", f"tag:{tag.slug}"}
     assert all(isinstance(c, Cards) and c.square is None for c in into.values())
     assert into["index"].link.alt == (
-        "Kartu Perpustakaan Kota Kotamobagu: Membaca, belajar dan berbagi bersama warga Kotamobagu.")
+        "Kartu Perpustakaan Kota Kotamobagu: Membaca, belajar dan berbagi bersama warga Kotamobagu."
+    )
 
 
 def test_a_page_gets_a_link_card(site):
-    page = SimpleNamespace(slug="tentang", source_path="/x/content/halaman/tentang.md",
-                           fields={"title": "Tentang Perpustakaan", "summary": "Milik warga."})
+    page = SimpleNamespace(
+        slug="tentang",
+        source_path="/x/content/halaman/tentang.md",
+        fields={"title": "Tentang Perpustakaan", "summary": "Milik warga."},
+    )
     batch = CardBatch(site.settings)
     batch.plan_pages([page])
     batch.finish()

@@ -54,7 +54,7 @@ def steps(tmp_path_factory) -> dict[str, Step]:
     content = copy_content(FIXTURE_CONTENT, root / "content")
     make_images(content)
     output = root / "output"
-    manifest = root / ".cache" / "kartu" / "manifest.json"
+    manifest = root / ".cache" / "kartu-manifest.json"
 
     def build() -> Step:
         with pytest.MonkeyPatch.context() as patch:
@@ -69,17 +69,21 @@ def steps(tmp_path_factory) -> dict[str, Step]:
         A drawn card is written to a scratch file and renamed into place, so it gets
         a new inode; a reused card is only touched (mtime) to keep it from pruning.
         """
-        return {p.name: p.stat().st_ino for p in manifest.parent.glob("*.jpg")}
+        return {p.name: p.stat().st_ino for p in (root / ".cache" / "kartu").glob("*.jpg")}
 
     found = {"cold": build()}
     found["cache_cold"] = cache_files()
     found["warm"] = build()
     found["cache_warm"] = cache_files()
-    found["page_before"] = (output / "acara" / "lomba-mewarnai-anak" / "index.html").read_text(encoding="utf-8")
+    found["page_before"] = (output / "acara" / "lomba-mewarnai-anak" / "index.html").read_text(
+        encoding="utf-8"
+    )
     retitle(content / RENAMED, "Lomba Mewarnai Tokoh Cerita Rakyat untuk Anak")
     found["renamed"] = build()
     found["cache_renamed"] = cache_files()
-    found["page_after"] = (output / "acara" / "lomba-mewarnai-anak" / "index.html").read_text(encoding="utf-8")
+    found["page_after"] = (output / "acara" / "lomba-mewarnai-anak" / "index.html").read_text(
+        encoding="utf-8"
+    )
     retitle(content / FOREIGN, "Layanan Tetap Buka pada Hari Guru 東京")
     found["foreign"] = build()
     found["output"] = output
@@ -144,8 +148,10 @@ def test_listing_pages_and_pages_get_link_cards(steps):
     """Home, archives, hashtags, 404, each kind and each hashtag have a card; pages have one too."""
     cards = steps["cold"].manifest["cards"]
     assert {"index", "archives", "tags", "404", "halaman/tentang"} <= set(cards)
-    assert {f"category:{k}" for k in ("acara", "infografis", "koleksi-baru", "pengumuman", "tutorial",
-                                      "literasi-digital")} <= set(cards)
+    assert {
+        f"category:{k}"
+        for k in ("acara", "infografis", "koleksi-baru", "pengumuman", "tutorial", "literasi-digital")
+    } <= set(cards)
     assert any(k.startswith("tag:") for k in cards)
     for key, sizes in cards.items():
         if ":" in key or key in ("index", "archives", "tags", "404") or key.startswith("halaman/"):

@@ -9,9 +9,8 @@ import pytest
 from pelican.contents import Tag
 from pelican.settings import read_settings
 
-from plugins.site_profile.profile import parse_profile
 from plugins.content_model.kinds import DEFAULT as KINDS
-from sitekit import post_facts
+from plugins.site_profile.profile import parse_profile
 from plugins.social_cards.content import (
     ALT_MAX,
     article_content,
@@ -21,6 +20,7 @@ from plugins.social_cards.content import (
     page_content,
     with_image_alt,
 )
+from sitekit import post_facts
 
 from .conftest import ROOT
 
@@ -50,7 +50,11 @@ def test_an_event_card_says_when_and_where(profile):
     card = article_content(post_facts("acara", event(), profile), event(), profile)
     assert card.texts["datetime"] == "Sabtu, 5 Desember 2026 · 09.00 WITA"
     assert card.texts["place"] == "Ruang Diskusi Lantai 2"
-    assert (card.texts["day"], card.texts["weekday"], card.texts["month_year"]) == ("5", "Sabtu", "Desember 2026")
+    assert (card.texts["day"], card.texts["weekday"], card.texts["month_year"]) == (
+        "5",
+        "Sabtu",
+        "Desember 2026",
+    )
     assert card.texts["label"] == "Acara" and card.texts["status"] == ""
 
 
@@ -62,20 +66,35 @@ def test_the_event_alt_text_reads_as_a_sentence(profile):
     )
 
 
-@pytest.mark.parametrize(("changes", "place"), [
-    ({"place": None, "online_url": "https://youtube.com/live"}, "Daring"),
-    ({"online_url": "https://youtube.com/live"}, "Ruang Diskusi Lantai 2 dan daring"),
-    ({"event_status": "pindah-daring"}, "Daring"),
-])
+@pytest.mark.parametrize(
+    ("changes", "place"),
+    [
+        ({"place": None, "online_url": "https://youtube.com/live"}, "Daring"),
+        ({"online_url": "https://youtube.com/live"}, "Ruang Diskusi Lantai 2 dan daring"),
+        ({"event_status": "pindah-daring"}, "Daring"),
+    ],
+)
 def test_an_online_event_says_daring(profile, changes, place):
-    assert article_content(post_facts("acara", event(**changes), profile), event(**changes), profile).texts["place"] == place
+    assert (
+        article_content(post_facts("acara", event(**changes), profile), event(**changes), profile).texts[
+            "place"
+        ]
+        == place
+    )
 
 
-@pytest.mark.parametrize(("status", "shown"), [
-    ("ditunda", "Ditunda"), ("dibatalkan", "Dibatalkan"), ("pindah-daring", "Dipindah ke daring"),
-])
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        ("ditunda", "Ditunda"),
+        ("dibatalkan", "Dibatalkan"),
+        ("pindah-daring", "Dipindah ke daring"),
+    ],
+)
 def test_a_changed_event_status_is_shown_and_said(profile, status, shown):
-    card = article_content(post_facts("acara", event(event_status=status), profile), event(event_status=status), profile)
+    card = article_content(
+        post_facts("acara", event(event_status=status), profile), event(event_status=status), profile
+    )
     assert card.texts["status"] == shown
     assert f"Diskusi Buku Laskar Pelangi ({shown.lower()})" in card.alt
 
@@ -87,17 +106,29 @@ def test_an_event_over_several_days_shows_both_dates(profile):
 
 
 def test_card_title_replaces_the_title_on_the_card(profile):
-    card = article_content(post_facts("acara", event(card_title="Diskusi Laskar Pelangi!"), profile), event(card_title="Diskusi Laskar Pelangi!"), profile)
+    card = article_content(
+        post_facts("acara", event(card_title="Diskusi Laskar Pelangi!"), profile),
+        event(card_title="Diskusi Laskar Pelangi!"),
+        profile,
+    )
     assert card.texts["title"] == "Diskusi Laskar Pelangi!"
     assert card.shown_fields["card_title"] == "Diskusi Laskar Pelangi!"
 
 
 def test_a_book_card_names_the_book_and_its_author(profile):
-    fields = {"title": "Sepuluh Eksemplar Baru Laskar Pelangi", "summary": "Sudah bisa dipinjam.",
-              "book_title": "Laskar Pelangi", "book_author": "Andrea Hirata", "publisher": "Bentang Pustaka",
-              "year": 2005, "image": "gambar/sampul.jpg", "image_alt": "Sampul biru.",
-              "isbn": "9789793062792", "call_number": "899.221 HIR l",
-              "catalogue_url": "https://katalog.example/1"}
+    fields = {
+        "title": "Sepuluh Eksemplar Baru Laskar Pelangi",
+        "summary": "Sudah bisa dipinjam.",
+        "book_title": "Laskar Pelangi",
+        "book_author": "Andrea Hirata",
+        "publisher": "Bentang Pustaka",
+        "year": 2005,
+        "image": "gambar/sampul.jpg",
+        "image_alt": "Sampul biru.",
+        "isbn": "9789793062792",
+        "call_number": "899.221 HIR l",
+        "catalogue_url": "https://katalog.example/1",
+    }
     card = article_content(post_facts("koleksi-baru", fields, profile), fields, profile)
     assert (card.texts["book_title"], card.texts["book_author"]) == ("Laskar Pelangi", "Andrea Hirata")
     assert card.texts["book_details"] == "Bentang Pustaka, 2005"
@@ -106,29 +137,48 @@ def test_a_book_card_names_the_book_and_its_author(profile):
 
 
 def test_card_background_is_the_photo_behind_the_text(profile):
-    fields = {"title": "Pojok Internet", "summary": "Buka.", "image": "gambar/a.jpg",
-              "card_background": "gambar/b.jpg"}
+    fields = {
+        "title": "Pojok Internet",
+        "summary": "Buka.",
+        "image": "gambar/a.jpg",
+        "card_background": "gambar/b.jpg",
+    }
     card = article_content(post_facts("pengumuman", fields, profile), fields, profile)
     assert card.images == {"image": "gambar/a.jpg", "background": "gambar/b.jpg"}
 
 
 def test_alt_text_never_exceeds_420_characters(profile):
     long = "Sangat panjang " * 30
-    card = article_content(post_facts("acara", event(title=long[:110], place=long[:160]), profile), event(title=long[:110], place=long[:160]), profile)
+    card = article_content(
+        post_facts("acara", event(title=long[:110], place=long[:160]), profile),
+        event(title=long[:110], place=long[:160]),
+        profile,
+    )
     assert len(card.alt) <= ALT_MAX
     assert len(with_image_alt(card.alt, long)) <= ALT_MAX
     assert len(clip("kata " * 200)) <= ALT_MAX and clip("kata " * 200).endswith("…")
 
 
 def test_the_photo_description_is_added_when_it_fits(profile):
-    assert with_image_alt("Kartu: Judul.", "Tiga orang membaca.") == "Kartu: Judul. Gambar: Tiga orang membaca."
+    assert (
+        with_image_alt("Kartu: Judul.", "Tiga orang membaca.") == "Kartu: Judul. Gambar: Tiga orang membaca."
+    )
 
 
 def test_every_listing_gets_a_card(profile):
     tags = [Tag("LiterasiDigital", {"SLUGIFY_SOURCE": "basename", "SLUG_REGEX_SUBSTITUTIONS": []})]
-    keys = [listing.key for listing in listings(profile, [KINDS.posts["acara"], KINDS.posts["tutorial"]], tags)]
-    assert keys == ["index", "archives", "tags", "404", "category:acara", "category:tutorial",
-                    f"tag:{tags[0].slug}"]
+    keys = [
+        listing.key for listing in listings(profile, [KINDS.posts["acara"], KINDS.posts["tutorial"]], tags)
+    ]
+    assert keys == [
+        "index",
+        "archives",
+        "tags",
+        "404",
+        "category:acara",
+        "category:tutorial",
+        f"tag:{tags[0].slug}",
+    ]
     home = listing_content(listings(profile, [], [])[0], profile)
     assert home.texts["title"] == profile.name and home.texts["summary"] == profile.tagline
     assert home.alt == f"Kartu {profile.name}: {profile.tagline}."

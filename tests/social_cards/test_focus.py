@@ -14,11 +14,21 @@ from plugins.social_cards.render import cover_window, render
 from .conftest import spec_for
 
 
-@pytest.mark.parametrize(("written", "point"), [
-    ("0.5, 0.3", (0.5, 0.3)), ("0.25,0.75", (0.25, 0.75)), (".2 .8", (0.2, 0.8)), ([0.1, 0.9], (0.1, 0.9)),
-    ("atas", (0.5, 0.0)), ("bawah", (0.5, 1.0)), ("kiri", (0.0, 0.5)), ("Kanan", (1.0, 0.5)),
-    ("tengah", (0.5, 0.5)), ("atas kiri", (0.0, 0.0)),
-])
+@pytest.mark.parametrize(
+    ("written", "point"),
+    [
+        ("0.5, 0.3", (0.5, 0.3)),
+        ("0.25,0.75", (0.25, 0.75)),
+        (".2 .8", (0.2, 0.8)),
+        ([0.1, 0.9], (0.1, 0.9)),
+        ("atas", (0.5, 0.0)),
+        ("bawah", (0.5, 1.0)),
+        ("kiri", (0.0, 0.5)),
+        ("Kanan", (1.0, 0.5)),
+        ("tengah", (0.5, 0.5)),
+        ("atas kiri", (0.0, 0.0)),
+    ],
+)
 def test_card_focus_is_read_from_numbers_or_words(written, point):
     assert parse_focus(written) == point
 
@@ -80,8 +90,12 @@ def test_the_posts_card_focus_wins_over_the_automatic_choice(tmp_path, images, l
     automatic = cover_window(element, str(path))
     chosen = cover_window(element, str(path), "kiri")
     assert automatic[0] > 400 and chosen[0] == 0
-    spec = spec_for(layouts["foto"], "story", {"title": "Judul", "label": "Tutorial", "card_focus": "kiri"},
-                    {"logo": images["logo"], "image": str(path), "background": str(path)})
+    spec = spec_for(
+        layouts["foto"],
+        "story",
+        {"title": "Judul", "label": "Tutorial", "card_focus": "kiri"},
+        {"logo": images["logo"], "image": str(path), "background": str(path)},
+    )
     card = render(spec)
     photo = next(d for d in card.drawn if d.name == "photo")
     assert photo.box == (0, 0, SIZES["story"][0], 1000)

@@ -8,12 +8,13 @@ import pytest
 
 from plugins._shared.errors import BuildStopped
 from plugins.content_model.kinds import DEFAULT as _KINDS
-KINDS = _KINDS.posts
 from plugins.social_cards.colors import palette
 from plugins.social_cards.layout import LISTING, SIZES, default_layout, load_layouts
 from plugins.social_cards.settings import CardOptions, parse_options
 
 from .conftest import COLORS, LAYOUTS_DIR
+
+KINDS = _KINDS.posts
 
 
 def test_every_layout_file_loads_with_every_size(layouts):
@@ -65,21 +66,58 @@ def edit(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize(("file", "old", "new", "expected"), [
-    ("teks.toml", 'size = [42, 72]', 'sise = [42, 72]', "teks.toml: link.title.sise: kunci ini tidak dikenal"),
-    ("teks.toml", 'color = "primary"', 'color = "hijau"', "teks.toml: link.background.color: 'hijau' bukan warna"),
-    ("teks.toml", 'box = [64, 160, 940, 420]', 'box = [64, 160, 1200, 420]', "teks.toml: link.main.box"),
-    ("teks.toml", 'size = [42, 72]', 'size = [72, 42]', "teks.toml: link.title.size"),
-    ("teks.toml", 'items = ["label", "title", "summary"]\ngap = 20',
-     'items = ["label", "judul", "summary"]\ngap = 20', "teks.toml: link.main.items: 'judul' bukan elemen teks"),
-    ("teks.toml", 'box = [160, 48, 760, 80]', 'box = [100, 48, 760, 80]', "teks.toml: link.logo.box: bertumpuk dengan link.site"),
-    ("acara.toml", 'extends = "foto"', 'extends = "fotoo"', "acara.toml: extends: 'fotoo' bukan tata letak"),
-    ("teks.toml", 'type = "fill"', 'type = "isi"', "teks.toml: link.background.type"),
-    ("teks.toml", 'max_lines = 4', 'max_lines = "empat"', "teks.toml: link.title.max_lines"),
-    ("infografis.toml", 'fit = "contain"', 'fit = "stretch"', "infografis.toml (mewarisi teks.toml): square.figure.fit"),
-    ("teks.toml", 'description = ', 'deskripsi = ', "teks.toml: deskripsi: kunci ini tidak dikenal"),
-    ("teks.toml", 'pill = "accent"', 'pill = "primary-light"', "teks.toml: link.label.pill: kontras teks"),
-])
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "teks.toml",
+            "size = [42, 72]",
+            "sise = [42, 72]",
+            "teks.toml: link.title.sise: kunci ini tidak dikenal",
+        ),
+        (
+            "teks.toml",
+            'color = "primary"',
+            'color = "hijau"',
+            "teks.toml: link.background.color: 'hijau' bukan warna",
+        ),
+        ("teks.toml", "box = [64, 160, 940, 420]", "box = [64, 160, 1200, 420]", "teks.toml: link.main.box"),
+        ("teks.toml", "size = [42, 72]", "size = [72, 42]", "teks.toml: link.title.size"),
+        (
+            "teks.toml",
+            'items = ["label", "title", "summary"]\ngap = 20',
+            'items = ["label", "judul", "summary"]\ngap = 20',
+            "teks.toml: link.main.items: 'judul' bukan elemen teks",
+        ),
+        (
+            "teks.toml",
+            "box = [160, 48, 760, 80]",
+            "box = [100, 48, 760, 80]",
+            "teks.toml: link.logo.box: bertumpuk dengan link.site",
+        ),
+        (
+            "acara.toml",
+            'extends = "foto"',
+            'extends = "fotoo"',
+            "acara.toml: extends: 'fotoo' bukan tata letak",
+        ),
+        ("teks.toml", 'type = "fill"', 'type = "isi"', "teks.toml: link.background.type"),
+        ("teks.toml", "max_lines = 4", 'max_lines = "empat"', "teks.toml: link.title.max_lines"),
+        (
+            "infografis.toml",
+            'fit = "contain"',
+            'fit = "stretch"',
+            "infografis.toml (mewarisi teks.toml): square.figure.fit",
+        ),
+        ("teks.toml", "description = ", "deskripsi = ", "teks.toml: deskripsi: kunci ini tidak dikenal"),
+        (
+            "teks.toml",
+            'pill = "accent"',
+            'pill = "primary-light"',
+            "teks.toml: link.label.pill: kontras teks",
+        ),
+    ],
+)
 def test_a_bad_layout_stops_the_build_naming_the_file_and_key(layout_copy, file, old, new, expected):
     """Each kind of mistake gets an Indonesian message with the file and the key."""
     edit(layout_copy / file, old, new)
@@ -105,12 +143,16 @@ def test_a_kind_without_a_default_layout_is_refused(layout_copy):
 
 
 def test_two_default_layouts_for_one_kind_are_refused(layout_copy):
-    edit(layout_copy / "infografis.toml", 'default_for = ["infografis"]', 'default_for = ["infografis", "acara"]')
+    edit(
+        layout_copy / "infografis.toml",
+        'default_for = ["infografis"]',
+        'default_for = ["infografis", "acara"]',
+    )
     assert "lebih dari satu tata letak bawaan untuk 'acara'" in load_error(layout_copy)
 
 
 def test_a_text_too_short_for_one_line_is_refused(layout_copy):
-    edit(layout_copy / "teks.toml", 'box = [160, 48, 760, 80]', 'box = [160, 48, 760, 20]')
+    edit(layout_copy / "teks.toml", "box = [160, 48, 760, 80]", "box = [160, 48, 760, 20]")
     assert "link.site.box: terlalu pendek untuk satu baris" in load_error(layout_copy)
 
 
@@ -119,12 +161,15 @@ def test_social_cards_settings_default_when_left_out():
     assert parse_options({"jpeg_quality": 80}).jpeg_quality == 80
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ({"jpeg_quallity": 80}, "SOCIAL_CARDS['jpeg_quallity']: kunci ini tidak dikenal"),
-    ({"max_bytes": "300 KB"}, "SOCIAL_CARDS['max_bytes']"),
-    ({"workers": 0}, "SOCIAL_CARDS['workers']"),
-    (["jpeg_quality"], "harus berupa kamus"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ({"jpeg_quallity": 80}, "SOCIAL_CARDS['jpeg_quallity']: kunci ini tidak dikenal"),
+        ({"max_bytes": "300 KB"}, "SOCIAL_CARDS['max_bytes']"),
+        ({"workers": 0}, "SOCIAL_CARDS['workers']"),
+        (["jpeg_quality"], "harus berupa kamus"),
+    ],
+)
 def test_a_bad_social_cards_setting_stops_the_build(raw, expected):
     with pytest.raises(BuildStopped, match=expected.replace("[", r"\[").replace("]", r"\]")):
         parse_options(raw)

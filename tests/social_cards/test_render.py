@@ -1,4 +1,4 @@
-"""Every layout at every size: exact size, text inside the card, nothing overlapping, legible, small enough."""
+"""Every layout at every size: exact size, text inside, nothing overlapping, legible, small enough."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 
 from plugins.social_cards.cache import encode
-from plugins.social_cards.layout import SIZES
 from plugins.social_cards.colors import MIN_CONTRAST
+from plugins.social_cards.layout import SIZES
 from plugins.social_cards.render import render
 
 from .conftest import BOOK_TEXTS, EVENT_TEXTS, LAYOUTS_DIR, spec_for
@@ -27,7 +27,7 @@ SCENARIOS = {
         "title": LONG,
         "summary": LONG,
         "place": "Ruang Serbaguna Lantai 3, Gedung Pusat Kegiatan Masyarakat Kota Kotamobagu, "
-                 "Jalan Ahmad Yani Nomor 12 dan daring",
+        "Jalan Ahmad Yani Nomor 12 dan daring",
         "book_title": "Sebuah Judul Buku yang Sangat Panjang Sekali tentang Sejarah Bolaang Mongondow",
         "datetime": "28 Desember 2026 – 3 Januari 2027 · 09.00 WITA",
     },
@@ -41,9 +41,15 @@ SCENARIOS = {
 
 
 def texts_for(scenario: str) -> dict[str, str]:
-    base = {"label": "Acara", "title": "Diskusi Buku Laskar Pelangi", "summary":
-            "Mari membahas novel Laskar Pelangi bersama komunitas pembaca Kotamobagu. Gratis.",
-            "series": "Aman di Internet · Bagian 2", "status": "", **EVENT_TEXTS, **BOOK_TEXTS}
+    base = {
+        "label": "Acara",
+        "title": "Diskusi Buku Laskar Pelangi",
+        "summary": "Mari membahas novel Laskar Pelangi bersama komunitas pembaca Kotamobagu. Gratis.",
+        "series": "Aman di Internet · Bagian 2",
+        "status": "",
+        **EVENT_TEXTS,
+        **BOOK_TEXTS,
+    }
     return {**base, **SCENARIOS[scenario]}
 
 
@@ -51,7 +57,9 @@ def images_for(layout: str, scenario: str, images: dict[str, str]) -> dict[str, 
     chosen = {"logo": images["logo"]}
     if scenario == "tanpa-foto":
         return chosen
-    picture = {"infografis": images["infographic"], "koleksi-baru": images["cover"]}.get(layout, images["photo"])
+    picture = {"infografis": images["infographic"], "koleksi-baru": images["cover"]}.get(
+        layout, images["photo"]
+    )
     return {**chosen, "image": picture, "background": picture}
 
 
@@ -63,9 +71,13 @@ CASES = list(itertools.product(LAYOUT_NAMES, SIZES, SCENARIOS))
 
 
 @pytest.mark.parametrize(("layout_name", "size", "scenario"), CASES)
-def test_every_layout_size_and_text_draws_a_sound_card(layouts, images, save_card, layout_name, size, scenario):
+def test_every_layout_size_and_text_draws_a_sound_card(
+    layouts, images, save_card, layout_name, size, scenario
+):
     """Exact size; text and logo inside the card, never overlapping; 4.5:1 contrast; a JPEG under 300 KB."""
-    spec = spec_for(layouts[layout_name], size, texts_for(scenario), images_for(layout_name, scenario, images))
+    spec = spec_for(
+        layouts[layout_name], size, texts_for(scenario), images_for(layout_name, scenario, images)
+    )
     card = render(spec)
     width, height = SIZES[size]
     assert card.image.size == (width, height)
@@ -107,8 +119,12 @@ PHOTO_LAYOUTS = [n for n in LAYOUT_NAMES if n in ("foto", "acara")]
 def test_the_scrim_alone_keeps_text_legible_on_a_white_photo(layouts, images, layout_name, size):
     """Over the brightest photo, the layout's own gradient gives 4.5:1: no extra veil is needed."""
     texts = texts_for("biasa")
-    spec = spec_for(layouts[layout_name], size, texts,
-                    {"logo": images["logo"], "image": images["white"], "background": images["white"]})
+    spec = spec_for(
+        layouts[layout_name],
+        size,
+        texts,
+        {"logo": images["logo"], "image": images["white"], "background": images["white"]},
+    )
     card = render(spec)
     for item in (d for d in card.drawn if d.type == "text"):
         assert not item.veiled, item
@@ -120,8 +136,12 @@ def test_a_photo_brighter_than_the_scrim_still_gets_legible_text(layouts, images
     section = {name: dict(element) for name, element in layouts["foto"].sizes["link"].items()}
     section["scrim"]["from"] = 0.0  # no scrim at all
     section["photo"]["box"] = (0, 0, 1200, 630)  # and the photo under the text
-    spec = spec_for(layouts["foto"], "link", texts_for("biasa"),
-                    {"logo": images["logo"], "image": images["white"], "background": images["white"]})
+    spec = spec_for(
+        layouts["foto"],
+        "link",
+        texts_for("biasa"),
+        {"logo": images["logo"], "image": images["white"], "background": images["white"]},
+    )
     card = render(type(spec)(spec.size, section, spec.texts, spec.images))
     title = next(d for d in card.drawn if d.name == "title")
     assert title.veiled and title.contrast >= MIN_CONTRAST
@@ -134,8 +154,9 @@ def test_an_infographic_is_shown_whole_never_cropped(layouts, images, size):
     Not on the link card: there the title and first steps are the text, beside the
     infographic's top (test_kind_looks.py).
     """
-    card = render(spec_for(layouts["infografis"], size, texts_for("biasa"),
-                           images_for("infografis", "biasa", images)))
+    card = render(
+        spec_for(layouts["infografis"], size, texts_for("biasa"), images_for("infografis", "biasa", images))
+    )
     figure = next(d for d in card.drawn if d.name == "figure")
     left, top, right, bottom = figure.box
     assert abs((right - left) / (bottom - top) - 1080 / 1350) < 0.01
@@ -146,8 +167,11 @@ def test_an_infographic_is_shown_whole_never_cropped(layouts, images, size):
 @pytest.mark.parametrize("size", list(SIZES))
 def test_a_book_cover_is_shown_whole_never_cropped(layouts, images, size):
     """The cover is contained: the drawn picture keeps the book's 2:3 shape."""
-    card = render(spec_for(layouts["koleksi-baru"], size, texts_for("biasa"),
-                           images_for("koleksi-baru", "biasa", images)))
+    card = render(
+        spec_for(
+            layouts["koleksi-baru"], size, texts_for("biasa"), images_for("koleksi-baru", "biasa", images)
+        )
+    )
     cover = next(d for d in card.drawn if d.name == "cover")
     left, top, right, bottom = cover.box
     assert abs((right - left) / (bottom - top) - 800 / 1200) < 0.01
@@ -160,13 +184,17 @@ def test_an_event_without_a_photo_shows_a_calendar_leaf(layouts, images):
     assert shown["leaf_day"] == ("5",)
     assert shown["leaf_weekday"] == ("Sabtu",)
     assert shown["leaf_month"] == ("DESEMBER 2026",)
-    with_photo = render(spec_for(layouts["acara"], "link", texts_for("biasa"), images_for("acara", "biasa", images)))
+    with_photo = render(
+        spec_for(layouts["acara"], "link", texts_for("biasa"), images_for("acara", "biasa", images))
+    )
     assert not any(d.name.startswith("leaf") for d in with_photo.drawn)
 
 
 def test_an_event_shows_date_time_and_place(layouts, images):
     """An event card carries the date, time and place as the post gives them."""
-    card = render(spec_for(layouts["acara"], "link", texts_for("biasa"), images_for("acara", "biasa", images)))
+    card = render(
+        spec_for(layouts["acara"], "link", texts_for("biasa"), images_for("acara", "biasa", images))
+    )
     shown = {d.name: " ".join(d.lines) for d in card.drawn if d.type == "text"}
     assert shown["datetime"] == "Sabtu, 5 Desember 2026 · 09.00 WITA"
     assert shown["place"] == "Ruang Diskusi Lantai 2"

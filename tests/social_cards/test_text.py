@@ -75,11 +75,14 @@ def test_indonesian_punctuation_is_drawn_by_noto_sans_itself():
     assert {p.face for p in pieces} == {0}
 
 
-@pytest.mark.parametrize("text", [
-    "Diskusi “Buku” — ‘Laskar’ – Pelangi…",
-    "Baca 📚 bersama 👩🏽‍💻 di 🇮🇩 ❤️ 1️⃣",
-    "Ελληνικά, Кириллица, € ½ × → ★ ✓ №",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diskusi “Buku” — ‘Laskar’ – Pelangi…",
+        "Baca 📚 bersama 👩🏽‍💻 di 🇮🇩 ❤️ 1️⃣",
+        "Ελληνικά, Кириллица, € ½ × → ★ ✓ №",
+    ],
+)
 def test_every_character_is_drawn_by_a_font_that_has_it(text):
     """No .notdef box: each cluster goes to a font whose character map has all its code points."""
     pieces, missing = fonts.assign(text, "bold")
@@ -127,7 +130,9 @@ def test_balanced_lines_leave_no_lonely_last_word():
     width = round(run_width("Membaca Buku Bersama", 0, "bold", 60)) + 4
     block = fit("Membaca Buku Bersama Anak", style, width, HEIGHT)
     assert [line.text for line in block.lines] == ["Membaca Buku", "Bersama Anak"]
-    unbalanced = fit("Membaca Buku Bersama Anak", Style(stack="bold", size_min=60, size_max=60), width, HEIGHT)
+    unbalanced = fit(
+        "Membaca Buku Bersama Anak", Style(stack="bold", size_min=60, size_max=60), width, HEIGHT
+    )
     assert [line.text for line in unbalanced.lines] == ["Membaca Buku Bersama", "Anak"]
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from sitekit import share_caches
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,12 +42,49 @@ def project(tmp_path) -> Path:
 def task_env(project: Path) -> dict[str, str]:
     """A bare environment, as on a fresh machine, with a git identity for ghp-import."""
     # COLUMNS: the log handler wraps at the terminal width; keep messages on one line.
-    return {"PATH": "/usr/bin:/bin", "HOME": str(project), "COLUMNS": "1000", "GIT_AUTHOR_NAME": "Uji",
-           "GIT_AUTHOR_EMAIL": "uji@example.org", "GIT_COMMITTER_NAME": "Uji",
-           "GIT_COMMITTER_EMAIL": "uji@example.org"}
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(project),
+        "COLUMNS": "1000",
+        "GIT_AUTHOR_NAME": "Uji",
+        "GIT_AUTHOR_EMAIL": "uji@example.org",
+        "GIT_COMMITTER_NAME": "Uji",
+        "GIT_COMMITTER_EMAIL": "uji@example.org",
+    }
 
 
 def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run `invoke ARGS` in the project copy and wait for it."""
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
-                          capture_output=True, text=True, env=task_env(project), timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=task_env(project),
+        timeout=300,
+    )
+
+
+GIT_IDENTITY = ["-c", "user.name=Uji", "-c", "user.email=uji@example.org"]
+
+
+def git(project: Path, *args: str) -> str:
+    """Run git in the project copy (as staff would, with an identity) and return its output."""
+    run = subprocess.run(
+        ["git", *GIT_IDENTITY, *args], cwd=project, capture_output=True, text=True, check=True
+    )
+    return run.stdout.strip()
+
+
+def commit_all(project: Path, message: str = "Perubahan uji") -> None:
+    """`git add -A` and `git commit`: what staff do before `invoke publish`."""
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", message)
+
+
+def add_origin(project: Path, remote: Path) -> Path:
+    """A bare repository as origin, holding the project's main (as after `git push`)."""
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    git(project, "remote", "add", "origin", str(remote))
+    git(project, "push", "-q", "origin", "main")
+    return remote

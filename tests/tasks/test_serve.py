@@ -56,7 +56,10 @@ def test_serve_rebuilds_and_reloads_after_an_edit(project):
     share_caches(project / ".cache")
     server = subprocess.Popen(
         [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
-        cwd=project, env=task_env(project), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env=task_env(project),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     try:

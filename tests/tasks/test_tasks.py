@@ -5,12 +5,17 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .conftest import BROKEN_POST, invoke
+from .conftest import BROKEN_POST, add_origin, commit_all, invoke
 
 
 def branch_files(project: Path, branch: str) -> set[str]:
-    listing = subprocess.run(["git", "ls-tree", "-r", "--name-only", branch], cwd=project,
-                             capture_output=True, text=True, check=True)
+    listing = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", branch],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return set(listing.stdout.split())
 
 
@@ -28,26 +33,30 @@ Isi.
 def test_publish_commits_a_complete_build_to_gh_pages(project):
     """publish writes the built site, .nojekyll and CNAME to gh-pages, and no draft."""
     (project / "content" / "pengumuman" / "2026-08-01-rahasia.md").write_text(DRAFT_POST, encoding="utf-8")
+    commit_all(project)
     result = invoke(project, "publish", "--no-push")
     assert result.returncode == 0, result.stdout + result.stderr
     files = branch_files(project, "gh-pages")
     assert {".nojekyll", "CNAME", "index.html", "404.html", "acara/index.html"} <= files
     assert not [f for f in files if "rahasia" in f or f.startswith("draf/")]
-    home = subprocess.run(["git", "show", "gh-pages:index.html"], cwd=project,
-                          capture_output=True, text=True, check=True).stdout
+    home = subprocess.run(
+        ["git", "show", "gh-pages:index.html"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout
     assert 'href="https://perpustakaan.kotamobagukota.go.id/' in home
 
 
 def test_publish_refuses_content_with_problems(project):
     """A broken post stops publish before gh-pages exists, naming file and fields."""
     (project / "content" / "pengumuman" / "2026-08-01-rusak.md").write_text(BROKEN_POST, encoding="utf-8")
+    commit_all(project)
     result = invoke(project, "publish", "--no-push")
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "content/pengumuman/2026-08-01-rusak.md" in output
     assert "kolom 'date'" in output and "kolom 'image'" in output
-    branches = subprocess.run(["git", "branch", "--list", "gh-pages"], cwd=project,
-                              capture_output=True, text=True, check=True).stdout
+    branches = subprocess.run(
+        ["git", "branch", "--list", "gh-pages"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout
     assert branches.strip() == ""
 
 
@@ -90,9 +99,7 @@ def test_new_then_check_guides_staff_to_each_empty_field(project):
 
 def test_publish_pushes_gh_pages_to_origin(project, tmp_path):
     """With push (the default), gh-pages arrives at the remote."""
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=project, check=True)
+    remote = add_origin(project, tmp_path / "remote.git")
     result = invoke(project, "publish")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "index.html" in branch_files(remote, "gh-pages")
@@ -105,6 +112,7 @@ def test_republish_keeps_the_old_card_of_an_edited_post(project):
     post = sorted((project / "content" / "pengumuman").glob("*.md"))[0]
     text = post.read_text(encoding="utf-8")
     post.write_text(text.replace("---\n", "---\ncard_title: Judul Kartu yang Baru\n", 1), encoding="utf-8")
+    commit_all(project)
     result = invoke(project, "publish", "--no-push")
     assert result.returncode == 0, result.stdout + result.stderr
     after = {f for f in branch_files(project, "gh-pages") if f.startswith("kartu/")}
@@ -118,9 +126,12 @@ def test_check_names_content_and_caption_problems_in_one_run(project):
     newest = max((project / "content").glob("*/2026-*.md"), key=lambda p: p.name[:10])
     text = newest.read_text(encoding="utf-8")
     tags = ", ".join(f"TagarPanjangSekali{i}" for i in range(20))
-    newest.write_text(text.replace("---\n", f"---\nhashtags: [{tags}]\n", 1)
-                      if "hashtags:" not in text else
-                      text.replace("hashtags: [", f"hashtags: [{tags}, ", 1), encoding="utf-8")
+    newest.write_text(
+        text.replace("---\n", f"---\nhashtags: [{tags}]\n", 1)
+        if "hashtags:" not in text
+        else text.replace("hashtags: [", f"hashtags: [{tags}, ", 1),
+        encoding="utf-8",
+    )
     checked = invoke(project, "check")
     output = checked.stdout + checked.stderr
     assert checked.returncode != 0

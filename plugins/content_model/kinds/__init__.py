@@ -43,7 +43,7 @@ class KindRegistry:
         return list(self.posts)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_kinds(modules: tuple[str, ...] = BUILT_IN, page_module: str = PAGES) -> KindRegistry:
     """The registry of the named kind modules, or BuildStopped naming what is wrong."""
     posts: dict[str, Kind] = {}
@@ -52,8 +52,10 @@ def load_kinds(modules: tuple[str, ...] = BUILT_IN, page_module: str = PAGES) ->
         try:
             kind = importlib.import_module(name).KIND
         except (ImportError, AttributeError) as error:
-            problems.append(f"CONTENT_KINDS: modul '{name}' tidak bisa dimuat atau tidak berisi KIND "
-                            f"({type(error).__name__}: {error}).")
+            problems.append(
+                f"CONTENT_KINDS: modul '{name}' tidak bisa dimuat atau tidak berisi KIND "
+                f"({type(error).__name__}: {error})."
+            )
             continue
         if kind.slug in posts:
             problems.append(f"CONTENT_KINDS: jenis '{kind.slug}' disebut dua kali ({name}).")
@@ -70,5 +72,15 @@ def kinds_of(settings) -> KindRegistry:
 
 DEFAULT = load_kinds()
 
-__all__ = ["BUILT_IN", "COMMON_RULES", "DEFAULT", "Field", "Kind", "KindRegistry", "Rule",
-           "common_fields", "kinds_of", "load_kinds"]
+__all__ = [
+    "BUILT_IN",
+    "COMMON_RULES",
+    "DEFAULT",
+    "Field",
+    "Kind",
+    "KindRegistry",
+    "Rule",
+    "common_fields",
+    "kinds_of",
+    "load_kinds",
+]

@@ -31,45 +31,112 @@ ONLINE = "daring"
 
 def _event_has_place(values, written):
     if not written & {"place", "online_url"}:
-        return [("place", FieldError(
-            "acara tidak punya tempat maupun tautan daring.",
-            "isi 'place' dengan tempat acara, atau 'online_url' dengan tautan "
-            "siaran/rapat daring, atau keduanya.",
-        ))]
+        return [
+            (
+                "place",
+                FieldError(
+                    "acara tidak punya tempat maupun tautan daring.",
+                    "isi 'place' dengan tempat acara, atau 'online_url' dengan tautan "
+                    "siaran/rapat daring, atau keduanya.",
+                ),
+            )
+        ]
     return []
 
 
 def _moved_online_needs_link(values, written):
     if values.get("event_status") == "pindah-daring" and "online_url" not in written:
-        return [("online_url", FieldError(
-            "acara dipindah ke daring, tetapi tautan daringnya belum ada.",
-            "isi 'online_url' dengan tautan siaran atau rapat daring, agar peserta "
-            "tahu cara mengikutinya.",
-        ))]
+        return [
+            (
+                "online_url",
+                FieldError(
+                    "acara dipindah ke daring, tetapi tautan daringnya belum ada.",
+                    "isi 'online_url' dengan tautan siaran atau rapat daring, agar peserta "
+                    "tahu cara mengikutinya.",
+                ),
+            )
+        ]
     return []
 
 
 def _event_ends_after_start(values, written):
     if "start" in values and "end" in values and values["end"] <= values["start"]:
-        return [("end", FieldError(
-            "waktu selesai tidak sesudah waktu mulai.",
-            "isi 'end' dengan waktu sesudah 'start', misalnya dua jam kemudian.",
-        ))]
+        return [
+            (
+                "end",
+                FieldError(
+                    "waktu selesai tidak sesudah waktu mulai.",
+                    "isi 'end' dengan waktu sesudah 'start', misalnya dua jam kemudian.",
+                ),
+            )
+        ]
     return []
 
 
 FIELDS = common_fields() + (
-    Field("start", DateTime(), True, "mulai acara, TTTT-BB-HH JJ:MM (WITA)"),
-    Field("end", DateTime(), True, "selesai acara, TTTT-BB-HH JJ:MM (WITA)"),
-    Field("place", Text(max_length=160), False, "tempat acara; kosongkan bila hanya daring"),
-    Field("place_address", Text(max_length=160), False,
-          "alamat jalan tempat acara bila di luar perpustakaan (opsional)"),
-    Field("online_url", Url(), False, "tautan siaran langsung atau rapat daring (opsional)"),
-    Field("registration_url", Url(), False, "tautan formulir pendaftaran (opsional)"),
-    Field("price", Integer(minimum=0), False, "biaya ikut dalam rupiah, tanpa titik (kosongkan bila gratis)"),
-    Field("performers", TextList(), False, "pembicara, narasumber atau pengisi acara, satu nama per butir (opsional)"),
-    Field("event_status", Choice({key: s.label for key, s in STATUSES.items()}), False,
-          "status acara: terjadwal, ditunda, dibatalkan atau pindah-daring"),
+    Field(
+        "start",
+        DateTime(),
+        True,
+        "mulai acara, TTTT-BB-HH JJ:MM (WITA)",
+        aliases=("mulai", "waktu_mulai", "jam_mulai"),
+    ),
+    Field(
+        "end",
+        DateTime(),
+        True,
+        "selesai acara, TTTT-BB-HH JJ:MM (WITA)",
+        aliases=("selesai", "waktu_selesai", "jam_selesai"),
+    ),
+    Field(
+        "place",
+        Text(max_length=160),
+        False,
+        "tempat acara; kosongkan bila hanya daring",
+        aliases=("tempat", "lokasi"),
+    ),
+    Field(
+        "place_address",
+        Text(max_length=160),
+        False,
+        "alamat jalan tempat acara bila di luar perpustakaan (opsional)",
+        aliases=("alamat",),
+    ),
+    Field(
+        "online_url",
+        Url(),
+        False,
+        "tautan siaran langsung atau rapat daring (opsional)",
+        aliases=("tautan_daring", "daring"),
+    ),
+    Field(
+        "registration_url",
+        Url(),
+        False,
+        "tautan formulir pendaftaran (opsional)",
+        aliases=("pendaftaran", "daftar", "tautan_daftar"),
+    ),
+    Field(
+        "price",
+        Integer(minimum=0),
+        False,
+        "biaya ikut dalam rupiah, tanpa titik (kosongkan bila gratis)",
+        aliases=("harga", "biaya", "tiket"),
+    ),
+    Field(
+        "performers",
+        TextList(),
+        False,
+        "pembicara, narasumber atau pengisi acara, satu nama per butir (opsional)",
+        aliases=("pembicara", "narasumber", "pengisi_acara"),
+    ),
+    Field(
+        "event_status",
+        Choice({key: s.label for key, s in STATUSES.items()}),
+        False,
+        "status acara: terjadwal, ditunda, dibatalkan atau pindah-daring",
+        aliases=("status_acara",),
+    ),
 )
 
 
@@ -98,8 +165,7 @@ def card_when(start: dt.datetime, end: dt.datetime, zone) -> str:
 def schedule(fields: dict, zone) -> Schedule:
     start, end = fields["start"].astimezone(zone), fields["end"].astimezone(zone)
     card = card_when(start, end, zone)
-    alt = long_datetime(start, zone) if start.date() == end.date() \
-        else card.replace(" · ", ", mulai pukul ")
+    alt = long_datetime(start, zone) if start.date() == end.date() else card.replace(" · ", ", mulai pukul ")
     return Schedule(start, end, time_range(start, end, zone), card, alt)
 
 
@@ -162,11 +228,13 @@ def jsonld(fields: dict, facts, page: NodePage) -> KindNodes:
     in_person = not is_online_only(fields)
     locations = []
     if in_person:
-        locations.append({
-            "@type": "Place",
-            "name": fields["place"],
-            "address": postal_address(page.profile, fields.get("place_address")),
-        })
+        locations.append(
+            {
+                "@type": "Place",
+                "name": fields["place"],
+                "address": postal_address(page.profile, fields.get("place_address")),
+            }
+        )
     if online:
         locations.append({"@type": "VirtualLocation", "url": online})
     if in_person and online:
@@ -186,8 +254,11 @@ def jsonld(fields: dict, facts, page: NodePage) -> KindNodes:
         "eventStatus": f"{SCHEMA}/{JSONLD_STATUS[status]}",
         "eventAttendanceMode": f"{SCHEMA}/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": {"@id": library_id(page.public_url), "name": page.profile.name,
-                      "url": f"{page.public_url}/"},
+        "organizer": {
+            "@id": library_id(page.public_url),
+            "name": page.profile.name,
+            "url": f"{page.public_url}/",
+        },
         "inLanguage": "id",
     }
     if page.image_url:
@@ -215,5 +286,6 @@ KIND = Kind(
     present=present,
     jsonld=jsonld,
     lists_upcoming=True,
+    announce_before="start",
     scaffold_values={"event_status": "terjadwal"},
 )

@@ -39,10 +39,17 @@ KIND = Kind(
     slug="infografis",
     label="Infografis",
     description="Informasi penting dalam satu gambar, lengkap dengan teks bacaannya.",
-    fields=common_fields(image_required=True,
-                         image_comment="gambar infografis (wajib), disimpan di content/gambar/") + (
-        Field("transcript", Text(multiline=True), True,
-              "seluruh teks dalam infografis, untuk pembaca layar dan mesin pencari"),
+    fields=common_fields(
+        image_required=True, image_comment="gambar infografis (wajib), disimpan di content/gambar/"
+    )
+    + (
+        Field(
+            "transcript",
+            Text(multiline=True),
+            True,
+            "seluruh teks dalam infografis, untuk pembaca layar dan mesin pencari",
+            aliases=("transkrip",),
+        ),
     ),
     rules=COMMON_RULES,
     present=present,

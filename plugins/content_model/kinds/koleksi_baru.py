@@ -20,8 +20,11 @@ def present(fields: dict, ctx: PresentContext) -> Presentation:
     return Presentation(
         details=tuple(details),
         actions=(Action("Lihat di katalog", fields["catalogue_url"]),),
-        card_texts={"book_title": fields["book_title"], "book_author": fields["book_author"],
-                    "book_details": published},
+        card_texts={
+            "book_title": fields["book_title"],
+            "book_author": fields["book_author"],
+            "book_details": published,
+        },
         card_alt_details=(f"Buku {fields['book_title']} karya {fields['book_author']}",),
         shown_fields={"book_title": fields["book_title"], "book_author": fields["book_author"]},
     )
@@ -52,14 +55,21 @@ KIND = Kind(
     slug="koleksi-baru",
     label="Koleksi Baru",
     description="Buku yang baru tiba di perpustakaan dan siap dipinjam.",
-    fields=common_fields(image_comment="foto sampul buku (opsional), di content/gambar/") + (
-        Field("book_title", Text(max_length=200), True, "judul buku"),
-        Field("book_author", Text(max_length=200), True, "pengarang buku"),
+    fields=common_fields(image_comment="foto sampul buku (opsional), di content/gambar/")
+    + (
+        Field("book_title", Text(max_length=200), True, "judul buku", aliases=("judul_buku",)),
+        Field("book_author", Text(max_length=200), True, "pengarang buku", aliases=("pengarang",)),
         Field("isbn", Isbn(), True, "ISBN dari halaman hak cipta buku"),
-        Field("call_number", Text(max_length=40), True, "nomor panggil di rak, misalnya 899.221 HIR l"),
-        Field("catalogue_url", Url(), True, "tautan buku ini di katalog daring (OPAC)"),
-        Field("publisher", Text(max_length=120), False, "penerbit (opsional)"),
-        Field("year", Integer(minimum=1000), False, "tahun terbit (opsional)"),
+        Field(
+            "call_number",
+            Text(max_length=40),
+            True,
+            "nomor panggil di rak, misalnya 899.221 HIR l",
+            aliases=("nomor_panggil",),
+        ),
+        Field("catalogue_url", Url(), True, "tautan buku ini di katalog daring (OPAC)", aliases=("katalog",)),
+        Field("publisher", Text(max_length=120), False, "penerbit (opsional)", aliases=("penerbit",)),
+        Field("year", Integer(minimum=1000), False, "tahun terbit (opsional)", aliases=("tahun",)),
     ),
     rules=COMMON_RULES,
     present=present,

@@ -24,12 +24,17 @@ KIND = Kind(
     slug="literasi-digital",
     label="Literasi Digital",
     description="Tips aman dan bijak memakai internet dan media sosial.",
-    fields=common_fields() + (
-        Field("series", Text(max_length=80), True, "nama seri tips, misalnya Aman di Internet"),
-        Field("series_part", Integer(), False, "nomor urut dalam seri (opsional)"),
+    fields=common_fields()
+    + (
+        Field(
+            "series",
+            Text(max_length=80),
+            True,
+            "nama seri tips, misalnya Aman di Internet",
+            aliases=("seri",),
+        ),
+        Field("series_part", Integer(), False, "nomor urut dalam seri (opsional)", aliases=("bagian",)),
     ),
     rules=COMMON_RULES,
     present=present,
 )
-
-

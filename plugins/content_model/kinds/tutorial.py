@@ -10,18 +10,26 @@ from .base import COMMON_RULES, Field, Kind, common_fields
 
 def _has_steps_or_video(values, written):
     if not written & {"steps", "video_url"}:
-        return [("steps", FieldError(
-            "tutorial tidak punya langkah maupun video.",
-            "isi 'steps' dengan langkah-langkahnya, atau 'video_url' dengan "
-            "tautan video, atau keduanya.",
-        ))]
+        return [
+            (
+                "steps",
+                FieldError(
+                    "tutorial tidak punya langkah maupun video.",
+                    "isi 'steps' dengan langkah-langkahnya, atau 'video_url' dengan "
+                    "tautan video, atau keduanya.",
+                ),
+            )
+        ]
     return []
 
 
 def present(fields: dict, ctx: PresentContext) -> Presentation:
     sections = (Section("Langkah-langkah", items=tuple(fields["steps"])),) if fields.get("steps") else ()
-    actions = (Action("Tonton video tutorial", fields["video_url"], after_body=True),) \
-        if fields.get("video_url") else ()
+    actions = (
+        (Action("Tonton video tutorial", fields["video_url"], after_body=True),)
+        if fields.get("video_url")
+        else ()
+    )
     return Presentation(sections=sections, actions=actions)
 
 
@@ -29,9 +37,18 @@ KIND = Kind(
     slug="tutorial",
     label="Tutorial",
     description="Panduan langkah demi langkah memakai layanan dan sumber daya perpustakaan.",
-    fields=common_fields() + (
-        Field("steps", TextList(), False, "langkah-langkah, satu butir per langkah (atau isi video_url)"),
-        Field("video_url", Url(), False, "tautan video tutorial (opsional bila ada langkah)"),
+    fields=common_fields()
+    + (
+        Field(
+            "steps",
+            TextList(),
+            False,
+            "langkah-langkah, satu butir per langkah (atau isi video_url)",
+            aliases=("langkah",),
+        ),
+        Field(
+            "video_url", Url(), False, "tautan video tutorial (opsional bila ada langkah)", aliases=("video",)
+        ),
     ),
     rules=COMMON_RULES + (_has_steps_or_video,),
     present=present,

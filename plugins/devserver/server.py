@@ -1,0 +1,181 @@
+"""`invoke serve`: build, serve output/, rebuild on every change, reload the browser.
+
+livereload serves the files and puts its reload script into every HTML page it
+sends, this server's own pages included. A rebuild runs inside the watcher's
+poll; when it finishes, livereload tells every open page to reload. A post left
+out for its problems is answered at its own URL by its problems page (pages.py),
+so the page the librarian has open turns into the problems, and back into the
+post once the file is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import sys
+import traceback
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+
+from plugins._shared.build import build as run_build
+from plugins.content_model.problems import format_report
+
+from . import pages, quiet
+from .hook import latest, register
+
+WATCHED = ("content/", "theme/", "plugins/", "pelicanconf.py")
+
+
+class DevSite:
+    """What the server answers: the output folder, plus the pages of the last report."""
+
+    def __init__(self, settings_file: Path, output: Path, base_url: str):
+        self.settings_file, self.output, self.base_url = settings_file, Path(output), base_url
+        # Links in pages, cards and the share kit name the port actually served.
+        self.overrides = {"PUBLIC_URL": base_url.rstrip("/")}
+        self.problems = pages.ProblemPages({}, 0)
+        self._printed: str | None = None
+
+    def rebuild(self) -> None:
+        latest.clear()
+        try:
+            code = run_build(self.settings_file, output=self.output, overrides=self.overrides)
+        except Exception:  # noqa: BLE001 - the runner raises only with SERAMBI_DEBUG=1: show, keep serving
+            traceback.print_exc()
+            code = 1
+        if latest.report is not None:  # None: the build stopped before the content check
+            self._show(latest.report, latest.settings)
+        if code != 0:
+            print(
+                "Server tetap berjalan: halaman yang belum terbangun ulang masih versi terakhir "
+                "yang berhasil. Perbaiki lalu simpan berkasnya lagi.",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def _show(self, report, settings: dict) -> None:
+        try:
+            self.problems = pages.render(report, settings)
+        except Exception as error:  # noqa: BLE001 - a bug in problems.html must not stop serving
+            print(
+                f"GAGAL: halaman daftar masalah tidak bisa dibuat ({type(error).__name__}: {error}).",
+                file=sys.stderr,
+                flush=True,
+            )
+        # The same report again (another rebuild, nothing fixed) is not printed again.
+        text = format_report(report.problems)
+        if report.problems:
+            text += f"\n\nDaftar masalah juga tampil di {self.base_url}{pages.LIST_URL}"
+        if text != self._printed:
+            print(text, flush=True)
+            self._printed = text
+
+    def page_for(self, path: str) -> str | None:
+        """The HTML to answer for a URL path, or None to let the file server answer."""
+        key = path.removesuffix("index.html")
+        for candidate in (key, f"{key}/"):
+            if candidate in self.problems.pages:
+                return self.problems.pages[candidate]
+        file = self._html_file(path)
+        return None if file is None else self.problems.banner(file.read_text("utf-8", "replace"))
+
+    def not_found(self) -> str | None:
+        """The site's own 404 page, with the banner."""
+        file = self.output / "404.html"
+        return self.problems.banner(file.read_text("utf-8", "replace")) if file.is_file() else None
+
+    def _html_file(self, path: str) -> Path | None:
+        root = self.output.resolve()
+        target = (root / path).resolve()
+        if not target.is_relative_to(root):
+            return None
+        if target.is_dir():
+            if path and not path.endswith("/"):
+                return None  # the file server redirects to the address with a slash
+            target = target / "index.html"
+        return target if target.suffix == ".html" and target.is_file() else None
+
+
+class SiteFiles(StaticFileHandler):
+    """livereload's file handler, answering HTML pages through the DevSite."""
+
+    site: DevSite
+    answered = False  # True once this request's HTML came from the DevSite
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        html = self.site.page_for(path)
+        if html is None:
+            await super().get(path, include_body)
+            return
+        self.answered = True
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")  # a reload must fetch the rebuilt page
+        self.finish(html if include_body else None)
+
+    def compute_etag(self) -> str | None:
+        # The file server's ETag is of a file on disk; these pages are no-store anyway.
+        return None if self.answered else super().compute_etag()
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        page = self.site.not_found() if status_code == 404 else None
+        if page is None:
+            super().write_error(status_code, **kwargs)
+            return
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(page)
+
+
+class DevServer(Server):
+    def __init__(self, site: DevSite):
+        super().__init__()
+        self.SFH = type("SiteFiles", (SiteFiles,), {"site": site})
+        # livereload skips a reload within 3 s of the previous one, so a quick fix
+        # would leave the problems page open: every finished rebuild reloads.
+        LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+
+    def _setup_logging(self) -> None:
+        # livereload's own lines ("Running task", "Reload 1 waiters") are noise for staff.
+        logging.getLogger("livereload").setLevel(logging.WARNING)
+
+
+def serve(root: Path, settings_file: Path, output: Path, host: str, port: int) -> int:
+    """Serve until Ctrl+C; return a process exit code."""
+    base_url = f"http://{host}:{port}/"
+    taken = _port_taken(host, port)  # said before the first build, not after it
+    if taken is not None:
+        return _cannot_serve(base_url, taken)
+    site = DevSite(settings_file, output, base_url)
+    # Connected here, not in PLUGINS: only this process's builds ever run the hook.
+    register()
+    quiet.install(latest)
+    server = DevServer(site)  # its watcher's clock starts now: edits during the first build count
+    for watched in WATCHED:
+        server.watch(str(root / watched), site.rebuild)
+    site.rebuild()
+    print(f"Situs tersaji di {base_url} (Ctrl+C untuk berhenti)", flush=True)
+    try:
+        server.serve(host=host, port=port, root=str(output), open_url_delay=None)
+    except OSError as error:  # taken since the check
+        return _cannot_serve(base_url, error)
+    return 0
+
+
+def _port_taken(host: str, port: int) -> OSError | None:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as tornado binds
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            return error
+    return None
+
+
+def _cannot_serve(base_url: str, error: OSError) -> int:
+    print(
+        f"GAGAL: tidak bisa menyajikan situs di {base_url} ({error.strerror or error}). "
+        "Tutup 'invoke serve' yang lain, atau pilih port lain, misalnya: invoke serve --port 8001",
+        file=sys.stderr,
+    )
+    return 1
