@@ -65,6 +65,7 @@ PLUGINS = [
     "plugins.page_meta",
     "plugins.share_kit",
     "plugins.feeds",
+    "plugins.calendars",
 ]
 
 # Strict mode stops the build at the first content problem (publish, preview).
@@ -138,6 +139,10 @@ FEED_MAX_ITEMS = 30
 # would post the whole window again, so set it once, before the first auto-post.
 # "library_hashtags": add LIBRARY["hashtags"] to every item's categories.
 FEEDS = {"utm": None, "library_hashtags": True}
+
+# Calendars (plugins/calendars): an .ics for each event and kalender/semua.ics to
+# subscribe to, explained on /kalender/. Renaming the folder breaks every subscription.
+CALENDARS = {"folder": "kalender"}
 
 # Pelican's own feed writer stays off: plugins/feeds replaces it.
 FEED_ALL_ATOM = None

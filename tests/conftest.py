@@ -15,6 +15,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE_TESTS = ROOT / "tests" / "site"
 
 
+def _declare_every_plugins_settings() -> None:
+    """Import every plugin pelicanconf.py lists: each declares its own settings on import,
+    as in a real build, so a test that parses settings directly knows them all."""
+    import importlib
+
+    from pelican.settings import read_settings
+
+    for name in read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]:
+        if name.startswith("plugins."):
+            importlib.import_module(name)
+
+
+_declare_every_plugins_settings()
+
+
 def _on_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 

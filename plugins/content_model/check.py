@@ -217,7 +217,7 @@ def check_file(path: Path, ctx: ParseContext, kinds: KindRegistry) -> Entry:
         report(field_name, error)
     # Fields already reported (a YAML mistake, a placeholder) are not checked again.
     reported = set(reading.unreadable) | {name for name, _ in placeholders}
-    entry.values, meant = _parse_fields(kind, document.metadata, reported, ctx, report)
+    entry.values, meant = _parse_fields(kind, document.metadata, reported, ctx, report, document.lines)
     # A field written under a wrong name counts as written: its one problem is on that name.
     written = {name for name, raw in document.metadata.items() if not _is_blank(raw)} | reported | meant
     for rule in kind.rules:
@@ -235,7 +235,7 @@ def check_file(path: Path, ctx: ParseContext, kinds: KindRegistry) -> Entry:
 
 
 def _parse_fields(
-    kind: Kind, metadata: dict, reported: set[str], ctx: ParseContext, report
+    kind: Kind, metadata: dict, reported: set[str], ctx: ParseContext, report, lines=None
 ) -> tuple[dict, set[str]]:
     """Typed values of the fields, and the fields that misspelt names stand for.
 
@@ -257,7 +257,8 @@ def _parse_fields(
         try:
             values[name] = spec.type.parse(raw, ctx)
         except FieldError as error:
-            report(name, error)
+            line = (lines or {}).get(name)  # the line staff must edit, when the header says it
+            report(name, FieldError(f"baris {line}: {error.message}", error.fix) if line else error)
     for spec in kind.fields:
         if spec.name in reported or spec.name in meant:
             continue

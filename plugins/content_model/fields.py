@@ -477,3 +477,154 @@ class CardFocus(FieldType):
             raise FieldError(
                 str(error), 'tulis misalnya card_focus: "0.5, 0.3" atau card_focus: atas'
             ) from None
+
+
+_TRUE = {"true", "ya", "yes", "benar", "1"}
+_FALSE = {"false", "tidak", "no", "salah", "0"}
+
+
+@dataclass(frozen=True)
+class Boolean(FieldType):
+    form: ClassVar[str] = "true atau false"
+
+    def parse(self, value, ctx):
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE | _FALSE:
+            return text in _TRUE
+        raise FieldError(f"'{value}' bukan true atau false.", "tulis true (ya) atau false (tidak).")
+
+
+@dataclass(frozen=True)
+class Date(FieldType):
+    """A calendar day, without a time: 2026-12-26."""
+
+    form: ClassVar[str] = "tanggal, TTTT-BB-HH"
+
+    def parse(self, value, ctx):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise FieldError(
+                f"'{value}' bukan tanggal yang sah.",
+                "tulis tanggal dengan format TTTT-BB-HH, misalnya 2026-12-26.",
+            ) from None
+
+
+@dataclass(frozen=True)
+class DateList(FieldType):
+    form: ClassVar[str] = "daftar tanggal, misalnya [2026-12-26, 2027-01-02]"
+
+    def parse(self, value, ctx):
+        items = value if isinstance(value, list) else [value]
+        return tuple(sorted({Date().parse(item, ctx) for item in items if item is not None}))
+
+
+@dataclass(frozen=True)
+class ChoiceList(FieldType):
+    """One or more of a set of choices: [anak, remaja]."""
+
+    options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def form(self) -> str:  # type: ignore[override]
+        return "satu atau beberapa dari: " + ", ".join(self.options)
+
+    def parse(self, value, ctx):
+        items = value if isinstance(value, list) else str(value).split(",")
+        chosen = [str(item).strip().lower() for item in items if item is not None and str(item).strip()]
+        unknown = [item for item in chosen if item not in self.options]
+        if unknown:
+            listed = ", ".join(f"'{item}'" for item in unknown)
+            raise FieldError(
+                f"{listed} bukan pilihan yang dikenal.",
+                "pakai satu atau beberapa dari: " + ", ".join(self.options) + ", misalnya [anak, remaja].",
+            )
+        if not chosen:
+            raise FieldError("daftarnya kosong.", "isi paling sedikit satu butir.")
+        return tuple(dict.fromkeys(chosen))
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A parsed `repeat`: every `interval` days/weeks/months, `count` times or `until` a day."""
+
+    every: str  # "day", "week" or "month"
+    interval: int = 1
+    count: int | None = None
+    until: dt.date | None = None
+
+
+_EVERY = {
+    "day": "day",
+    "hari": "day",
+    "week": "week",
+    "minggu": "week",
+    "pekan": "week",
+    "month": "month",
+    "bulan": "month",
+}
+_REPEAT_KEYS = {
+    "every": "every",
+    "setiap": "every",
+    "interval": "interval",
+    "selang": "interval",
+    "count": "count",
+    "kali": "count",
+    "jumlah": "count",
+    "until": "until",
+    "sampai": "until",
+}
+
+
+@dataclass(frozen=True)
+class Repeat(FieldType):
+    form: ClassVar[str] = (
+        "aturan ulang, misalnya {every: week, count: 4} atau {every: week, until: 2027-01-30}"
+    )
+
+    def parse(self, value, ctx):
+        example = (
+            "tulis misalnya repeat: {every: week, count: 4} atau repeat: {every: week, until: 2027-01-30}."
+        )
+        if not isinstance(value, dict):
+            raise FieldError("aturan ulang bukan bagian bersarang.", example)
+        parts = {}
+        for key, item in value.items():
+            name = _REPEAT_KEYS.get(str(key).strip().lower())
+            if name is None:
+                raise FieldError(
+                    f"'{key}' tidak dikenal dalam aturan ulang.",
+                    "pakai every (day, week atau month), count atau until, dan interval bila perlu.",
+                )
+            parts[name] = item
+        every = _EVERY.get(str(parts.get("every", "")).strip().lower())
+        if every is None:
+            raise FieldError(
+                f"'every: {parts.get('every', '')}' bukan satuan ulang yang dikenal.",
+                "isi every dengan day (setiap hari), week (setiap minggu) atau month (setiap bulan).",
+            )
+        return Recurrence(
+            every=every,
+            interval=Integer().parse(parts["interval"], ctx) if "interval" in parts else 1,
+            count=Integer().parse(parts["count"], ctx) if "count" in parts else None,
+            until=Date().parse(parts["until"], ctx) if "until" in parts else None,
+        )
+
+
+@dataclass(frozen=True)
+class MovedSessions(FieldType):
+    form: ClassVar[str] = "tanggal lama: waktu baru, misalnya {2026-12-19: 2026-12-20 10:00}"
+
+    def parse(self, value, ctx):
+        if not isinstance(value, dict):
+            raise FieldError(
+                "isinya bukan pasangan tanggal lama dan waktu baru.",
+                "tulis misalnya moved: {2026-12-19: 2026-12-20 10:00}.",
+            )
+        return {Date().parse(old, ctx): DateTime().parse(new, ctx) for old, new in value.items()}

@@ -1,7 +1,7 @@
 """The site's top-level folders, in one place, from the settings.
 
 Posts live in one folder per kind, pages at /<slug>/, and the build writes
-listings, hashtags, the archive, drafts, feeds, cards, the share kit, theme
+listings, hashtags, the archive, drafts, feeds, calendars, cards, the share kit, theme
 files and static folders at the top of the site. Page slugs, the share kit's
 folder and URLs are checked against this registry; no plugin writes these
 names as literals.
@@ -45,6 +45,7 @@ class SiteFolders:
     archive: str
     drafts: str
     feeds: str
+    calendars: str
     cards: str
     share_kit: str
     theme: str
@@ -60,6 +61,7 @@ class SiteFolders:
             self.archive,
             self.drafts,
             self.feeds,
+            self.calendars,
             self.cards,
             self.theme,
             *self.static,
@@ -82,6 +84,7 @@ def site_folders(settings) -> SiteFolders:
         archive=_first_segment(settings.get("ARCHIVES_URL")) or "",
         drafts=_first_segment(settings.get("DRAFT_URL")) or "",
         feeds=_folder_of(settings, "FEEDS"),
+        calendars=_folder_of(settings, "CALENDARS"),
         cards=_folder_of(settings, "SOCIAL_CARDS"),
         share_kit=_folder_of(settings, "SHARE_KIT"),
         theme=str(settings.get("THEME_STATIC_DIR") or ""),

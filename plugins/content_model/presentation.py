@@ -31,6 +31,7 @@ class Status:
     on_card: bool = False  # the card shows it
     strikes_time: bool = False  # the announced time no longer holds: shown struck out
     normal: bool = False  # the ordinary state: no badge, no notice
+    ical_status: str = "CONFIRMED"  # its STATUS in calendars (RFC 5545): CONFIRMED, TENTATIVE, CANCELLED
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Schedule:
     text: str  # "Sabtu, 5 Desember 2026, pukul 09.00–11.00 WITA"
     card_text: str  # "Sabtu, 5 Desember 2026 · 09.00 WITA"
     alt_text: str  # for the card's alt: "Sabtu, 5 Desember 2026 pukul 09.00 WITA"
+    all_day: bool = False  # whole days: `end` is the midnight after the last day, times are not shown
 
     def is_over(self, now: dt.datetime) -> bool:
         return self.end < now
@@ -64,6 +66,7 @@ class Action:
     url: str
     after_body: bool = False  # placed after the body (a tutorial's video), else before it
     while_on: bool = False  # offered only while the post's schedule has not ended
+    until: dt.datetime | None = None  # offered only before this moment (a registration deadline)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class Presentation:
     card_alt_details: tuple[str, ...] = ()  # ", ..." parts of the card's alt text
     shown_fields: Mapping[str, str] = field(default_factory=dict)  # field -> text drawn on the card
     caption_lines: tuple[str, ...] = ()  # lines after the title in share-kit captions
+    sessions: tuple[Schedule, ...] = ()  # every session of a scheduled post, soonest first
+    previous_time: str | None = None  # the old time of a rescheduled event, in words
 
 
 @dataclass(frozen=True)
@@ -119,8 +124,14 @@ class PostFacts:
         return tuple(
             action
             for action in self.presentation.actions
-            if not (action.while_on and over) and (after_body is None or action.after_body == after_body)
+            if not (action.while_on and over)
+            and not (action.until is not None and action.until <= now)
+            and (after_body is None or action.after_body == after_body)
         )
+
+    def next_session(self, now: dt.datetime) -> Schedule | None:
+        """The session going on or next to come at `now`; None when every one has ended."""
+        return next((session for session in self.presentation.sessions if not session.is_over(now)), None)
 
     def is_over(self, now: dt.datetime) -> bool:
         return self.schedule is not None and self.schedule.is_over(now)

@@ -14,9 +14,9 @@ LATEST_PER_KIND = 3
 
 
 def upcoming(articles, now: dt.datetime) -> list:
-    """Posts listed by their schedule (events) that have not ended yet, soonest first."""
+    """Posts listed by their schedule (events) that have not ended yet, by their next session."""
     due = [a for a in articles if a.kind.lists_upcoming and not a.facts.is_over(now)]
-    return sorted(due, key=lambda a: a.facts.schedule.start)
+    return sorted(due, key=lambda a: (a.facts.next_session(now) or a.facts.schedule).start)
 
 
 def upcoming_by_kind(articles, now: dt.datetime) -> dict[str, list]:

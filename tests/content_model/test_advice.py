@@ -20,7 +20,8 @@ def test_several_hashtags_in_one_quoted_text_get_the_list_form(content, problems
         (
             NAME,
             "hashtags",
-            "tagar '#BedahBuku #Ronggeng' ditulis sebagai satu teks, jadi terbaca sebagai satu tagar.",
+            "baris 5: tagar '#BedahBuku #Ronggeng' ditulis sebagai satu teks, jadi terbaca sebagai "
+            "satu tagar.",
             "tulis setiap tagar tanpa tanda #, sebagai daftar: hashtags: [BedahBuku, Ronggeng]",
         )
     ]
@@ -135,7 +136,7 @@ def test_backslash_image_path_gets_the_form_to_write(content, problems_of):
         (
             NAME,
             "image",
-            "lokasi 'content\\gambar\\foto.jpg' memakai garis miring terbalik (\\) dan diawali "
+            "baris 5: lokasi 'content\\gambar\\foto.jpg' memakai garis miring terbalik (\\) dan diawali "
             "'content/', padahal lokasi ditulis dari dalam folder content/, jadi gambarnya tidak "
             "ditemukan.",
             "tulis lokasinya sebagai gambar/foto.jpg.",
@@ -154,13 +155,14 @@ def test_content_prefix_and_backslash_alone(content, problems_of):
         (
             NAME,
             "card_background",
-            "lokasi 'gambar\\foto.jpg' memakai garis miring terbalik (\\), jadi gambarnya tidak ditemukan.",
+            "baris 7: lokasi 'gambar\\foto.jpg' memakai garis miring terbalik (\\), jadi gambarnya "
+            "tidak ditemukan.",
             "tulis lokasinya sebagai gambar/foto.jpg.",
         ),
         (
             NAME,
             "image",
-            "lokasi 'content/gambar/foto.jpg' diawali 'content/', padahal lokasi ditulis dari dalam "
+            "baris 5: lokasi 'content/gambar/foto.jpg' diawali 'content/', padahal lokasi ditulis dari dalam "
             "folder content/, jadi gambarnya tidak ditemukan.",
             "tulis lokasinya sebagai gambar/foto.jpg.",
         ),

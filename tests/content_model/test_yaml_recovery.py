@@ -32,7 +32,7 @@ def test_unquoted_colon_is_reported_with_every_other_problem_of_the_file(content
             (
                 NAME,
                 "date",
-                "'2026-31-12' bukan tanggal yang sah.",
+                "baris 3: '2026-31-12' bukan tanggal yang sah.",
                 "tulis tanggal dengan format TTTT-BB-HH atau TTTT-BB-HH JJ:MM, misalnya 2026-12-05 "
                 "09:00 (jam dalam WITA).",
             ),
@@ -204,7 +204,7 @@ def test_unclosed_quote_is_named_where_it_opens_and_the_rest_is_read(content, pr
         (
             NAME,
             "date",
-            "'2026-02-30' bukan tanggal yang sah.",
+            "baris 4: '2026-02-30' bukan tanggal yang sah.",
             "tulis tanggal dengan format TTTT-BB-HH atau TTTT-BB-HH JJ:MM, misalnya 2026-12-05 "
             "09:00 (jam dalam WITA).",
         ),

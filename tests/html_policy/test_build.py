@@ -50,7 +50,9 @@ def unsafe_parts(root, where: str) -> list[str]:
         for name, value in element.attrib.items():
             if name.lower().startswith("on"):
                 found.append(f"{where}: {name}= on <{element.tag}>")
-            if name.lower() in URL_ATTRIBUTES and not url_allowed(value):
+            # webcal:// is the theme's own calendar subscription link (/kalender/), not content.
+            theme_link = value.startswith("webcal://")
+            if name.lower() in URL_ATTRIBUTES and not url_allowed(value) and not theme_link:
                 found.append(f"{where}: {name}={value[:40]!r} on <{element.tag}>")
     return found
 

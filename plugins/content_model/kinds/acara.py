@@ -5,28 +5,50 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_datetime
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
 from plugins._shared.schema_org import SCHEMA, KindNodes, NodePage, library_id, postal_address
 from plugins.indonesian_dates.formats import clock, long_date, long_datetime, time_range, zone_abbreviation
 
-from ..fields import Choice, DateTime, Integer, Text, TextList, Url
+from ..fields import (
+    Boolean,
+    Choice,
+    ChoiceList,
+    DateList,
+    DateTime,
+    Integer,
+    MovedSessions,
+    Repeat,
+    Text,
+    TextList,
+    Url,
+)
 from ..presentation import Action, Detail, Presentation, PresentContext, Schedule, Status
 from ..problems import FieldError
 from .base import COMMON_RULES, Field, Kind, common_fields
 
 STATUSES = {
     "terjadwal": Status("terjadwal", "Terjadwal", normal=True),
-    "ditunda": Status("ditunda", "Ditunda", headline=True, on_card=True, strikes_time=True),
-    "dibatalkan": Status("dibatalkan", "Dibatalkan", headline=True, on_card=True, strikes_time=True),
+    "ditunda": Status(
+        "ditunda", "Ditunda", headline=True, on_card=True, strikes_time=True, ical_status="TENTATIVE"
+    ),
+    "dibatalkan": Status(
+        "dibatalkan", "Dibatalkan", headline=True, on_card=True, strikes_time=True, ical_status="CANCELLED"
+    ),
     "pindah-daring": Status("pindah-daring", "Dipindah ke daring", on_card=True),
+    "dijadwalkan-ulang": Status("dijadwalkan-ulang", "Dijadwalkan ulang", on_card=True),
 }
 JSONLD_STATUS = {
     "terjadwal": "EventScheduled",
     "ditunda": "EventPostponed",
     "dibatalkan": "EventCancelled",
     "pindah-daring": "EventMovedOnline",
+    "dijadwalkan-ulang": "EventRescheduled",
 }
 ONLINE = "daring"
+AUDIENCES = {"anak": "Anak-anak", "remaja": "Remaja", "dewasa": "Dewasa", "umum": "Umum"}
+FREQUENCIES = {"day": DAILY, "week": WEEKLY, "month": MONTHLY}
+MAX_SESSIONS = 100  # more is a rule written wrongly (until a year too far), not a real series
 
 
 def _event_has_place(values, written):
@@ -60,13 +82,144 @@ def _moved_online_needs_link(values, written):
 
 
 def _event_ends_after_start(values, written):
-    if "start" in values and "end" in values and values["end"] <= values["start"]:
+    if "start" not in values or "end" not in values:
+        return []
+    if values.get("all_day"):
+        if values["end"].date() < values["start"].date():
+            return [
+                (
+                    "end",
+                    FieldError(
+                        "tanggal selesai lebih awal dari tanggal mulai.",
+                        "isi 'end' dengan hari terakhir acara, sama dengan atau sesudah 'start'.",
+                    ),
+                )
+            ]
+        return []
+    if values["end"] <= values["start"]:
         return [
             (
                 "end",
                 FieldError(
                     "waktu selesai tidak sesudah waktu mulai.",
                     "isi 'end' dengan waktu sesudah 'start', misalnya dua jam kemudian.",
+                ),
+            )
+        ]
+    return []
+
+
+def _repeat_has_an_end(values, written):
+    rule = values.get("repeat")
+    if rule is None:
+        return []
+    if rule.count is None and rule.until is None:
+        return [
+            (
+                "repeat",
+                FieldError(
+                    "aturan ulang tidak punya akhir, jadi pertemuannya tidak ada habisnya.",
+                    "tambahkan jumlah pertemuan atau tanggal terakhir, misalnya "
+                    "repeat: {every: week, count: 4} atau repeat: {every: week, until: 2027-01-30}.",
+                ),
+            )
+        ]
+    if "start" not in values:
+        return []
+    if rule.until is not None and rule.until < values["start"].date():
+        return [
+            (
+                "repeat",
+                FieldError(
+                    f"'until' ({rule.until.isoformat()}) lebih awal dari 'start'.",
+                    "isi until dengan tanggal pertemuan terakhir, sesudah 'start'.",
+                ),
+            )
+        ]
+    if len(series_starts(values, values["start"].tzinfo)) > MAX_SESSIONS:
+        return [
+            (
+                "repeat",
+                FieldError(
+                    f"aturan ulang menghasilkan lebih dari {MAX_SESSIONS} pertemuan.",
+                    "periksa count atau until; untuk kegiatan rutin tanpa akhir, buat satu tulisan "
+                    "per periode.",
+                ),
+            )
+        ]
+    return []
+
+
+def _exceptions_are_series_dates(values, written):
+    if "start" not in values or (rule := values.get("repeat")) is None:
+        found = [
+            (
+                name,
+                FieldError(
+                    f"'{name}' hanya berlaku untuk acara berulang, tetapi 'repeat' belum ada atau salah.",
+                    "tambahkan repeat, misalnya repeat: {every: week, count: 4}, atau hapus "
+                    f"'{name}' dan ubah 'start'/'end' saja.",
+                ),
+            )
+            for name in ("skip", "moved")
+            if name in values and "repeat" not in written
+        ]
+        return found
+    if rule.count is None and rule.until is None:
+        return []  # reported on `repeat`
+    days = [start.date() for start in series_starts(values, values["start"].tzinfo)]
+    shown = ", ".join(day.isoformat() for day in days[:6]) + (", ..." if len(days) > 6 else "")
+    found = []
+    for name, written_days in (("skip", values.get("skip", ())), ("moved", values.get("moved", {}))):
+        strange = [day for day in written_days if day not in days]
+        if strange:
+            listed = ", ".join(day.isoformat() for day in strange)
+            found.append(
+                (
+                    name,
+                    FieldError(
+                        f"tanggal {listed} bukan tanggal pertemuan acara berulang ini.",
+                        f"pakai tanggal pertemuan yang ada: {shown}.",
+                    ),
+                )
+            )
+    if not found and days and set(days) <= set(values.get("skip", ())):
+        found.append(
+            (
+                "skip",
+                FieldError(
+                    "semua pertemuan dilewati, jadi acaranya tidak punya jadwal.",
+                    "hapus beberapa tanggal dari 'skip', atau ubah status menjadi dibatalkan.",
+                ),
+            )
+        )
+    return found
+
+
+def _deadline_before_start(values, written):
+    deadline, start = values.get("registration_deadline"), values.get("start")
+    if deadline is not None and start is not None and deadline >= start:
+        return [
+            (
+                "registration_deadline",
+                FieldError(
+                    "batas pendaftaran tidak sebelum waktu mulai acara.",
+                    "isi 'registration_deadline' dengan waktu sebelum 'start', misalnya sehari sebelumnya.",
+                ),
+            )
+        ]
+    return []
+
+
+def _rescheduled_needs_previous_start(values, written):
+    if values.get("event_status") == "dijadwalkan-ulang" and "previous_start" not in written:
+        return [
+            (
+                "previous_start",
+                FieldError(
+                    "acara dijadwalkan ulang, tetapi jadwal lamanya belum ada.",
+                    "isi 'previous_start' dengan waktu mulai yang lama, TTTT-BB-HH JJ:MM, agar pembaca "
+                    "yang mencatat jadwal lama tahu acaranya pindah; 'start' berisi jadwal baru.",
                 ),
             )
         ]
@@ -134,8 +287,73 @@ FIELDS = common_fields() + (
         "event_status",
         Choice({key: s.label for key, s in STATUSES.items()}),
         False,
-        "status acara: terjadwal, ditunda, dibatalkan atau pindah-daring",
+        "status acara: terjadwal, ditunda, dibatalkan, pindah-daring atau dijadwalkan-ulang",
         aliases=("status_acara",),
+    ),
+    Field(
+        "previous_start",
+        DateTime(),
+        False,
+        "jadwal mulai lama bila acara dijadwalkan ulang, TTTT-BB-HH JJ:MM (WITA)",
+        aliases=("jadwal_lama", "mulai_lama"),
+    ),
+    Field(
+        "all_day",
+        Boolean(),
+        False,
+        "true bila acara sepanjang hari: start dan end cukup tanggal, TTTT-BB-HH (opsional)",
+        aliases=("sepanjang_hari", "seharian"),
+    ),
+    Field(
+        "repeat",
+        Repeat(),
+        False,
+        "acara berulang: {every: week, count: 4} atau {every: week, until: TTTT-BB-HH}; "
+        "every: day, week atau month (opsional)",
+        aliases=("ulang", "berulang", "pengulangan"),
+    ),
+    Field(
+        "skip",
+        DateList(),
+        False,
+        "tanggal pertemuan yang ditiadakan, misalnya [2026-12-26] (opsional)",
+        aliases=("lewati", "libur", "kecuali"),
+    ),
+    Field(
+        "moved",
+        MovedSessions(),
+        False,
+        "pertemuan yang dipindah: {tanggal lama: waktu baru}, misalnya "
+        "{2026-12-19: 2026-12-20 10:00} (opsional)",
+        aliases=("dipindah", "pindah_jadwal"),
+    ),
+    Field(
+        "registration_deadline",
+        DateTime(),
+        False,
+        "batas akhir pendaftaran, TTTT-BB-HH JJ:MM (WITA), sebelum acara mulai (opsional)",
+        aliases=("batas_pendaftaran", "batas_daftar", "tutup_pendaftaran"),
+    ),
+    Field(
+        "full",
+        Boolean(),
+        False,
+        "true bila kuota penuh: tombol Daftar disembunyikan (opsional)",
+        aliases=("penuh", "kuota_penuh"),
+    ),
+    Field(
+        "capacity",
+        Integer(),
+        False,
+        "jumlah tempat untuk peserta (opsional)",
+        aliases=("kapasitas", "kuota", "daya_tampung"),
+    ),
+    Field(
+        "audience",
+        ChoiceList(AUDIENCES),
+        False,
+        "untuk siapa: satu atau beberapa dari anak, remaja, dewasa, umum, misalnya [anak, remaja] (opsional)",
+        aliases=("peserta", "sasaran", "untuk"),
     ),
 )
 
@@ -162,11 +380,92 @@ def card_when(start: dt.datetime, end: dt.datetime, zone) -> str:
     return f"{days} · {time}"
 
 
-def schedule(fields: dict, zone) -> Schedule:
+def _first_times(fields: dict, zone) -> tuple[dt.datetime, dt.datetime]:
+    """The written start and end; an all-day event runs from midnight to the midnight after its last day."""
     start, end = fields["start"].astimezone(zone), fields["end"].astimezone(zone)
+    if fields.get("all_day"):
+        start = dt.datetime.combine(start.date(), dt.time(), zone)
+        end = dt.datetime.combine(end.date() + dt.timedelta(days=1), dt.time(), zone)
+    return start, end
+
+
+def series_starts(fields: dict, zone) -> list[dt.datetime]:
+    """The starts a `repeat` rule gives, before skip and moved; the written start alone without one."""
+    start = _first_times(fields, zone)[0]
+    rule = fields.get("repeat")
+    if rule is None:
+        return [start]
+    until = dt.datetime.combine(rule.until, dt.time.max) if rule.until else None
+    count = rule.count if rule.count or until else 1  # no end: reported, never expanded forever
+    starts = rrule(
+        FREQUENCIES[rule.every],
+        dtstart=start.replace(tzinfo=None),
+        interval=rule.interval,
+        count=count,
+        until=until,
+    )
+    return [moment.replace(tzinfo=zone) for moment in starts[: MAX_SESSIONS + 1]]
+
+
+def session_times(fields: dict, zone) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+    """Every session as (start, end) in the site's zone, skipped dates left out, moved ones moved."""
+    first_start, first_end = _first_times(fields, zone)
+    length = first_end - first_start
+    skip, moved = set(fields.get("skip", ())), fields.get("moved", {})
+    found = []
+    for start in series_starts(fields, zone):
+        if start.date() in skip:
+            continue
+        start = moved[start.date()].astimezone(zone) if start.date() in moved else start
+        found.append((start, start + length))
+    return tuple(sorted(found)) or ((first_start, first_end),)
+
+
+def _last_day(end: dt.datetime) -> dt.datetime:
+    return end - dt.timedelta(days=1)
+
+
+def session_schedule(start: dt.datetime, end: dt.datetime, zone, all_day: bool = False) -> Schedule:
+    """One session (or a whole event) in words: with times, or whole days."""
+    if all_day:
+        last = _last_day(end)
+        if start.date() == last.date():
+            text = long_date(start, zone)
+            return Schedule(start, end, text, text, text, all_day=True)
+        text = f"{long_date(start, zone)} sampai {long_date(last, zone)}"
+        return Schedule(start, end, text, card_when(start, last, zone).split(" · ")[0], text, all_day=True)
     card = card_when(start, end, zone)
     alt = long_datetime(start, zone) if start.date() == end.date() else card.replace(" · ", ", mulai pukul ")
     return Schedule(start, end, time_range(start, end, zone), card, alt)
+
+
+def series_schedule(sessions: tuple[Schedule, ...], zone) -> Schedule:
+    """A series from its first start to its last end: '4 pertemuan, Sabtu, 5 ... sampai Sabtu, 26 ...'."""
+    first, last = sessions[0], sessions[-1]
+    last_day = _last_day(last.end) if first.all_day else last.end
+    days = f"{len(sessions)} pertemuan, {long_date(first.start, zone)} sampai {long_date(last_day, zone)}"
+    hours = {(clock(s.start, zone), clock(s.end, zone)) for s in sessions}
+    same_day = all(s.start.date() == s.end.date() for s in sessions)
+    if first.all_day or not (same_day and len(hours) == 1):
+        text = days
+    else:
+        hour = f"{clock(first.start, zone)}–{clock(first.end, zone)} {zone_abbreviation(first.start, zone)}"
+        text = f"{days}, pukul {hour}"
+    card = card_when(first.start, last_day, zone)
+    card = card.split(" · ")[0] if first.all_day else card
+    alt = f"{len(sessions)} pertemuan, mulai {first.alt_text}"
+    return Schedule(first.start, last.end, text, card, alt, all_day=first.all_day)
+
+
+def schedule(fields: dict, zone) -> Schedule:
+    """The whole event: one session's time, or a series' first start to its last end."""
+    sessions = sessions_of(fields, zone)
+    return sessions[0] if len(sessions) == 1 else series_schedule(sessions, zone)
+
+
+def sessions_of(fields: dict, zone) -> tuple[Schedule, ...]:
+    all_day = bool(fields.get("all_day"))
+    return tuple(session_schedule(start, end, zone, all_day) for start, end in session_times(fields, zone))
 
 
 def is_online_only(fields: dict) -> bool:
@@ -188,24 +487,60 @@ def where(fields: dict, library_name: str = "", short: bool = False) -> str:
     return f"{place} dan {ONLINE}" if fields.get("online_url") else place
 
 
+def audience_labels(fields: dict) -> tuple[str, ...]:
+    return tuple(AUDIENCES[key] for key in fields.get("audience", ()))
+
+
+def _extra_details(fields: dict, status: Status, zone) -> tuple[Detail, ...]:
+    """What follows time and place: the old time, who it is for, places, registration."""
+    found = []
+    if status.key == "dijadwalkan-ulang" and fields.get("previous_start"):
+        found.append(Detail("Jadwal lama", long_datetime(fields["previous_start"], zone), struck=True))
+    if fields.get("audience"):
+        found.append(Detail("Untuk", ", ".join(audience_labels(fields))))
+    if fields.get("capacity"):
+        found.append(Detail("Kapasitas", f"{fields['capacity']} orang"))
+    if fields.get("full"):
+        found.append(Detail("Pendaftaran", "Penuh; pendaftaran ditutup"))
+    elif fields.get("registration_deadline"):
+        found.append(
+            Detail("Pendaftaran", f"paling lambat {long_datetime(fields['registration_deadline'], zone)}")
+        )
+    return tuple(found)
+
+
 def present(fields: dict, ctx: PresentContext) -> Presentation:
     status = STATUSES[fields.get("event_status") or "terjadwal"]
-    when = schedule(fields, ctx.zone)
+    sessions = sessions_of(fields, ctx.zone)
+    when = sessions[0] if len(sessions) == 1 else series_schedule(sessions, ctx.zone)
+    first = sessions[0]
     place = where(fields, ctx.library_name)
     card_place = where(fields, ctx.library_name, short=True)
     actions = []
     if status.key != "dibatalkan":
-        if fields.get("registration_url"):
-            actions.append(Action("Daftar", fields["registration_url"], while_on=True))
+        if fields.get("registration_url") and not fields.get("full"):
+            deadline = fields.get("registration_deadline")
+            actions.append(Action("Daftar", fields["registration_url"], while_on=True, until=deadline))
         if fields.get("online_url"):
             actions.append(Action("Ikuti secara daring", fields["online_url"], while_on=True))
     start = when.start
+    series = len(sessions) > 1
+    first_detail = (Detail("Pertemuan pertama", first.text, struck=status.strikes_time),) if series else ()
+    details = (
+        Detail("Waktu", when.text, struck=status.strikes_time),
+        *first_detail,
+        Detail("Tempat", place),
+        *_extra_details(fields, status, ctx.zone),
+    )
+    previous = fields.get("previous_start") if status.key == "dijadwalkan-ulang" else None
     return Presentation(
         status=status,
         schedule=when,
         where=place,
-        details=(Detail("Waktu", when.text, struck=status.strikes_time), Detail("Tempat", place)),
+        details=details,
         actions=tuple(actions),
+        sessions=sessions,
+        previous_time=long_datetime(previous, ctx.zone) if previous else None,
         card_texts={
             "datetime": when.card_text,
             "place": card_place,
@@ -214,16 +549,34 @@ def present(fields: dict, ctx: PresentContext) -> Presentation:
             "month": _format(start, "LLL").rstrip(".").upper(),
             "weekday": _format(start, "EEEE"),
             "month_year": _format(start, "LLLL y"),
+            # a series only: its first session and how many there are ("4 pertemuan")
+            **(
+                {"first_session": first.card_text, "sessions": f"{len(sessions)} pertemuan"} if series else {}
+            ),
         },
         card_alt_details=(when.alt_text, card_place),
         shown_fields={"place": card_place},
-        caption_lines=(f"Waktu: {when.text}", f"Tempat: {place}"),
+        caption_lines=(
+            f"Waktu: {when.text}",
+            *((f"Pertemuan pertama: {first.text}",) if series else ()),
+            f"Tempat: {place}",
+            *(f"{d.label}: {d.text}" for d in details if d.label in ("Untuk", "Pendaftaran")),
+        ),
     )
 
 
+def _jsonld_time(moment: dt.datetime, all_day: bool, end: bool = False) -> str:
+    """ISO 8601; an all-day event gives days, its end the last day itself."""
+    if not all_day:
+        return moment.isoformat()
+    return (_last_day(moment) if end else moment).date().isoformat()
+
+
 def jsonld(fields: dict, facts, page: NodePage) -> KindNodes:
-    """A schema.org Event with its status, attendance mode and location."""
+    """A schema.org Event with its status, attendance mode and location; a series adds an EventSeries."""
     status = facts.status.key
+    sessions = facts.sessions or (facts.schedule,)
+    first = sessions[0]
     online = fields.get("online_url")
     in_person = not is_online_only(fields)
     locations = []
@@ -249,8 +602,8 @@ def jsonld(fields: dict, facts, page: NodePage) -> KindNodes:
         "name": page.title,  # in full, without a status prefix: that is eventStatus
         "description": page.description,
         "url": page.url,
-        "startDate": fields["start"].isoformat(),
-        "endDate": fields["end"].isoformat(),
+        "startDate": _jsonld_time(first.start, first.all_day),
+        "endDate": _jsonld_time(first.end, first.all_day, end=True),
         "eventStatus": f"{SCHEMA}/{JSONLD_STATUS[status]}",
         "eventAttendanceMode": f"{SCHEMA}/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
@@ -261,6 +614,13 @@ def jsonld(fields: dict, facts, page: NodePage) -> KindNodes:
         },
         "inLanguage": "id",
     }
+    if status == "dijadwalkan-ulang" and fields.get("previous_start"):
+        node["previousStartDate"] = _jsonld_time(fields["previous_start"], first.all_day)
+    if fields.get("audience"):
+        audiences = [{"@type": "Audience", "audienceType": label} for label in audience_labels(fields)]
+        node["audience"] = audiences[0] if len(audiences) == 1 else audiences
+    if fields.get("capacity"):
+        node["maximumAttendeeCapacity"] = fields["capacity"]
     if page.image_url:
         node["image"] = page.image_url
     # Google's event results want an offer even for a free event: price 0 in rupiah.
@@ -269,12 +629,44 @@ def jsonld(fields: dict, facts, page: NodePage) -> KindNodes:
         "price": fields.get("price", 0),
         "priceCurrency": "IDR",
         "url": fields.get("registration_url") or page.url,
-        "availability": f"{SCHEMA}/InStock",
+        "availability": f"{SCHEMA}/{'SoldOut' if fields.get('full') else 'InStock'}",
         "validFrom": fields["date"].isoformat(),
     }
     if fields.get("performers"):
         node["performer"] = [{"@type": "Person", "name": name} for name in fields["performers"]]
-    return KindNodes((node,))
+    if len(sessions) == 1:
+        return KindNodes((node,))
+    return KindNodes((node, _series_node(node, sessions, page)))
+
+
+def _series_node(event: dict, sessions, page: NodePage) -> dict:
+    """An EventSeries whose subEvents are the sessions, each an Event at its own time."""
+    event["superEvent"] = {"@id": f"{page.url}#seri"}
+    shared = {key: event[key] for key in ("eventStatus", "eventAttendanceMode", "location", "organizer")}
+    sub_events = [
+        {
+            "@type": "Event",
+            "@id": f"{page.url}#pertemuan-{number}",
+            "name": f"{page.title} (pertemuan {number})",
+            "url": page.url,
+            "startDate": _jsonld_time(session.start, session.all_day),
+            "endDate": _jsonld_time(session.end, session.all_day, end=True),
+            **shared,
+        }
+        for number, session in enumerate(sessions, start=1)
+    ]
+    return {
+        "@type": "EventSeries",
+        "@id": f"{page.url}#seri",
+        "name": page.title,
+        "description": page.description,
+        "url": page.url,
+        "startDate": sub_events[0]["startDate"],
+        "endDate": sub_events[-1]["endDate"],
+        **shared,
+        "inLanguage": "id",
+        "subEvent": sub_events,
+    }
 
 
 KIND = Kind(
@@ -282,7 +674,16 @@ KIND = Kind(
     label="Acara",
     description="Diskusi buku, pelatihan, pameran dan kegiatan lain di perpustakaan.",
     fields=FIELDS,
-    rules=COMMON_RULES + (_event_has_place, _moved_online_needs_link, _event_ends_after_start),
+    rules=COMMON_RULES
+    + (
+        _event_has_place,
+        _moved_online_needs_link,
+        _event_ends_after_start,
+        _repeat_has_an_end,
+        _exceptions_are_series_dates,
+        _deadline_before_start,
+        _rescheduled_needs_previous_start,
+    ),
     present=present,
     jsonld=jsonld,
     lists_upcoming=True,
