@@ -228,20 +228,15 @@ def _refuse_unpushed(c) -> None:
             "misalnya: git remote add origin https://github.com/NAMA-AKUN/serambi.git lalu "
             "git push -u origin main, lalu jalankan 'invoke publish' lagi. " + no_push + "."
         )
-    result = c.run("git ls-remote --exit-code origin refs/heads/main", warn=True, hide=True)
-    if result.exited == NO_SUCH_REF:
+    failed = _fetch_branch(c, "main")
+    if failed is MISSING_BRANCH:
         _refuse(
             "remote origin belum punya cabang main, jadi belum ada yang bisa diterbitkan. Kirim "
             "dulu: git push -u origin main, lalu jalankan 'invoke publish' lagi."
         )
-    if result.ok:
-        result = c.run(
-            "git fetch --no-tags origin +refs/heads/main:refs/remotes/origin/main", warn=True, hide=True
-        )
-    if not result.ok:
-        reason = (result.stderr.strip().splitlines() or ["tanpa keterangan"])[-1]
+    if failed:
         _refuse(
-            f"cabang main dari remote origin tidak bisa diambil ({reason}), jadi tidak bisa "
+            f"cabang main dari remote origin tidak bisa diambil ({failed}), jadi tidak bisa "
             "dipastikan bahwa commit ini sudah ada di sana. Periksa sambungan internet dan akses ke "
             "repositori (coba 'git fetch origin main'), lalu jalankan 'invoke publish' lagi."
         )
@@ -304,24 +299,34 @@ def _fetch_published_site(c) -> None:
     published cards since this one last did, and publish pushes with force."""
     if not c.run("git remote get-url origin", warn=True, hide=True).ok:
         return  # no remote: only this machine's gh-pages counts
+    failed = _fetch_branch(c, "gh-pages")
+    if failed is MISSING_BRANCH or failed is None:
+        return  # fetched, or the first publish to this remote
+    _refuse(
+        f"cabang gh-pages dari remote origin tidak bisa diambil ({failed}). "
+        "Tanpa cabang itu kartu yang sudah terbit bisa hilang, jadi penerbitan dihentikan. "
+        "Periksa sambungan internet dan akses ke repositori (coba 'git fetch origin gh-pages'), "
+        "lalu jalankan 'invoke publish' lagi."
+    )
+
+
+MISSING_BRANCH = "cabang tidak ada"  # _fetch_branch: origin has no such branch
+
+
+def _fetch_branch(c, branch: str) -> str | None:
+    """Fetch origin's BRANCH into origin/BRANCH: None when fetched, MISSING_BRANCH when
+    origin has none, else git's reason for failing."""
     # ls-remote first: its exit code tells "no such branch" from "cannot reach",
-    # in any language git speaks; only the second must stop the publish.
-    result = c.run("git ls-remote --exit-code origin refs/heads/gh-pages", warn=True, hide=True)
+    # in any language git speaks.
+    result = c.run(f"git ls-remote --exit-code origin refs/heads/{branch}", warn=True, hide=True)
     if result.exited == NO_SUCH_REF:
-        return  # the first publish to this remote
+        return MISSING_BRANCH
     if result.ok:
-        refspec = "+refs/heads/gh-pages:refs/remotes/origin/gh-pages"
+        refspec = f"+refs/heads/{branch}:refs/remotes/origin/{branch}"
         result = c.run(f"git fetch --no-tags origin {refspec}", warn=True, hide=True)
-    if not result.ok:
-        reason = (result.stderr.strip().splitlines() or ["tanpa keterangan"])[-1]
-        print(
-            f"GAGAL: cabang gh-pages dari remote origin tidak bisa diambil ({reason}). "
-            "Tanpa cabang itu kartu yang sudah terbit bisa hilang, jadi penerbitan dihentikan. "
-            "Periksa sambungan internet dan akses ke repositori (coba 'git fetch origin gh-pages'), "
-            "lalu jalankan 'invoke publish' lagi.",
-            file=sys.stderr,
-        )
-        raise Exit(code=1)
+    if result.ok:
+        return None
+    return (result.stderr.strip().splitlines() or ["tanpa keterangan"])[-1]
 
 
 def _card_folder(settings: dict) -> str:
