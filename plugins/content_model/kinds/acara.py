@@ -24,8 +24,7 @@ from ..fields import (
     Url,
 )
 from ..presentation import Action, Detail, Presentation, PresentContext, Schedule, Status
-from ..problems import FieldError
-from .base import COMMON_RULES, Field, Kind, common_fields
+from .base import COMMON_RULES, Field, Kind, common_fields, problem_on
 
 STATUSES = {
     "terjadwal": Status("terjadwal", "Terjadwal", normal=True),
@@ -53,31 +52,22 @@ MAX_SESSIONS = 100  # more is a rule written wrongly (until a year too far), not
 
 def _event_has_place(values, written):
     if not written & {"place", "online_url"}:
-        return [
-            (
-                "place",
-                FieldError(
-                    "acara tidak punya tempat maupun tautan daring.",
-                    "isi 'place' dengan tempat acara, atau 'online_url' dengan tautan "
-                    "siaran/rapat daring, atau keduanya.",
-                ),
-            )
-        ]
+        return problem_on(
+            "place",
+            "acara tidak punya tempat maupun tautan daring.",
+            "isi 'place' dengan tempat acara, atau 'online_url' dengan tautan "
+            "siaran/rapat daring, atau keduanya.",
+        )
     return []
 
 
 def _moved_online_needs_link(values, written):
     if values.get("event_status") == "pindah-daring" and "online_url" not in written:
-        return [
-            (
-                "online_url",
-                FieldError(
-                    "acara dipindah ke daring, tetapi tautan daringnya belum ada.",
-                    "isi 'online_url' dengan tautan siaran atau rapat daring, agar peserta "
-                    "tahu cara mengikutinya.",
-                ),
-            )
-        ]
+        return problem_on(
+            "online_url",
+            "acara dipindah ke daring, tetapi tautan daringnya belum ada.",
+            "isi 'online_url' dengan tautan siaran atau rapat daring, agar peserta tahu cara mengikutinya.",
+        )
     return []
 
 
@@ -86,26 +76,18 @@ def _event_ends_after_start(values, written):
         return []
     if values.get("all_day"):
         if values["end"].date() < values["start"].date():
-            return [
-                (
-                    "end",
-                    FieldError(
-                        "tanggal selesai lebih awal dari tanggal mulai.",
-                        "isi 'end' dengan hari terakhir acara, sama dengan atau sesudah 'start'.",
-                    ),
-                )
-            ]
+            return problem_on(
+                "end",
+                "tanggal selesai lebih awal dari tanggal mulai.",
+                "isi 'end' dengan hari terakhir acara, sama dengan atau sesudah 'start'.",
+            )
         return []
     if values["end"] <= values["start"]:
-        return [
-            (
-                "end",
-                FieldError(
-                    "waktu selesai tidak sesudah waktu mulai.",
-                    "isi 'end' dengan waktu sesudah 'start', misalnya dua jam kemudian.",
-                ),
-            )
-        ]
+        return problem_on(
+            "end",
+            "waktu selesai tidak sesudah waktu mulai.",
+            "isi 'end' dengan waktu sesudah 'start', misalnya dua jam kemudian.",
+        )
     return []
 
 
@@ -114,57 +96,42 @@ def _repeat_has_an_end(values, written):
     if rule is None:
         return []
     if rule.count is None and rule.until is None:
-        return [
-            (
-                "repeat",
-                FieldError(
-                    "aturan ulang tidak punya akhir, jadi pertemuannya tidak ada habisnya.",
-                    "tambahkan jumlah pertemuan atau tanggal terakhir, misalnya "
-                    "repeat: {every: week, count: 4} atau repeat: {every: week, until: 2027-01-30}.",
-                ),
-            )
-        ]
+        return problem_on(
+            "repeat",
+            "aturan ulang tidak punya akhir, jadi pertemuannya tidak ada habisnya.",
+            "tambahkan jumlah pertemuan atau tanggal terakhir, misalnya "
+            "repeat: {every: week, count: 4} atau repeat: {every: week, until: 2027-01-30}.",
+        )
     if "start" not in values:
         return []
     if rule.until is not None and rule.until < values["start"].date():
-        return [
-            (
-                "repeat",
-                FieldError(
-                    f"'until' ({rule.until.isoformat()}) lebih awal dari 'start'.",
-                    "isi until dengan tanggal pertemuan terakhir, sesudah 'start'.",
-                ),
-            )
-        ]
+        return problem_on(
+            "repeat",
+            f"'until' ({rule.until.isoformat()}) lebih awal dari 'start'.",
+            "isi until dengan tanggal pertemuan terakhir, sesudah 'start'.",
+        )
     if len(series_starts(values, values["start"].tzinfo)) > MAX_SESSIONS:
-        return [
-            (
-                "repeat",
-                FieldError(
-                    f"aturan ulang menghasilkan lebih dari {MAX_SESSIONS} pertemuan.",
-                    "periksa count atau until; untuk kegiatan rutin tanpa akhir, buat satu tulisan "
-                    "per periode.",
-                ),
-            )
-        ]
+        return problem_on(
+            "repeat",
+            f"aturan ulang menghasilkan lebih dari {MAX_SESSIONS} pertemuan.",
+            "periksa count atau until; untuk kegiatan rutin tanpa akhir, buat satu tulisan per periode.",
+        )
     return []
 
 
 def _exceptions_are_series_dates(values, written):
     if "start" not in values or (rule := values.get("repeat")) is None:
-        found = [
-            (
-                name,
-                FieldError(
-                    f"'{name}' hanya berlaku untuk acara berulang, tetapi 'repeat' belum ada atau salah.",
-                    "tambahkan repeat, misalnya repeat: {every: week, count: 4}, atau hapus "
-                    f"'{name}' dan ubah 'start'/'end' saja.",
-                ),
-            )
+        return [
+            finding
             for name in ("skip", "moved")
             if name in values and "repeat" not in written
+            for finding in problem_on(
+                name,
+                f"'{name}' hanya berlaku untuk acara berulang, tetapi 'repeat' belum ada atau salah.",
+                "tambahkan repeat, misalnya repeat: {every: week, count: 4}, atau hapus "
+                f"'{name}' dan ubah 'start'/'end' saja.",
+            )
         ]
-        return found
     if rule.count is None and rule.until is None:
         return []  # reported on `repeat`
     days = [start.date() for start in series_starts(values, values["start"].tzinfo)]
@@ -174,24 +141,16 @@ def _exceptions_are_series_dates(values, written):
         strange = [day for day in written_days if day not in days]
         if strange:
             listed = ", ".join(day.isoformat() for day in strange)
-            found.append(
-                (
-                    name,
-                    FieldError(
-                        f"tanggal {listed} bukan tanggal pertemuan acara berulang ini.",
-                        f"pakai tanggal pertemuan yang ada: {shown}.",
-                    ),
-                )
+            found += problem_on(
+                name,
+                f"tanggal {listed} bukan tanggal pertemuan acara berulang ini.",
+                f"pakai tanggal pertemuan yang ada: {shown}.",
             )
     if not found and days and set(days) <= set(values.get("skip", ())):
-        found.append(
-            (
-                "skip",
-                FieldError(
-                    "semua pertemuan dilewati, jadi acaranya tidak punya jadwal.",
-                    "hapus beberapa tanggal dari 'skip', atau ubah status menjadi dibatalkan.",
-                ),
-            )
+        found += problem_on(
+            "skip",
+            "semua pertemuan dilewati, jadi acaranya tidak punya jadwal.",
+            "hapus beberapa tanggal dari 'skip', atau ubah status menjadi dibatalkan.",
         )
     return found
 
@@ -199,30 +158,22 @@ def _exceptions_are_series_dates(values, written):
 def _deadline_before_start(values, written):
     deadline, start = values.get("registration_deadline"), values.get("start")
     if deadline is not None and start is not None and deadline >= start:
-        return [
-            (
-                "registration_deadline",
-                FieldError(
-                    "batas pendaftaran tidak sebelum waktu mulai acara.",
-                    "isi 'registration_deadline' dengan waktu sebelum 'start', misalnya sehari sebelumnya.",
-                ),
-            )
-        ]
+        return problem_on(
+            "registration_deadline",
+            "batas pendaftaran tidak sebelum waktu mulai acara.",
+            "isi 'registration_deadline' dengan waktu sebelum 'start', misalnya sehari sebelumnya.",
+        )
     return []
 
 
 def _rescheduled_needs_previous_start(values, written):
     if values.get("event_status") == "dijadwalkan-ulang" and "previous_start" not in written:
-        return [
-            (
-                "previous_start",
-                FieldError(
-                    "acara dijadwalkan ulang, tetapi jadwal lamanya belum ada.",
-                    "isi 'previous_start' dengan waktu mulai yang lama, TTTT-BB-HH JJ:MM, agar pembaca "
-                    "yang mencatat jadwal lama tahu acaranya pindah; 'start' berisi jadwal baru.",
-                ),
-            )
-        ]
+        return problem_on(
+            "previous_start",
+            "acara dijadwalkan ulang, tetapi jadwal lamanya belum ada.",
+            "isi 'previous_start' dengan waktu mulai yang lama, TTTT-BB-HH JJ:MM, agar pembaca "
+            "yang mencatat jadwal lama tahu acaranya pindah; 'start' berisi jadwal baru.",
+        )
     return []
 
 

@@ -47,6 +47,11 @@ class Field:
 Rule = Callable[[dict[str, Any], set[str]], list[tuple[str, FieldError]]]
 
 
+def problem_on(field_name: str, message: str, fix: str) -> list[tuple[str, FieldError]]:
+    """A rule's one finding: what is wrong with this field and how to fix it."""
+    return [(field_name, FieldError(message, fix))]
+
+
 def _nothing_to_add(fields: dict, ctx: PresentContext) -> Presentation:
     return Presentation()
 
@@ -176,44 +181,32 @@ def common_fields(image_required: bool = False, image_comment: str | None = None
 
 def alt_needed_with_image(values, written):
     if "image" in written and "image_alt" not in values and "image_alt" not in written:
-        return [
-            (
-                "image_alt",
-                FieldError(
-                    "gambar tidak punya teks alternatif.",
-                    "tambahkan kolom image_alt yang menjelaskan isi gambar, misalnya "
-                    "'Anak-anak membaca buku bergambar di ruang baca anak'.",
-                ),
-            )
-        ]
+        return problem_on(
+            "image_alt",
+            "gambar tidak punya teks alternatif.",
+            "tambahkan kolom image_alt yang menjelaskan isi gambar, misalnya "
+            "'Anak-anak membaca buku bergambar di ruang baca anak'.",
+        )
     return []
 
 
 def _card_image_needs_alt(values, written):
     if "card_image" in written and "card_image_alt" not in written:
-        return [
-            (
-                "card_image_alt",
-                FieldError(
-                    "kartu buatan sendiri tidak punya teks alternatif.",
-                    "tambahkan kolom card_image_alt yang menjelaskan isi kartu.",
-                ),
-            )
-        ]
+        return problem_on(
+            "card_image_alt",
+            "kartu buatan sendiri tidak punya teks alternatif.",
+            "tambahkan kolom card_image_alt yang menjelaskan isi kartu.",
+        )
     return []
 
 
 def _modified_after_date(values, written):
     if "modified" in values and "date" in values and values["modified"] < values["date"]:
-        return [
-            (
-                "modified",
-                FieldError(
-                    "tanggal diperbarui lebih awal dari tanggal terbit.",
-                    "isi tanggal diperbarui dengan tanggal yang sama atau sesudah 'date'.",
-                ),
-            )
-        ]
+        return problem_on(
+            "modified",
+            "tanggal diperbarui lebih awal dari tanggal terbit.",
+            "isi tanggal diperbarui dengan tanggal yang sama atau sesudah 'date'.",
+        )
     return []
 
 

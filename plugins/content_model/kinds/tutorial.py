@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from ..fields import TextList, Url
 from ..presentation import Action, Presentation, PresentContext, Section
-from ..problems import FieldError
-from .base import COMMON_RULES, Field, Kind, common_fields
+from .base import COMMON_RULES, Field, Kind, common_fields, problem_on
 
 
 def _has_steps_or_video(values, written):
     if not written & {"steps", "video_url"}:
-        return [
-            (
-                "steps",
-                FieldError(
-                    "tutorial tidak punya langkah maupun video.",
-                    "isi 'steps' dengan langkah-langkahnya, atau 'video_url' dengan "
-                    "tautan video, atau keduanya.",
-                ),
-            )
-        ]
+        return problem_on(
+            "steps",
+            "tutorial tidak punya langkah maupun video.",
+            "isi 'steps' dengan langkah-langkahnya, atau 'video_url' dengan tautan video, atau keduanya.",
+        )
     return []
 
 
