@@ -3,6 +3,7 @@
 # plugins.* import from anywhere: requirements.txt installs this project (pyproject.toml).
 # Lower-case names: Pelican reads every upper-case name here as a setting.
 from plugins.content_model.check import FILENAME_METADATA as filename_pattern
+from plugins.content_model.kinds import BUILT_IN as built_in_kinds
 
 # --- The library's profile: the one place staff edit who the library is. ---
 LIBRARY = {
@@ -75,15 +76,10 @@ BUILD_NOW = None
 
 # --- Content layout: one folder per kind, which is also its URL. ---
 # The kinds of posts, one module each (plugins/content_model/kinds/); plugins.content_model
-# reads posts from one folder per kind (ARTICLE_PATHS) and pages from halaman/.
-CONTENT_KINDS = [
-    "plugins.content_model.kinds.acara",
-    "plugins.content_model.kinds.tutorial",
-    "plugins.content_model.kinds.infografis",
-    "plugins.content_model.kinds.literasi_digital",
-    "plugins.content_model.kinds.pengumuman",
-    "plugins.content_model.kinds.koleksi_baru",
-]
+# reads posts from one folder per kind (ARTICLE_PATHS) and pages from halaman/. The
+# built-in ones are listed in plugins/content_model/kinds/__init__.py; add a new
+# kind's module after them, e.g. [*built_in_kinds, "plugins.content_model.kinds.mitra"].
+CONTENT_KINDS = [*built_in_kinds]
 STATIC_PATHS = ["gambar", "unduhan"]
 USE_FOLDER_AS_CATEGORY = True
 FILENAME_METADATA = filename_pattern
