@@ -52,6 +52,14 @@ OUTPUT_PATH = "output"
 # Every cache: Pelican's own (when CACHE_CONTENT is on: files named after its
 # generators), cards in kartu/, image sizes in gambar/. `invoke clean` empties it.
 CACHE_PATH = ".cache"
+# Pelican's reader cache: an unchanged Markdown file (by digest) is not rendered
+# again. Only the reader's output is kept, so every plugin still sees each post on
+# every build; plugins.render_memo empties it when code, theme or settings change.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False  # rewritten on every build: plain pickle is faster
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "plugins.output_guard",
@@ -67,6 +75,8 @@ PLUGINS = [
     "plugins.share_kit",
     "plugins.feeds",
     "plugins.calendars",
+    "plugins.posters",
+    "plugins.render_memo",
 ]
 
 # Strict mode stops the build at the first content problem (publish, preview).
@@ -76,9 +86,10 @@ BUILD_NOW = None
 
 # --- Content layout: one folder per kind, which is also its URL. ---
 # The kinds of posts, one module each (plugins/content_model/kinds/); plugins.content_model
-# reads posts from one folder per kind (ARTICLE_PATHS) and pages from halaman/. The
-# built-in ones are listed in plugins/content_model/kinds/__init__.py; add a new
-# kind's module after them, e.g. [*built_in_kinds, "plugins.content_model.kinds.mitra"].
+# reads posts from one folder per kind (ARTICLE_PATHS), pages from halaman/ and each
+# directory kind's pages (partners: mitra/). The built-in ones are listed in
+# plugins/content_model/kinds/__init__.py; add a new kind's module after them, e.g.
+# [*built_in_kinds, "plugins.site_kinds.tantangan_membaca"].
 CONTENT_KINDS = [*built_in_kinds]
 STATIC_PATHS = ["gambar", "unduhan"]
 USE_FOLDER_AS_CATEGORY = True

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -532,7 +533,7 @@ def _in_indonesian(error: ParseError) -> str:
 def _new_needs(context) -> str:
     """What `invoke new` still needs: the kind and the title, or only the title."""
     from plugins.content_model.kinds import DEFAULT
-    from plugins.content_model.scaffold import EXAMPLE_PAGE_TITLE, EXAMPLE_TITLE, find_kind
+    from plugins.content_model.scaffold import find_kind
 
     try:
         registry = _kinds()
@@ -542,17 +543,16 @@ def _new_needs(context) -> str:
     given = context.args["kind"].value if context is not None else None
     if given:
         kind = find_kind(registry, given)
-        slug = kind.slug if kind is not None else "acara"
-        title = EXAMPLE_PAGE_TITLE if kind is registry.page else EXAMPLE_TITLE
+        kind = kind or next(iter(registry.posts.values()))  # the site's first kind
         return (
             f"GAGAL: judulnya belum ditulis. Tulis judul sesudah jenisnya, di antara tanda kutip, "
-            f'misalnya: invoke new {slug} "{title}"'
+            f'misalnya: invoke new {kind.slug} "{kind.example_title}"'
         )
     return (
         "GAGAL: 'invoke new' perlu jenis dan judul: jenis dulu, lalu judul di antara tanda kutip, "
         f"misalnya: {EXAMPLE_NEW}\n"
         f"Jenis yang bisa dipakai: {', '.join(kinds)}. Untuk halaman tetap (tanpa tanggal), "
-        f'misalnya: invoke new halaman "{EXAMPLE_PAGE_TITLE}"'
+        f'misalnya: invoke new {registry.page.slug} "{registry.page.example_title}"'
     )
 
 
@@ -602,12 +602,13 @@ def snapshot(c):
         ]
         c.run(shlex.join(command), pty=False)
         golden.parent.mkdir(parents=True, exist_ok=True)
-        with golden.open("w", encoding="utf-8") as out:
-            c.run(
-                shlex.join(
-                    [sys.executable, "tools/snapshot.py", str(output), str(cache / "kartu-manifest.json")]
-                ),
-                out_stream=out,
-                pty=False,
+        # Straight to the file: invoke's out_stream decodes in chunks, which splits a
+        # multi-byte character at a chunk's edge into U+FFFD.
+        with golden.open("wb") as out:
+            subprocess.run(
+                [sys.executable, "tools/snapshot.py", str(output), str(cache / "kartu-manifest.json")],
+                stdout=out,
+                check=True,
+                cwd=ROOT,
             )
     print(f"Cuplikan ditulis: {golden.relative_to(ROOT)}. Baca diff-nya sebelum commit.")

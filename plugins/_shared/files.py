@@ -5,6 +5,10 @@ the target (os.replace is atomic on one file system), so a reader sees the old
 file or the new one, never half of one. The temporary file is removed when
 anything fails, a full disk included.
 
+While a build notes what it makes (`noting_made`), every target written or kept
+here is noted: output_guard/ledger.py removes what an earlier build made and
+this one did not.
+
 A cached file is written with a record beside it (`<name>.sha256`: digest and
 size). A cache reuses a file only when the record matches its bytes, so a
 file cut short by a crash, a full disk or a stray edit is made again.
@@ -23,6 +27,20 @@ from typing import BinaryIO
 
 RECORD_SUFFIX = ".sha256"
 _CHUNK = 1 << 20
+_made: set[str] | None = None  # the targets of the build that is noting them
+
+
+def noting_made() -> set[str]:
+    """Start noting every target written or kept from now on; the set fills as they are."""
+    global _made
+    _made = set()
+    return _made
+
+
+def note_made(path: str | Path) -> None:
+    """A file the build made, or found already right and kept (a page not rendered again)."""
+    if _made is not None:
+        _made.add(os.path.abspath(path))
 
 
 def _temporary_name(path: Path) -> Path:
@@ -41,6 +59,7 @@ def _write_through_temporary(path: str | Path, fill: Callable[[BinaryIO], None])
         with open(temporary, "xb") as handle:
             fill(handle)
         os.replace(temporary, target)
+        note_made(target)
     finally:
         temporary.unlink(missing_ok=True)  # already gone when the rename happened
 
@@ -96,6 +115,7 @@ def copy_if_changed(source: str | Path, target: str | Path, digest: str) -> bool
     """
     try:
         if sha256_of(target) == digest:
+            note_made(target)
             return False
     except OSError:  # not there yet
         pass

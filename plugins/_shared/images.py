@@ -168,8 +168,30 @@ def read_header(path: str | Path, name: str | None = None) -> ImageInfo:
     return found
 
 
+PROBE_CACHE = "gambar"  # CACHE_PATH/ringkasan/gambar.pickle: what probe() found, per file version
+_probe_cache: list[Path] = []  # the CACHE_PATH a build named (remember_probes), if any
+
+
+def remember_probes(cache_path: str | Path) -> None:
+    """Keep what probe() finds in this CACHE_PATH, so a later build decodes no unchanged image."""
+    _probe_cache[:] = [Path(cache_path)]
+
+
 @functools.lru_cache(maxsize=4096)
 def _examine(path: str, mtime_ns: int, size: int) -> ImageInfo | _Refusal:
+    if not _probe_cache:
+        return _decode(path)
+    from . import digest_cache  # only builds with a cache need it
+
+    cache = digest_cache.cache_at(_probe_cache[0], PROBE_CACHE)
+    key = digest_cache.digest(_PROBE_VERSION, path, mtime_ns, size, MAX_PIXELS, Image.__version__)
+    return cache.remember(key, lambda: _decode(path))
+
+
+_PROBE_VERSION = 1  # raise when what _decode finds changes
+
+
+def _decode(path: str) -> ImageInfo | _Refusal:
     found = _check_size(_header(Path(path)))
     if isinstance(found, _Refusal):
         return found
@@ -187,7 +209,8 @@ def probe(path: str | Path, name: str | None = None) -> ImageInfo:
     """Measure an image from its header, refuse it past MAX_PIXELS, then confirm it decodes.
 
     Raises ImageProblem naming the file as `name` (default: the path as given).
-    The decode is done once per build for each file version (path, mtime, size).
+    The decode is done once for each file version (path, mtime, size): once per
+    process, and once for good after remember_probes() named the build's cache.
     """
     try:
         stat = os.stat(path)

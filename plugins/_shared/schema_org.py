@@ -40,6 +40,7 @@ class NodePage:
     picture_url: str | None  # the post's own image (original), absolute
     public_url: str
     profile: Any  # LibraryProfile
+    shaped_image_urls: tuple[str, ...] = ()  # 16:9, 4:3, 1:1 crops (scheduled posts), absolute
 
 
 @dataclass(frozen=True)

@@ -1,41 +1,43 @@
 """iCalendar (RFC 5545) bytes of events, written with the icalendar package.
 
-The rules that make a rebuild byte-identical and an edit visible to calendar apps:
-
 - UID: the event page's permanent address, "<kind>/<slug>@<host>" (model.py).
-- DTSTAMP and LAST-MODIFIED: the post's `modified` (its `date` when never modified), in
-  UTC. DTSTAMP could be the build moment, but then every build would change every file
-  and every subscriber would re-download unchanged events; what DTSTAMP is for, telling
-  two versions of one event apart, is what `modified` already says.
-- SEQUENCE: whole minutes from SEQUENCE_EPOCH to `modified`. Built without state, so it
-  cannot count edits; it rises with every later `modified`, whatever `date` says, and
-  stays the same while `modified` does. Staff who change the time or place of an event
-  must set `modified` (the content checker's help says so) for apps to take the change.
+- A series is one VEVENT with an RRULE (COUNT or UNTIL, as staff wrote it), an EXDATE for
+  each skipped session, and one more VEVENT per moved session: the same UID, RECURRENCE-ID
+  the start the rule gives, DTSTART/DTEND where it went. The kind's `recurrence` fact says
+  all of it; nothing here expands a rule.
+- DTSTART/DTEND carry TZID of the site's zone (every Schedule is in it); its VTIMEZONE is
+  made once per build (`site_timezone`) and added to every calendar. Whole days are DATEs.
+- DTSTAMP, LAST-MODIFIED and SEQUENCE come from versions.py: they change when what the
+  calendar says of the event changes, and only then. `event_components` leaves them out so
+  that its bytes are that digest's input.
 - STATUS: the kind's Status.ical_status (CONFIRMED, TENTATIVE, CANCELLED).
-- DTSTART/DTEND carry TZID of the site's zone, with its VTIMEZONE made from zoneinfo.
 - A VALARM one day before, only while the event is confirmed: no reminder of a time that
-  no longer holds.
+  no longer holds. A whole-day event is reminded at 09.00 the day before, not at midnight.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 
 from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 
+from plugins.content_model.presentation import Schedule
+
 from .model import CalendarEntry
+from .versions import Version
 
 PRODID = "-//Serambi//Kalender Acara Perpustakaan//ID"
-SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 REMIND_BEFORE = dt.timedelta(days=1)
+REMIND_BEFORE_WHOLE_DAY = dt.timedelta(hours=15)  # from midnight: 09.00 the day before
 # How often subscribed apps should look again (apps that read it: Apple, Outlook).
 REFRESH = dt.timedelta(hours=12)
 
 
-def sequence(modified: dt.datetime) -> int:
-    """SEQUENCE for a post last modified at `modified`: higher for every later moment."""
-    return max(0, int((modified - SEQUENCE_EPOCH).total_seconds()) // 60)
+def site_timezone(zone) -> Timezone:
+    """The VTIMEZONE of the site's zone: made once per build, it is the same in every calendar."""
+    return Timezone.from_tzinfo(zone, tzid=zone.key)
 
 
 def _moment(moment: dt.datetime, all_day: bool):
@@ -43,25 +45,14 @@ def _moment(moment: dt.datetime, all_day: bool):
     return moment.date() if all_day else moment
 
 
-def vevent(entry: CalendarEntry) -> Event:
-    """One VEVENT with every property calendar apps show or compare."""
+def _vevent(entry: CalendarEntry, session: Schedule) -> Event:
+    """One VEVENT of the event at this session's time, with all its calendar apps show."""
     facts = entry.facts
-    modified = facts.modified.astimezone(dt.UTC)
     event = Event()
     event.add("uid", entry.uid)
-    event.add("dtstamp", modified)
     event.add("created", facts.published.astimezone(dt.UTC))
-    event.add("last-modified", modified)
-    event.add("sequence", sequence(facts.modified))
-    # A series is one event with every session: the first as DTSTART/DTEND, the others
-    # as RDATEs (each a start; the first's length), so calendars show each meeting, not
-    # one event spanning weeks. Sessions come from the kind's facts, exceptions applied.
-    sessions = facts.presentation.sessions or (facts.schedule,)
-    first = sessions[0]
-    event.add("dtstart", _moment(first.start, first.all_day))
-    event.add("dtend", _moment(first.end, first.all_day))
-    if len(sessions) > 1:
-        event.add("rdate", [_moment(s.start, s.all_day) for s in sessions[1:]])
+    event.add("dtstart", _moment(session.start, session.all_day))
+    event.add("dtend", _moment(session.end, session.all_day))
     event.add("summary", facts.headline)
     event.add("description", entry.description)
     if facts.where:
@@ -74,13 +65,50 @@ def vevent(entry: CalendarEntry) -> Event:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", f"Besok: {facts.title}")
-        alarm.add("trigger", -REMIND_BEFORE)
+        alarm.add("trigger", -(REMIND_BEFORE_WHOLE_DAY if session.all_day else REMIND_BEFORE))
         event.add_component(alarm)
     return event
 
 
-def calendar_bytes(entries: Iterable[CalendarEntry], name: str, description: str, zone) -> bytes:
-    """A whole VCALENDAR of these events, with the VTIMEZONE of the site's zone."""
+def event_components(entry: CalendarEntry) -> list[Event]:
+    """The VEVENTs of one event, without their version: a series' rule first, then each moved session."""
+    recurrence = entry.facts.presentation.recurrence
+    if recurrence is None:
+        return [_vevent(entry, entry.facts.schedule)]
+    all_day = recurrence.first.all_day
+    master = _vevent(entry, recurrence.first)
+    rule = {"freq": recurrence.freq, "interval": recurrence.interval}
+    if recurrence.count is not None:
+        rule["count"] = recurrence.count
+    else:
+        # UNTIL is UTC when DTSTART has a zone, a DATE when DTSTART is one (RFC 5545 3.3.10).
+        rule["until"] = recurrence.until.date() if all_day else recurrence.until.astimezone(dt.UTC)
+    master.add("rrule", rule)
+    if recurrence.skipped:
+        master.add("exdate", [_moment(start, all_day) for start in recurrence.skipped])
+    overrides = []
+    for start, session in sorted(recurrence.moved.items()):
+        override = _vevent(entry, session)
+        override.add("recurrence-id", _moment(start, all_day))
+        overrides.append(override)
+    return [master, *overrides]
+
+
+def digest_of(components: Iterable[Event]) -> str:
+    """What the calendar says of an event, as one digest (its version is not in it yet)."""
+    return hashlib.sha256(b"".join(component.to_ical() for component in components)).hexdigest()
+
+
+def stamp(components: Iterable[Event], version: Version) -> None:
+    """Give each VEVENT of an event its version (every one the same: they are one event)."""
+    for component in components:
+        component.add("dtstamp", version.changed)
+        component.add("last-modified", version.changed)
+        component.add("sequence", version.sequence)
+
+
+def calendar_bytes(events: Iterable[Event], name: str, description: str, timezone: Timezone) -> bytes:
+    """A whole VCALENDAR of these VEVENTs, with the site zone's VTIMEZONE."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -89,12 +117,11 @@ def calendar_bytes(entries: Iterable[CalendarEntry], name: str, description: str
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-caldesc", description)
-    calendar.add("x-wr-timezone", zone.key)
+    calendar.add("x-wr-timezone", str(timezone["TZID"]))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
     # Always there, even in a calendar with no event yet: apps read the zone from it.
-    calendar.add_component(Timezone.from_tzinfo(zone, tzid=zone.key))
-    for entry in entries:
-        calendar.add_component(vevent(entry))
-    calendar.add_missing_timezones()  # an event in another zone (none today) brings its own
+    calendar.add_component(timezone)
+    for event in events:
+        calendar.add_component(event)
     return calendar.to_ical()

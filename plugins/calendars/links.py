@@ -37,10 +37,17 @@ def _session(entry: CalendarEntry, now: dt.datetime | None):
     return (facts.next_session(now) if now is not None else None) or sessions[0]
 
 
+def _dates(session, whole_days: str, times: str) -> tuple[str, str]:
+    """Start and end: whole days as local dates (the end the day after), else UTC times."""
+    if session.all_day:
+        return session.start.strftime(whole_days), session.end.strftime(whole_days)
+    return _utc(session.start, times), _utc(session.end, times)
+
+
 def google_url(entry: CalendarEntry, now: dt.datetime | None = None) -> str:
     facts = entry.facts
     session = _session(entry, now)
-    start, end = (_utc(m, "%Y%m%dT%H%M%SZ") for m in (session.start, session.end))
+    start, end = _dates(session, "%Y%m%d", "%Y%m%dT%H%M%SZ")
     params = {"action": "TEMPLATE", "text": facts.headline, "dates": f"{start}/{end}"}
     params["details"] = entry.description
     if facts.where:
@@ -51,13 +58,14 @@ def google_url(entry: CalendarEntry, now: dt.datetime | None = None) -> str:
 def outlook_url(entry: CalendarEntry, now: dt.datetime | None = None) -> str:
     facts = entry.facts
     session = _session(entry, now)
-    start, end = (_utc(m, "%Y-%m-%dT%H:%M:%SZ") for m in (session.start, session.end))
+    start, end = _dates(session, "%Y-%m-%d", "%Y-%m-%dT%H:%M:%SZ")
     params = {
         "path": "/calendar/action/compose",
         "rru": "addevent",
         "subject": facts.headline,
         "startdt": start,
         "enddt": end,
+        "allday": "true" if session.all_day else "false",
         "body": entry.description,
     }
     if facts.where:

@@ -12,9 +12,9 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from plugins._shared.boundary import OutsideBoundary, content_file, image_source_path
+from plugins._shared.boundary import OutsideBoundary, image_source_path
 
-from .fields import ParseContext, check_file_name, image_info
+from .fields import ParseContext, check_file_name, image_info, is_content_file, located
 from .paths import why, written_form
 from .problems import FieldError
 
@@ -165,7 +165,7 @@ def _relative_link_errors(href: str, line_no: int, ctx: ParseContext) -> list[Fi
     path = href.split("#")[0].split("?")[0]
     if not _FILE_SUFFIX.search(path) or path.endswith((".html", ".htm")):
         return []
-    there = (ctx.content_dir / path).is_file()
+    there = is_content_file(ctx.content_dir / path)
     fix = (
         f"tulis {{static}}/{path}, agar berkasnya ikut diterbitkan dan tautannya benar."
         if there
@@ -210,7 +210,7 @@ def _image_errors(
         return errors
     try:
         check_file_name(relative)
-        path = content_file(ctx.content_dir, relative)
+        path = located(ctx.content_dir, relative)
     except FieldError as error:
         errors.append(FieldError(f"gambar di baris {line_no}: {error.message}", error.fix))
         return errors
@@ -242,7 +242,7 @@ def _file_link_errors(
     relative = written.lstrip("/") if written.startswith("/") else (folder / written).as_posix()
     try:
         check_file_name(written)
-        content_file(ctx.content_dir, relative)
+        located(ctx.content_dir, relative)
     except (FieldError, OutsideBoundary) as error:
         return [FieldError(f"tautan berkas '{link.group()}' di baris {line_no}: {error.message}", error.fix)]
     return []

@@ -12,20 +12,23 @@ import functools
 import os
 import re
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from plugins._shared import digest_cache
 from plugins._shared.boundary import is_within
 from plugins._shared.clock import build_moment
+from plugins._shared.images import remember_probes
 
 from .advice import unknown_field_error
 from .body import check_body, control_characters, internal_links
 from .fields import ParseContext, check_file_name
 from .folders import site_folders
-from .frontmatter import read_document
-from .kinds import Kind, KindRegistry, kinds_of
+from .frontmatter import forget_composed, read_document
+from .kinds import BUILT_IN, Kind, KindRegistry, kinds_of
+from .partners import check_partner_names
 from .placeholders import body_placeholder, field_placeholders
 from .problems import FieldError, Problem
 from .schedule import late_announcements
@@ -84,12 +87,16 @@ def check_tree(
 
     `now` is the build's moment (BUILD_NOW), `settings` Pelican's settings (the
     theme, static folders, slug rules, pagination, the share kit's folder);
-    without them the project's defaults apply.
+    without them the project's defaults apply. A build's settings name its
+    CACHE_PATH, where each file's own check is kept (CheckedFiles).
     """
     content_dir = content_dir.resolve()
+    cache_path = (settings or {}).get("CACHE_PATH")
     settings = {**(settings or project_settings()), "PATH": str(content_dir)}
     ctx = ParseContext.from_settings(settings)
     kinds = kinds_of(settings)
+    checked = CheckedFiles(settings, ctx, kinds, cache_path)
+    forget_composed()
     entries = {}
     for path in _walk(content_dir):
         relative = path.relative_to(content_dir)
@@ -100,12 +107,76 @@ def check_tree(
             if problems:
                 entries[str(path)] = Entry(f"content/{relative.as_posix()}", None, problems=problems)
             continue
-        entries[str(path)] = check_file(path, ctx, kinds)
+        entries[str(path)] = checked.entry(path)
+    checked.save()
     _check_slugs(entries.values(), kinds, site_folders(settings).taken, pagination_pattern(settings))
+    # Across files, after each file's own checks: a post naming a partner whose file is gone.
+    check_partner_names(list(entries.values()), kinds)
     now = now or build_moment({**settings, "TIMEZONE": str(timezone)})
     late_announcements(entries.values(), now, timezone)
     _check_internal_links(entries, content_dir, now)
     return Report(entries)
+
+
+CACHE_NAME = "pemeriksa"  # CACHE_PATH/ringkasan/pemeriksa.pickle
+# What a file's own check reads from the settings, besides ParseContext.
+_SETTINGS_READ = (
+    "CONTENT_KINDS",
+    "TAG_REGEX_SUBSTITUTIONS",
+    "SLUG_REGEX_SUBSTITUTIONS",
+    "SLUGIFY_PRESERVE_CASE",
+    "SLUGIFY_USE_UNICODE",
+)
+
+
+class CheckedFiles:
+    """check_file once per file version: its entry kept in CACHE_PATH by a digest of its bytes.
+
+    The key also holds the settings and the code the check depends on; the entry
+    records the other files the check looked at (images, linked files, the theme's
+    layouts), and is checked again when one of them changed. What spans files
+    (slugs, links between posts) and what depends on the build's moment is never
+    kept: check_tree works it out on every build, on fresh copies of the entries.
+    """
+
+    def __init__(self, settings: dict, ctx: ParseContext, kinds: KindRegistry, cache_path=None) -> None:
+        self.ctx, self.kinds = ctx, kinds
+        self.cache = digest_cache.cache_at(cache_path, CACHE_NAME) if cache_path else None
+        if self.cache is None:
+            return
+        remember_probes(cache_path)  # images the check reads: measured once per file version
+        modules = ["plugins.content_model", "plugins._shared", *(settings.get("CONTENT_KINDS") or BUILT_IN)]
+        self.version = digest_cache.digest(
+            digest_cache.code_version(modules, ["PyYAML", "pelican", "pillow", "lxml", "regex"]),
+            {name: settings.get(name) for name in _SETTINGS_READ},
+            (ctx.content_dir, ctx.timezone, ctx.theme_dir, ctx.static_folders),
+        )
+
+    def entry(self, path: Path) -> Entry:
+        if self.cache is None:
+            return check_file(path, self.ctx, self.kinds)
+        try:
+            key = digest_cache.digest(self.version, str(path), os.path.realpath(path), path.read_bytes())
+        except OSError:  # a folder's symlink, an unreadable file: checked (and reported) each time
+            return check_file(path, self.ctx, self.kinds)
+        kept = self.cache.get(key)
+        if kept is None:
+            with digest_cache.consulting() as consulted:
+                entry = check_file(path, self.ctx, self.kinds)
+            self.cache.put(key, _copy(entry, None), consulted)
+            return entry
+        return _copy(kept, kind_for(path.relative_to(self.ctx.content_dir), self.kinds))
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save(prune=True)
+
+
+def _copy(entry: Entry, kind: Kind | None) -> Entry:
+    """An entry of its own: check_tree adds cross-file problems to it, never to the cached one."""
+    return replace(
+        entry, kind=kind, values=dict(entry.values), problems=list(entry.problems), links=list(entry.links)
+    )
 
 
 def _walk(content_dir: Path):
@@ -300,7 +371,7 @@ def _slug(relative: Path, values: dict, report) -> str | None:
 
 def _unknown_kind_error(relative: Path, kinds: KindRegistry) -> FieldError:
     folder = relative.parts[0] if len(relative.parts) > 1 else ""
-    folders = sorted(kinds.posts) + [kinds.page.slug]
+    folders = sorted(kinds.posts) + kinds.page_folders
     guess = difflib.get_close_matches(folder, folders, n=1)
     hint = f" Mungkin maksudnya '{guess[0]}'?" if guess else ""
     where = f"folder '{folder}'" if folder else "folder utama content/"

@@ -19,6 +19,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from plugins._shared.boundary import OutsideBoundary, content_file
+from plugins._shared.digest_cache import note_file
 from plugins._shared.focal_point import FocusError, parse_focus
 from plugins._shared.hashtags import HASHTAG, suggest_hashtag, unique_hashtags
 from plugins._shared.images import ImageInfo, ImageProblem, probe
@@ -168,7 +169,7 @@ class ImagePath(FieldType):
         text = str(value).strip().lstrip("/")
         form = written_form(text)
         if form is not None:
-            exists = (ctx.content_dir / form).is_file()
+            exists = is_content_file(ctx.content_dir / form)
             raise FieldError(
                 f"lokasi '{text}' {why(text)}, jadi gambarnya tidak ditemukan.",
                 f"tulis lokasinya sebagai {form}"
@@ -187,7 +188,7 @@ class ImagePath(FieldType):
             )
         check_file_name(text)
         try:
-            path = content_file(ctx.content_dir, text)
+            path = located(ctx.content_dir, text)
         except OutsideBoundary as error:
             raise FieldError(error.message, error.fix) from None
         folder = PurePosixPath(text).parts[0]
@@ -226,8 +227,21 @@ def check_file_name(written: str) -> None:
             )
 
 
+def is_content_file(path: Path) -> bool:
+    """Path.is_file(), noted as an input of the check (plugins/_shared/digest_cache.py)."""
+    note_file(path)
+    return path.is_file()
+
+
+def located(content_dir: Path, written: str) -> Path:
+    """boundary.content_file(), with the file it looks for noted as an input of the check."""
+    note_file(Path(content_dir) / str(written).replace("\\", "/").lstrip("/"))
+    return content_file(content_dir, written)
+
+
 def image_info(path: Path, name: str) -> ImageInfo:
     """The image's size and format, or FieldError (too many pixels, unreadable) naming it."""
+    note_file(path)
     try:
         return probe(path, name)
     except ImageProblem as problem:
@@ -391,6 +405,7 @@ class CardLayout(FieldType):
     def parse(self, value, ctx):
         name = str(value).strip()
         # Card layouts are TOML files of the theme (THEME/cards/).
+        note_file(ctx.theme_dir / "cards")
         known = sorted(p.stem for p in (ctx.theme_dir / "cards").glob("*.toml"))
         if name not in known:
             raise FieldError(
@@ -455,8 +470,10 @@ _EXTENDS_PAGE = re.compile(r"""{%-?\s*extends\s+["']page\.html["']""")
 def page_templates(theme_dir: Path) -> list[str]:
     """'page' and every template of the theme that extends page.html."""
     folder = theme_dir / "templates"
+    note_file(folder)
     found = {"page"} if (folder / "page.html").is_file() else set()
     for path in folder.glob("*.html"):
+        note_file(path)
         if _EXTENDS_PAGE.search(path.read_text(encoding="utf-8")):
             found.add(path.stem)
     return sorted(found)

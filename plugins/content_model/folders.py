@@ -1,7 +1,7 @@
 """The site's top-level folders, in one place, from the settings.
 
 Posts live in one folder per kind, pages at /<slug>/, and the build writes
-listings, hashtags, the archive, drafts, feeds, calendars, cards, the share kit, theme
+listings, hashtags, the archive, drafts, feeds, calendars, posters, cards, the share kit, theme
 files and static folders at the top of the site. Page slugs, the share kit's
 folder and URLs are checked against this registry; no plugin writes these
 names as literals.
@@ -39,13 +39,14 @@ def _folder_of(settings, name: str) -> str:
 
 @dataclass(frozen=True)
 class SiteFolders:
-    kinds: tuple[str, ...]
+    kinds: tuple[str, ...]  # one folder per kind of post, and per directory (mitra/ and its index)
     pages: str  # content folder of pages; pages are served at /<slug>/
     tags: str
     archive: str
     drafts: str
     feeds: str
     calendars: str
+    posters: str
     cards: str
     share_kit: str
     theme: str
@@ -62,6 +63,7 @@ class SiteFolders:
             self.drafts,
             self.feeds,
             self.calendars,
+            self.posters,
             self.cards,
             self.theme,
             *self.static,
@@ -78,13 +80,14 @@ def site_folders(settings) -> SiteFolders:
     """The folders of a build with these settings (defaults are each plugin's own)."""
     kinds = kinds_of(settings)
     return SiteFolders(
-        kinds=tuple(kinds.folders),
+        kinds=(*kinds.folders, *kinds.directories),
         pages=kinds.page.slug,
         tags=_first_segment(settings.get("TAG_URL")) or "",
         archive=_first_segment(settings.get("ARCHIVES_URL")) or "",
         drafts=_first_segment(settings.get("DRAFT_URL")) or "",
         feeds=_folder_of(settings, "FEEDS"),
         calendars=_folder_of(settings, "CALENDARS"),
+        posters=_folder_of(settings, "POSTERS"),
         cards=_folder_of(settings, "SOCIAL_CARDS"),
         share_kit=_folder_of(settings, "SHARE_KIT"),
         theme=str(settings.get("THEME_STATIC_DIR") or ""),

@@ -8,12 +8,15 @@ read (one top-level field at a time) so that their problems are named too.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
+
+from plugins._shared.digest_cache import DigestCache, digest
 
 from .fields import hashtag_list
 from .lines import INDENTED_FIELD, Chunk, chunks, cut_values, strip_comment
@@ -48,13 +51,19 @@ class Reading:
 class _StrictLoader(yaml.SafeLoader):
     """A safe loader that refuses a key written twice (PyYAML keeps the last)
     and leaves dates as text, so a bad date is reported on its own field by the
-    field parser instead of failing the whole header."""
+    field parser instead of failing the whole header.
+
+    It reads the header into nodes exactly as yaml.safe_load does (the same
+    resolvers): only building values from them differs, so the reader can build
+    its own values from the same nodes (safe_metadata).
+    """
 
 
-_StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def _timestamp_as_text(loader, node):
+    return loader.construct_scalar(node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 class _DuplicateKey(yaml.constructor.ConstructorError):
@@ -76,8 +85,50 @@ def _construct_mapping(loader, node, deep=False):
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _construct(node, loader_class):
+    """Values from composed nodes, as yaml.load with loader_class builds them."""
+    if node is None:
+        return None
+    loader = loader_class("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def _load(text: str):
-    return yaml.load(text, Loader=_StrictLoader)
+    return _construct(yaml.compose(text, Loader=_StrictLoader), _StrictLoader)
+
+
+# Headers the checker composed in this build, waiting for the reader (taken once each).
+_COMPOSED: dict[str, Any] = {}
+
+
+def forget_composed() -> None:
+    """Drop headers the reader never took (a new check starts: nothing piles up between builds)."""
+    _COMPOSED.clear()
+
+
+def _load_header(text: str):
+    node = yaml.compose(text, Loader=_StrictLoader)
+    _COMPOSED[text] = node
+    return _construct(node, _StrictLoader)
+
+
+def safe_metadata(header: str, cache: DigestCache | None = None):
+    """yaml.safe_load(header), from the nodes the checker composed of it when it did (one parse).
+
+    With a cache (the build's), kept by a digest of the header: a warm build parses no YAML.
+    """
+
+    def parse():
+        node = _COMPOSED.pop(header, None)
+        return yaml.safe_load(header) if node is None else _construct(node, yaml.SafeLoader)
+
+    if cache is None:
+        return parse()
+    # A copy: the values go into the article's metadata, where nothing may change the cache's.
+    return copy.deepcopy(cache.remember(digest("safe_load", yaml.__version__, header), parse))
 
 
 def read_document(text: str) -> Reading:
@@ -103,7 +154,7 @@ def read_document(text: str) -> Reading:
     mistakes: list[tuple[str | None, FieldError]] = []
     unreadable: set[str] = set()
     try:
-        metadata = _load(header)
+        metadata = _load_header(header)
     except yaml.YAMLError as error:
         metadata = _read_by_field(parts, mistakes, unreadable)
         if not mistakes:  # only the whole header fails: say what YAML says, in Indonesian

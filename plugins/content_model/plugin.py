@@ -17,14 +17,19 @@ from pelican.contents import Tag
 from pelican.utils import order_content
 
 from plugins._shared.clock import build_moment
+from plugins._shared.digest_cache import save_open_caches
 from plugins._shared.errors import BuildStopped
 from plugins._shared.settings import Items, declare
 
 from .check import Report, check_tree
+from .directories import generators as directory_generators
+from .directories import place as place_directory_page
 from .facts import build_facts
 from .kinds import BUILT_IN, kinds_of
+from .partners import partners_of
 from .presentation import PresentContext
 from .problems import Problem, format_report
+from .reader import use_shared_parse
 from .schedule import format_schedule
 
 logger = logging.getLogger(__name__)
@@ -90,7 +95,7 @@ def attach_fields(generator) -> None:
     """Give each article its kind and typed fields; drop articles with problems."""
     report: Report = generator.context[REPORT_KEY]
     settings = generator.settings
-    ctx = present_context(settings)
+    ctx = present_context(settings, report)
     for attribute in ("articles", "drafts", "hidden_articles"):
         kept = []
         for article in getattr(generator, attribute):
@@ -125,7 +130,7 @@ def apply_schedule(generator, now) -> None:
 def attach_page_fields(generator) -> None:
     """Give each page its typed fields; drop pages with problems."""
     report: Report = generator.context[REPORT_KEY]
-    ctx = present_context(generator.settings)
+    ctx = present_context(generator.settings, report)
     kept = []
     for page in generator.pages:
         entry = report.entry_for(page.source_path)
@@ -133,24 +138,32 @@ def attach_page_fields(generator) -> None:
             continue
         page.fields = entry.values
         page.facts = build_facts(entry.kind, entry.values, ctx)
+        if entry.kind.directory:
+            place_directory_page(page, entry.kind)
         kept.append(page)
     generator.pages = kept
-    generator.context["pages"] = kept
+    # Menus and footers list the site's own pages; a directory's pages are listed by its index.
+    generator.context["pages"] = [page for page in kept if not page.facts.kind.directory]
+    generator.context["directory_pages"] = [page for page in kept if page.facts.kind.directory]
 
 
-def present_context(settings) -> PresentContext:
-    return PresentContext(settings["PROFILE"].name, ZoneInfo(settings["TIMEZONE"]))
+def present_context(settings, report: Report) -> PresentContext:
+    partners = partners_of(report.entries.values())
+    return PresentContext(settings["PROFILE"].name, ZoneInfo(settings["TIMEZONE"]), partners)
 
 
 def set_content_paths(pelican) -> None:
-    """Posts are read from one folder per kind, pages from the pages' folder."""
+    """Posts are read from one folder per kind, pages from the pages' folder and each directory's."""
     kinds = kinds_of(pelican.settings)
     pelican.settings["ARTICLE_PATHS"] = kinds.folders
-    pelican.settings["PAGE_PATHS"] = [kinds.page.slug]
+    pelican.settings["PAGE_PATHS"] = kinds.page_folders
 
 
 def register() -> None:
     signals.initialized.connect(set_content_paths)
+    signals.readers_init.connect(use_shared_parse)  # after pelican.plugins.yaml_metadata's own
     signals.article_generator_init.connect(check_content)
     signals.article_generator_pretaxonomy.connect(attach_fields)
     signals.page_generator_finalized.connect(attach_page_fields)
+    signals.finalized.connect(save_open_caches)  # every digest cache, once the build is done
+    signals.get_generators.connect(directory_generators)

@@ -50,6 +50,23 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class Recurrence:
+    """A series as its rule, in RFC 5545's terms: calendars write RRULE, EXDATE and RECURRENCE-ID.
+
+    `first` is the rule's first session as written, even when it is skipped or moved. The
+    starts in `skipped` and the keys of `moved` are starts the rule gives, in the site's zone.
+    """
+
+    first: Schedule
+    freq: str  # "DAILY", "WEEKLY" or "MONTHLY"
+    interval: int = 1
+    count: int | None = None  # the sessions the rule gives, skipped and moved ones included
+    until: dt.datetime | None = None  # or the last start it gives
+    skipped: tuple[dt.datetime, ...] = ()  # starts on which no session is held
+    moved: Mapping[dt.datetime, Schedule] = field(default_factory=dict)  # a start -> the session held instead
+
+
+@dataclass(frozen=True)
 class Detail:
     """One labelled fact: 'Waktu: ...', 'ISBN: ...'."""
 
@@ -67,6 +84,59 @@ class Action:
     after_body: bool = False  # placed after the body (a tutorial's video), else before it
     while_on: bool = False  # offered only while the post's schedule has not ended
     until: dt.datetime | None = None  # offered only before this moment (a registration deadline)
+    in_summary: bool = False  # also named in short announcements (a feed item's summary): 'Daftar'
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who a post is for: its key (in URLs and filters), its label, its place among the others."""
+
+    key: str  # "anak"
+    label: str  # "Anak-anak"
+    rank: int = 0  # listings order audiences by it (youngest first)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A changed status announced once: its own feed item beside the post's, never a repost."""
+
+    key: str  # the stable end of its guid: "dibatalkan-2026-12-01T0800" (status, when it was set)
+    label: str  # the title's prefix: "DIBATALKAN"
+    summary: str  # one line with the time and place it concerns
+    since: dt.datetime  # when the status was set: the item's date
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A reminder of one session, announced from `due` until the session starts."""
+
+    key: str  # "besok", "hari-ini": with the session's start, the stable end of its guid
+    label: str  # "Besok", "Hari ini": the title's prefix and what its card says
+    due: dt.datetime
+    session: Schedule
+    summary: str  # the session's time and place
+    card_texts: Mapping[str, str] = field(default_factory=dict)  # over the post's card texts
+
+    @property
+    def id(self) -> str:
+        """Unique within its post and stable across builds: '2026-12-05T0900-besok'."""
+        return f"{self.session.start:%Y-%m-%dT%H%M}-{self.key}"
+
+    def is_on(self, now: dt.datetime) -> bool:
+        return self.due <= now < self.session.start
+
+
+@dataclass(frozen=True)
+class PartnerRef:
+    """A partner a post names (a school co-hosting an event), as every output shows it."""
+
+    slug: str  # its file's slug: what posts write in `partners`
+    name: str
+    url: str  # its page, relative to the site: "mitra/sma-negeri-1-kotamobagu/"
+    label: str  # the kind of partner: "Sekolah"
+    logo: str | None = None  # "gambar/logo-....png"
+    logo_alt: str | None = None
+    website: str | None = None  # its own site
 
 
 @dataclass(frozen=True)
@@ -95,6 +165,13 @@ class Presentation:
     caption_lines: tuple[str, ...] = ()  # lines after the title in share-kit captions
     sessions: tuple[Schedule, ...] = ()  # every session of a scheduled post, soonest first
     previous_time: str | None = None  # the old time of a rescheduled event, in words
+    partners: tuple[PartnerRef, ...] = ()  # the partners it names, in the order written
+    notice: Notice | None = None  # the feeds' one announcement of a changed status
+    reminders: tuple[Reminder, ...] = ()  # every reminder of every session, whether due or not
+    audiences: tuple[Audience, ...] = ()  # who it is for (an event for children and teenagers)
+    recurrence: Recurrence | None = None  # a series' rule and its exceptions (calendars write it)
+    short_where: str | None = None  # the place in few words (no street, no library name) for short texts
+    summary_notes: tuple[str, ...] = ()  # facts short announcements add while it is on: 'Pendaftaran penuh'
 
 
 @dataclass(frozen=True)
@@ -136,13 +213,18 @@ class PostFacts:
     def is_over(self, now: dt.datetime) -> bool:
         return self.schedule is not None and self.schedule.is_over(now)
 
+    def reminders_on(self, now: dt.datetime) -> tuple[Reminder, ...]:
+        """The reminders to announce at `now`: due, and their session not yet started."""
+        return tuple(reminder for reminder in self.presentation.reminders if reminder.is_on(now))
+
 
 @dataclass(frozen=True)
 class PresentContext:
-    """What a kind needs besides the fields: the library's name and the site's zone."""
+    """What a kind needs besides the fields: the library's name, the site's zone, its partners."""
 
     library_name: str
     zone: Any  # ZoneInfo
+    partners: Mapping[str, PartnerRef] = field(default_factory=dict)  # the site's partners by slug
 
 
 Present = Callable[[dict, PresentContext], Presentation]

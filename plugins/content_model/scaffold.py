@@ -24,8 +24,6 @@ SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"[-\s_]+", "-"), (r"\A-+|-+\Z", "")]
 # Line and paragraph breaks, and controls: YAML cannot keep them on the title's line.
 _UNWRITABLE = {"Cc", "Cs", "Zl", "Zp"}
 _NONCHARACTERS = {"\ufffe", "\uffff"}
-EXAMPLE_TITLE = "Diskusi Buku Laskar Pelangi"
-EXAMPLE_PAGE_TITLE = "Tentang Kami"  # pages have no date: a standing page
 
 # Placeholders: what `invoke new` writes for a person to replace. The checker
 # (placeholders.py) reads them from here and refuses a post that still holds one.
@@ -66,16 +64,15 @@ def render(kind: Kind, title: str, now: dt.datetime) -> str:
 
 
 def find_kind(kinds: KindRegistry, name: str) -> Kind | None:
-    """The kind (of posts, or the page kind) called NAME, in any letter case: 'Acara', 'ACARA'."""
+    """The kind (of posts, of pages, or a directory) called NAME, in any letter case: 'Acara', 'ACARA'."""
     wanted = name.strip().casefold()
-    return next(
-        (kind for kind in [*kinds.posts.values(), kinds.page] if kind.slug.casefold() == wanted), None
-    )
+    every = [*kinds.posts.values(), kinds.page, *kinds.directories.values()]
+    return next((kind for kind in every if kind.slug.casefold() == wanted), None)
 
 
 def kind_names(kinds: KindRegistry) -> list[str]:
-    """What `invoke new` accepts, in the site's order: every kind of post, then the page kind."""
-    return [*kinds.posts, kinds.page.slug]
+    """What `invoke new` accepts, in the site's order: every kind of post, the page kind, directories."""
+    return [*kinds.posts, kinds.page.slug, *kinds.directories]
 
 
 def create(
@@ -96,8 +93,8 @@ def create(
     title = title.strip()
     _check_title(kind, title)
     slug = _slug(kind, title)
-    is_page = kind is kinds.page
-    name = f"{slug}.md" if is_page else f"{now:%Y-%m-%d}-{slug}.md"
+    undated = "date" not in kind.field_names  # a page or a partner: named by its slug alone
+    name = f"{slug}.md" if undated else f"{now:%Y-%m-%d}-{slug}.md"
     path = content_dir / kind.slug / name
     if path.exists():
         raise ScaffoldError(f"berkas {path} sudah ada; pakai judul lain atau sunting berkas itu.")
@@ -109,8 +106,7 @@ def create(
 
 
 def _example(kind: Kind) -> str:
-    title = EXAMPLE_PAGE_TITLE if "date" not in kind.field_names else EXAMPLE_TITLE
-    return f'misalnya: invoke new {kind.slug} "{title}"'
+    return f'misalnya: invoke new {kind.slug} "{kind.example_title}"'
 
 
 def _check_title(kind: Kind, title: str) -> None:

@@ -10,14 +10,20 @@ post once the file is fixed.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import socket
 import sys
+import time
 import traceback
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from pelican.settings import read_settings
+from tornado import ioloop
 
 from plugins._shared.build import build as run_build
 from plugins.content_model.problems import format_report
@@ -26,20 +32,54 @@ from . import pages, quiet
 from .hook import latest, register
 
 WATCHED = ("content/", "theme/", "plugins/", "pelicanconf.py")
+# How often the watched folders are looked at (livereload's own poll is 0.8 s): a
+# saved post waits half of this on average before its rebuild starts.
+POLL_MS = 150
+# How long the server's "now" stands still (see DevSite._pin_now): an event that ends
+# while staff edit shows as ended within this time; meanwhile a save renders only
+# the pages it changes.
+NOW_STEP_SECONDS = 600
 
 
 class DevSite:
     """What the server answers: the output folder, plus the pages of the last report."""
 
-    def __init__(self, settings_file: Path, output: Path, base_url: str):
+    def __init__(self, settings_file: Path, output: Path, base_url: str, overrides: dict | None = None):
         self.settings_file, self.output, self.base_url = settings_file, Path(output), base_url
         # Links in pages, cards and the share kit name the port actually served.
-        self.overrides = {"PUBLIC_URL": base_url.rstrip("/")}
+        self.overrides = {**(overrides or {}), "PUBLIC_URL": base_url.rstrip("/")}
+        self._pins_now: bool | None = None  # decided at the first rebuild
+        self._pinned_at: float | None = None
         self.problems = pages.ProblemPages({}, 0)
         self._printed: str | None = None
 
+    def _pin_now(self) -> None:
+        """Hold "now" still between rebuilds, moving it on every NOW_STEP_SECONDS.
+
+        Every page shows the current year and events by the moment of the build, so a
+        clock that moves on each rebuild would render every page again on every save.
+        A BUILD_NOW given in the settings file or the overrides is left alone.
+        """
+        if self._pins_now is False:
+            return
+        due = self._pinned_at is None or time.monotonic() - self._pinned_at >= NOW_STEP_SECONDS
+        if not due:
+            return
+        try:
+            settings = read_settings(str(self.settings_file))
+        except Exception:  # noqa: BLE001 - the build itself says what is wrong with the file
+            return
+        if self._pins_now is None:
+            self._pins_now = "BUILD_NOW" not in self.overrides and not settings.get("BUILD_NOW")
+            if not self._pins_now:
+                return
+        self._pinned_at = time.monotonic()
+        now = dt.datetime.now(ZoneInfo(settings["TIMEZONE"]))
+        self.overrides["BUILD_NOW"] = now.isoformat(timespec="seconds")
+
     def rebuild(self) -> None:
         latest.clear()
+        self._pin_now()
         try:
             code = run_build(self.settings_file, output=self.output, overrides=self.overrides)
         except Exception:  # noqa: BLE001 - the runner raises only with SERAMBI_DEBUG=1: show, keep serving
@@ -127,9 +167,17 @@ class SiteFiles(StaticFileHandler):
         self.finish(page)
 
 
+class QuickWatcher(Watcher):
+    """livereload's polling watcher, polled every POLL_MS instead of every 800 ms."""
+
+    def start(self, callback) -> bool:
+        ioloop.PeriodicCallback(callback, POLL_MS).start()
+        return True  # polling is set up: livereload starts no poll of its own
+
+
 class DevServer(Server):
     def __init__(self, site: DevSite):
-        super().__init__()
+        super().__init__(watcher=QuickWatcher())
         self.SFH = type("SiteFiles", (SiteFiles,), {"site": site})
         # livereload skips a reload within 3 s of the previous one, so a quick fix
         # would leave the problems page open: every finished rebuild reloads.
@@ -140,19 +188,31 @@ class DevServer(Server):
         logging.getLogger("livereload").setLevel(logging.WARNING)
 
 
-def serve(root: Path, settings_file: Path, output: Path, host: str, port: int) -> int:
-    """Serve until Ctrl+C; return a process exit code."""
+def serve(
+    root: Path,
+    settings_file: Path,
+    output: Path,
+    host: str,
+    port: int,
+    overrides: dict | None = None,
+    watched: list[Path] | None = None,
+) -> int:
+    """Serve until Ctrl+C; return a process exit code.
+
+    overrides (settings) and watched (instead of WATCHED under root) are for the
+    bench, which serves a corpus of its own.
+    """
     base_url = f"http://{host}:{port}/"
     taken = _port_taken(host, port)  # said before the first build, not after it
     if taken is not None:
         return _cannot_serve(base_url, taken)
-    site = DevSite(settings_file, output, base_url)
+    site = DevSite(settings_file, output, base_url, overrides)
     # Connected here, not in PLUGINS: only this process's builds ever run the hook.
     register()
     quiet.install(latest)
     server = DevServer(site)  # its watcher's clock starts now: edits during the first build count
-    for watched in WATCHED:
-        server.watch(str(root / watched), site.rebuild)
+    for path in watched or [root / name for name in WATCHED]:
+        server.watch(str(path), site.rebuild)
     site.rebuild()
     print(f"Situs tersaji di {base_url} (Ctrl+C untuk berhenti)", flush=True)
     try:

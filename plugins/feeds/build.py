@@ -3,8 +3,9 @@
 The card image goes everywhere an auto-poster looks for one: the enclosure
 (Atom: link rel=enclosure), media:content with media:description, and an <img>
 at the top of the content and of the summary (RSS description, Atom summary,
-both HTML). The guid is the post's permanent URL, marked as a permalink;
-campaign tags go on the item link only.
+both HTML). The guid is the post's permanent URL (an announcement's adds a
+fragment: "#status-...", "#pengingat-..."), marked as a permalink; campaign
+tags go on the item link only.
 """
 
 from __future__ import annotations

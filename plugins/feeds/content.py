@@ -68,9 +68,11 @@ def summary_html(summary: str, image: str = "") -> str:
     """An RSS description or Atom summary: the card's <img> (HTML), then the summary escaped.
 
     Nothing between the two paragraphs: feed2toot strips the tags, and any
-    whitespace there would become a stray line at the top of the toot.
+    whitespace there would become a stray line at the top of the toot. A line
+    break of the summary becomes <br> plus the break itself: readers show the
+    first, feed2toot keeps the second when it strips the tags.
     """
-    text = escape(summary, quote=False)
+    text = escape(summary, quote=False).replace("\n", "<br>\n")
     return f"<p>{image}</p><p>{text}</p>" if image else text
 
 

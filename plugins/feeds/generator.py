@@ -26,8 +26,12 @@ from .model import (
     Catalogue,
     FeedSet,
     Item,
+    feed_items,
     make_catalogue,
     make_item,
+    notice_item,
+    picture_of,
+    reminder_item,
 )
 from .settings import FeedSettings
 
@@ -54,11 +58,13 @@ class FeedsGenerator(Generator):
             auto_post_days=self.config.auto_post_days,
             folder=self.config.folder,
             tags_folder=site_folders(self.settings).tags,
+            reminders=self.config.reminders,
         )
         self.context["feeds"] = self.catalogue
 
     def generate_output(self, writer) -> None:
         items = self._items()
+        notices, reminders = self._announcements(items)
         missing = [i for i in items.values() if i.card is None]
         if missing:
             logger.warning(
@@ -69,13 +75,14 @@ class FeedsGenerator(Generator):
         channel = self._channel()
         # An empty feed (a quiet fortnight in sosial.xml) says the site's newest change,
         # not the clock: an unchanged site still builds byte-identical feeds.
-        self.newest = max((i.updated for i in items.values()), default=build_moment(self.settings))
+        every = [*items.values(), *notices.values(), *reminders.values()]
+        self.newest = max((i.updated for i in every), default=build_moment(self.settings))
         for feed in self.catalogue.all():
-            feed_items = [items[id(a)] for a in feed.articles]
+            held = feed_items(feed, items, notices, reminders)
             if feed.square:  # Instagram refuses a post without an image
-                feed_items = [i for i in feed_items if i.square is not None]
+                held = [i for i in held if i.square is not None]
             for fmt in feed.formats:
-                self._write(feed.path(fmt), self._render(fmt, channel, feed, feed_items))
+                self._write(feed.path(fmt), self._render(fmt, channel, feed, held))
         writer.write_file(
             f"{self.catalogue.page}index.html",
             self.get_template(PAGE_TEMPLATE),
@@ -92,7 +99,11 @@ class FeedsGenerator(Generator):
     def _items(self) -> dict[int, Item]:
         """One item per article that any feed holds, keyed by id(article)."""
         now = build_moment(self.settings)
-        wanted = {id(a): a for feed in self.catalogue.all() for a in feed.articles}
+        wanted = {
+            id(a): a
+            for feed in self.catalogue.all()
+            for a in (*feed.articles, *feed.noticed, *(post for post, _ in feed.reminded))
+        }
         return {
             key: make_item(
                 article,
@@ -103,6 +114,18 @@ class FeedsGenerator(Generator):
             )
             for key, article in wanted.items()
         }
+
+    def _announcements(self, items: dict[int, Item]) -> tuple[dict[int, Item], dict]:
+        """The notice items (by id(article)) and the reminder items (by (id(article), reminder id))."""
+        notices, reminders = {}, {}
+        for feed in self.catalogue.all():
+            for article in feed.noticed:
+                notices[id(article)] = notice_item(article, items[id(article)])
+            for article, reminder in feed.reminded:
+                cards = getattr(article, "reminder_cards", {}).get(reminder.id)
+                card = picture_of(cards.link, self.public_url) if cards else None
+                reminders[(id(article), reminder.id)] = reminder_item(items[id(article)], reminder, card)
+        return notices, reminders
 
     def _render(self, fmt: str, channel: Channel, feed: FeedSet, items: list[Item]) -> bytes:
         if fmt == "json":

@@ -2,8 +2,9 @@
 
 feedgen has no JSON Feed writer. Items carry the permanent URL as id and url
 (no campaign tags: the app is not a social platform), the card as image and
-as an attachment with its size, and the kind and the card's alt text in the
-"_serambi" extension object.
+as an attachment with its size, and the kind, the item's role ("post", or
+"notice" for a changed status) and the card's alt text in the "_serambi"
+extension object.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def json_feed(channel: Channel, feed: FeedSet, items: list[Item]) -> dict:
 def _item(item: Item, feed: FeedSet) -> dict:
     result = {
         "id": item.id,
-        "url": item.id,
+        "url": item.url,
         "title": item.title,
         "summary": item.summary,
         "content_html": item.content_html(feed.square),
@@ -56,7 +57,7 @@ def _item(item: Item, feed: FeedSet) -> dict:
                 "title": picture.alt,
             }
         ]
-    extension: dict = {"kind": item.kind}
+    extension: dict = {"kind": item.kind, "role": item.role}
     if picture is not None:
         extension["image_alt"] = picture.alt
         extension["image_width"] = picture.width

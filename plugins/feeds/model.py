@@ -1,5 +1,16 @@
 """What the feeds hold: the catalogue of feeds, and one item per post.
 
+Besides its posts, a feed holds two kinds of announcement, each an item of its
+own with a guid made from the post's and never changing across builds, so
+an auto-poster posts it once and the post's own item is never posted again:
+
+- a notice of a changed status ("DIBATALKAN: ..."), dated when the status was
+  set, in every feed that carries the post: whoever follows the post through
+  any feed needs to know it no longer holds;
+- a reminder of a session ("Besok: ...", "Hari ini: ..."), from the moment it
+  is due until the session starts, in the auto-poster feed only: it is for
+  timelines, and worth nothing in a reader opened a day later.
+
 Everything here is plain data computed once per build; build.py and
 jsonfeed.py only turn it into RSS, Atom and JSON.
 """
@@ -7,15 +18,16 @@ jsonfeed.py only turn it into RSS, Atom and JSON.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from html import escape
 from urllib.parse import urlencode
 
 from plugins._shared.hashtags import hashtag_form, post_hashtags
 from plugins._shared.order import newest_first
 
 from .content import absolute, absolutize, facts_html, image_html, img_tag, summary_html
+from .summary import item_summary
 
 FORMATS = {
     # format: (label on the page, MIME type for autodiscovery, file suffix)
@@ -51,6 +63,9 @@ class _FeedSet:
     description: str
     page: str  # the matching page, relative to the site root: "", "acara/", "tagar/bacabuku/"
     articles: tuple = field(repr=False)  # newest first, at most the window
+    noticed: tuple = field(default=(), repr=False)  # posts whose status notice this feed carries
+    reminded: tuple = field(default=(), repr=False)  # (post, Reminder) pairs due now
+    window: int = 0  # how many items it holds, announcements included (0: as many as its posts)
     formats: tuple[str, ...] = ("rss", "atom", "json")
     square: bool = False  # items carry the 1080x1080 card instead of the 1200x630 one
     folder: str = ""  # FEEDS.folder: every feed, and the page that lists them, live there
@@ -83,6 +98,21 @@ def is_current(article, now: dt.datetime, days: int) -> bool:
     return now - dt.timedelta(days=days) <= article.date <= now and not article.facts.is_over(now)
 
 
+def notice_is_out(article, now: dt.datetime) -> bool:
+    """The post's status notice is dated by now (a status set for later waits, like a post)."""
+    notice = article.facts.notice
+    return notice is not None and notice.since <= now
+
+
+def notice_is_current(article, now: dt.datetime, days: int) -> bool:
+    """The auto-poster feed's rule for a notice: set in the last `days` days, the event not over."""
+    return (
+        notice_is_out(article, now)
+        and now - dt.timedelta(days=days) <= article.facts.notice.since
+        and not article.facts.is_over(now)
+    )
+
+
 def make_catalogue(
     articles: list,
     site_name: str,
@@ -94,33 +124,53 @@ def make_catalogue(
     auto_post_days: int,
     folder: str,
     tags_folder: str,
+    reminders: bool = True,
 ) -> Catalogue:
     """The feeds of a set of published articles: current, all, per kind, per hashtag, square.
 
     `folder` holds every feed (FEEDS.folder); hashtag feeds are in its `tags_folder`
-    subfolder, named like the site's hashtag pages.
+    subfolder, named like the site's hashtag pages. `reminders` (FEEDS.reminders)
+    adds the due reminders to the auto-poster feed.
     """
-    FeedSet = functools.partial(_FeedSet, folder=folder)  # noqa: N806 - every feed of this site
     ordered = newest_first(articles)
+    out = {id(a) for a in ordered if notice_is_out(a, now)}
+
+    def FeedSet(key, title, description, page, posts, **options):  # noqa: N802 - every feed of this site
+        """A feed of `posts` (newest first, all of its selection) holding their notices too."""
+        noticed = options.pop("noticed", tuple(a for a in posts if id(a) in out))
+        return _FeedSet(
+            key,
+            title,
+            description,
+            page,
+            tuple(posts[:window]),
+            noticed,
+            folder=folder,
+            window=window,
+            **options,
+        )
+
     # A client connected for the first time posts the whole feed at once: give it only
     # what is worth posting today.
     social = FeedSet(
         "sosial",
         "Untuk pengirim otomatis",
-        f"Tulisan {auto_post_days} hari terakhir, tanpa acara yang sudah selesai, untuk "
-        "layanan yang mengirim setiap tulisan baru ke media sosial.",
+        f"Tulisan {auto_post_days} hari terakhir, tanpa acara yang sudah selesai, dengan "
+        "pemberitahuan bila acara batal, ditunda, dipindah ke daring atau dijadwalkan ulang"
+        + (" dan pengingat sehari sebelum acara" if reminders else "")
+        + ", untuk layanan yang mengirim setiap tulisan baru ke media sosial.",
         "",
-        tuple(a for a in ordered if is_current(a, now, auto_post_days))[:window],
+        tuple(a for a in ordered if is_current(a, now, auto_post_days)),
         formats=("rss", "atom"),
+        noticed=tuple(a for a in ordered if notice_is_current(a, now, auto_post_days)),
+        reminded=tuple((a, r) for a in ordered for r in a.facts.reminders_on(now)) if reminders else (),
     )
-    everything = FeedSet("semua", "Semua tulisan", tagline, "", tuple(ordered[:window]))
+    everything = FeedSet("semua", "Semua tulisan", tagline, "", ordered)
     by_kind = {}
     for slug, kind in kinds.items():
         posts = [a for a in ordered if a.kind.slug == slug]
         if posts:
-            by_kind[slug] = FeedSet(
-                slug, kind.label, kind.description, posts[0].category.url, tuple(posts[:window])
-            )
+            by_kind[slug] = FeedSet(slug, kind.label, kind.description, posts[0].category.url, posts)
     tags: dict[str, tuple] = {}  # slug -> (Pelican's Tag, posts)
     for article in ordered:
         for tag in article.tags:
@@ -131,7 +181,7 @@ def make_catalogue(
             f"#{tag.name}",
             f"Tulisan {site_name} dengan tagar #{tag.name}.",
             tag.url,
-            tuple(posts[:window]),
+            posts,
         )
         for slug, (tag, posts) in sorted(tags.items(), key=lambda kv: kv[1][0].name.casefold())
     }
@@ -140,7 +190,7 @@ def make_catalogue(
         "Instagram (gambar persegi)",
         "Semua tulisan dengan kartu persegi 1080x1080 piksel, untuk layanan yang mengirim ke Instagram.",
         "",
-        everything.articles,
+        ordered,
         formats=("rss",),
         square=True,
     )
@@ -167,13 +217,14 @@ class Picture:
 
 @dataclass(frozen=True)
 class Item:
-    """One post as every feed format sees it; dates are aware (WITA)."""
+    """One post, or one announcement of it, as every feed format sees it; dates are aware (WITA)."""
 
     source: str  # the post's file, for messages
     kind: str  # the kind's slug
-    id: str  # the permanent absolute URL: RSS guid, Atom id, JSON Feed id
+    id: str  # permanent: RSS guid, Atom id, JSON Feed id; the post's URL, plus a fragment for an announcement
+    url: str  # the post's absolute URL, where the item links
     title: str
-    summary: str  # plain text (JSON Feed); RSS and Atom get summary_html()
+    summary: str  # plain text, lines apart (JSON Feed); RSS and Atom get summary_html()
     body_html: str  # facts and body, links absolute, no card
     published: dt.datetime
     updated: dt.datetime
@@ -181,10 +232,11 @@ class Item:
     author: str
     card: Picture | None  # 1200x630
     square: Picture | None  # 1080x1080, only for posts in the window
+    role: str = "post"  # "post", "notice" (a changed status) or "reminder"
 
     def link(self, utm: tuple[tuple[str, str], ...] = ()) -> str:
         """The post's URL, with campaign tags when given (never used as the id)."""
-        return with_utm(self.id, utm)
+        return with_utm(self.url, utm)
 
     def picture(self, square: bool = False) -> Picture | None:
         return self.square if square else self.card
@@ -208,17 +260,34 @@ def caption_length(title: str, summary: str, link: str, hashtags: Iterable[str])
     return len(text) + sum(len(tag) + 2 for tag in hashtags)
 
 
-def article_caption_length(
-    article, public_url: str, utm: tuple[tuple[str, str], ...], library_hashtags: Iterable[str]
-) -> int:
-    """caption_length of an article as its feed item will carry it."""
+def announced(label: str, title: str) -> str:
+    """An announcement's title: 'DIBATALKAN: <title>', 'Besok: <title>'."""
+    return f"{label}: {title}"
+
+
+def article_caption_lengths(
+    article,
+    public_url: str,
+    utm: tuple[tuple[str, str], ...],
+    library_hashtags: Iterable[str],
+    now: dt.datetime,
+    reminders: bool = True,
+) -> list[tuple[str, str, int]]:
+    """(field to shorten, title, caption_length) of every item auto-posters may post for an article.
+
+    The post's item as it is at `now`, its status notice, and every reminder of its
+    sessions whether due yet or not (`reminders`: FEEDS.reminders), so a check warns
+    before the day. All share the post's link and hashtags.
+    """
     link = with_utm(absolute(public_url, article.url), utm)
-    return caption_length(
-        article.title,
-        article.fields.get("summary") or article.summary,
-        link,
-        categories(article, library_hashtags),
-    )
+    tags = categories(article, library_hashtags)
+    facts = article.facts
+    posts = [("summary", article.title, item_summary(article, now))]
+    if facts.notice is not None:
+        posts.append(("title", announced(facts.notice.label, article.title), facts.notice.summary))
+    if reminders:
+        posts += [("title", announced(r.label, article.title), r.summary) for r in facts.reminders]
+    return [(name, title, caption_length(title, summary, link, tags)) for name, title, summary in posts]
 
 
 def make_item(
@@ -237,16 +306,60 @@ def make_item(
         source=article.source_path,
         kind=article.kind.slug,
         id=page_url,
+        url=page_url,
         title=article.title,
-        summary=article.fields.get("summary") or article.summary,
+        summary=item_summary(article, now),
         body_html="\n".join(part for part in (before, body, after) if part),
         published=published,
         updated=max(modified, published),
         categories=categories(article, library_hashtags),
         author=article.fields.get("author") or author,
-        card=_picture(getattr(cards, "link", None), public_url),
-        square=_picture(getattr(cards, "square", None), public_url),
+        card=picture_of(getattr(cards, "link", None), public_url),
+        square=picture_of(getattr(cards, "square", None), public_url),
     )
+
+
+def notice_item(article, post: Item) -> Item:
+    """The one item announcing the post's changed status: 'DIBATALKAN: <title>', dated when it was set."""
+    notice = article.facts.notice
+    return replace(
+        post,
+        id=f"{post.url}#status-{notice.key}",
+        title=announced(notice.label, post.title),
+        summary=notice.summary,
+        body_html=f"<p><strong>{escape(notice.label)}:</strong> {escape(notice.summary)}</p>\n"
+        + post.body_html,
+        published=notice.since,
+        updated=notice.since,
+        role="notice",
+    )
+
+
+def reminder_item(post: Item, reminder, card: Picture | None) -> Item:
+    """A session's reminder, 'Besok: <title>', with its own card; dated when it became due."""
+    return replace(
+        post,
+        id=f"{post.url}#pengingat-{reminder.id}",
+        title=announced(reminder.label, post.title),
+        summary=reminder.summary,
+        body_html=f"<p>{escape(reminder.summary)}</p>\n{post.body_html}",
+        published=reminder.due,
+        updated=reminder.due,
+        card=card or post.card,
+        square=None,  # the auto-poster feed carries link cards only
+        role="reminder",
+    )
+
+
+def feed_items(
+    feed: FeedSet, posts: dict[int, Item], notices: dict[int, Item], reminders: dict
+) -> list[Item]:
+    """A feed's posts, notices and reminders, newest first, at most its window."""
+    items = [posts[id(a)] for a in feed.articles]
+    items += [notices[id(a)] for a in feed.noticed]
+    items += [reminders[(id(a), r.id)] for a, r in feed.reminded]
+    items.sort(key=lambda item: item.published, reverse=True)  # stable: posts keep their order
+    return items[: feed.window] if feed.window else items
 
 
 def categories(article, library_hashtags: Iterable[str]) -> tuple[str, ...]:
@@ -256,7 +369,8 @@ def categories(article, library_hashtags: Iterable[str]) -> tuple[str, ...]:
     )
 
 
-def _picture(card, public_url: str) -> Picture | None:
+def picture_of(card, public_url: str) -> Picture | None:
+    """A card (social_cards' CardImage) as a feed's picture, its URL absolute."""
     if card is None:
         return None
     return Picture(

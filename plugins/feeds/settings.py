@@ -13,6 +13,10 @@ FEEDS is optional; every key has a default:
         # The auto-poster feed (umpan/sosial.xml) holds posts of the last N days
         # only, and no event that is over, so a first connection posts only what is current.
         "auto_post_days": 14,
+        # Reminders in the auto-poster feed: "Besok: ..." a day before each event
+        # session, "Hari ini: ..." an hour before one with an online link. An event
+        # turns its own off with `reminders: false`.
+        "reminders": True,
     }
 
 FEED_MAX_ITEMS (Pelican's own setting, 100 by default) is the feeds' window:
@@ -88,7 +92,7 @@ class FeedSettings(SettingsModel):
     """Where the feeds go, their campaign tags, the library's hashtags, the auto-poster feed's days."""
 
     fix: ClassVar[str] = (
-        "Tulis seperti {'utm': None, 'library_hashtags': True, 'auto_post_days': 14}, "
+        "Tulis seperti {'utm': None, 'library_hashtags': True, 'auto_post_days': 14, 'reminders': True}, "
         "atau hapus agar memakai bawaan."
     )
 
@@ -102,6 +106,14 @@ class FeedSettings(SettingsModel):
         description=(
             "Isi bilangan bulat 1 sampai 90: umpan untuk pengirim otomatis (sosial.xml) hanya memuat "
             "tulisan yang terbit dalam sekian hari terakhir, misalnya 14."
+        ),
+    )
+
+    reminders: bool = Field(
+        True,
+        description=(
+            "Isi True atau False: False mematikan pengingat 'Besok' dan 'Hari ini' acara "
+            "di umpan untuk pengirim otomatis."
         ),
     )
 

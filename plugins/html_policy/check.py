@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 
+from plugins._shared import digest_cache
 from plugins.content_model.check import Report
 from plugins.content_model.problems import Problem
 
 from .diff import removals
 from .locate import Locator
 from .messages import describe, group
-from .sanitize import sanitize
+from .sanitize import code_version, policy_cache, sanitize
 
 FIELD = "isi"
 
@@ -25,12 +28,21 @@ def markdown_renderer(settings: dict) -> markdown.Markdown:
 
 
 def check_report(report: Report, settings: dict) -> list[Problem]:
-    renderer = markdown_renderer(settings)
+    """The removals of every sound body; each body's are kept in CACHE_PATH by a digest of it."""
+    renderer = functools.cache(lambda: markdown_renderer(settings))  # made when first needed
+    cache = policy_cache(settings["CACHE_PATH"]) if settings.get("CACHE_PATH") else None
+    version = digest_cache.digest("removals", code_version(), repr(settings["MARKDOWN"]))
     problems = []
     for entry in report.entries.values():
         if entry.problems or entry.kind is None or not entry.body.strip():
             continue
-        problems += check_body(entry.path, entry.body, entry.body_first_line, renderer)
+        if cache is None:
+            problems += check_body(entry.path, entry.body, entry.body_first_line, renderer())
+            continue
+        key = digest_cache.digest(version, entry.path, entry.body_first_line, entry.body)
+        problems += cache.remember(
+            key, lambda entry=entry: check_body(entry.path, entry.body, entry.body_first_line, renderer())
+        )
     return problems
 
 

@@ -8,7 +8,7 @@ from pelican.contents import Article, Page
 from plugins.content_model.plugin import add_report_check
 
 from .check import check_report
-from .sanitize import sanitize
+from .sanitize import sanitized
 
 
 def sanitize_content(content) -> None:
@@ -18,7 +18,7 @@ def sanitize_content(content) -> None:
     resolved later, when .content is read.
     """
     if isinstance(content, (Article, Page)) and content._content:
-        content._content = sanitize(content._content)
+        content._content = sanitized(content._content, content.settings.get("CACHE_PATH"))
 
 
 def register() -> None:

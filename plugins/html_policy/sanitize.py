@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 import nh3
+
+from plugins._shared import digest_cache
 
 from . import policy
 from .same_markup import same_markup
@@ -92,3 +96,24 @@ def sanitize(html: str) -> str:
         if tidied != clean:
             clean = _CLEANER.clean(tidied)  # the output is always nh3's own
     return html if same_markup(html, clean) else clean
+
+
+CACHE_NAME = "kebijakan-html"  # CACHE_PATH/ringkasan/kebijakan-html.pickle
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """What every cached result of this plugin changes with: its code, nh3, Markdown and lxml."""
+    return digest_cache.code_version(["plugins.html_policy"], ["nh3", "Markdown", "lxml"])
+
+
+def policy_cache(cache_path: str | Path) -> digest_cache.DigestCache:
+    return digest_cache.cache_at(cache_path, CACHE_NAME)
+
+
+def sanitized(html: str, cache_path: str | Path | None) -> str:
+    """sanitize(html), kept in the build's cache by a digest of the HTML (None: no cache)."""
+    if cache_path is None:
+        return sanitize(html)
+    key = digest_cache.digest("sanitize", code_version(), html)
+    return policy_cache(cache_path).remember(key, lambda: sanitize(html))

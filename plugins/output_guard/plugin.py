@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import lock, statics
+from . import ledger, lock, statics
 from .writer import AtomicWriter
 
 
@@ -29,6 +29,9 @@ def _writer(pelican):
 def register() -> None:
     signals.initialized.connect(_lock_for_pelican)
     signals.article_generator_init.connect(_lock_for_generator)
+    signals.article_generator_init.connect(ledger.start)
     signals.static_generator_finalized.connect(statics.guard)
+    signals.static_generator_finalized.connect(ledger.hold_statics)
     signals.get_writer.connect(_writer)
+    signals.finalized.connect(ledger.finish)  # before the lock goes: no other build writes here
     signals.finalized.connect(_release)

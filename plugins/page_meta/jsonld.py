@@ -88,12 +88,16 @@ def posting(article, head, public_url: str, about_url: str | None = None) -> dic
 def node_page(article, head, profile: LibraryProfile, public_url: str) -> NodePage:
     """The page a kind's own nodes describe, with the head's values."""
     picture = getattr(article, "picture", None)
+    # Google's event results want 16:9, 4:3 and 1:1 (responsive_images makes them
+    # for scheduled posts); the 1200x630 link card is none of them.
+    shapes = getattr(article, "shaped_images", None) or ()
     return NodePage(
         url=head.url,
         title=article.title,
         description=head.description,
         image_url=head.image_url if head.image else None,
         picture_url=f"{public_url}/{picture.original}" if picture else None,
+        shaped_image_urls=tuple(f"{public_url}/{shape.url}" for shape in shapes),
         public_url=public_url,
         profile=profile,
     )

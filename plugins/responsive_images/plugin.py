@@ -1,7 +1,9 @@
 """Pelican hook: give each post and page with an image a `picture` for the theme.
 
-Posts also get `card_picture`, a 16:9 crop for listing cards, and the context
-gets LOGO, the profile's logo at the sizes the header and favicon show.
+Posts also get `card_picture`, a 16:9 crop for listing cards; scheduled posts
+(events) get `shaped_images`, their image in the shapes Google's event results
+ask for (shapes.py); and the context gets LOGO, the profile's logo at the sizes
+the header and favicon show.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from pelican import signals
 
 from plugins._shared.errors import BuildStopped
 from plugins._shared.focal_point import parse_focus
-from plugins._shared.images import ImageProblem, probe
+from plugins._shared.images import ImageProblem, probe, remember_probes
 
 from .body import rewrite_images
 from .logo import logo
 from .resize import cropped_picture, picture
+from .shapes import card_shapes, photo_shapes
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,7 @@ def add_pictures(generator) -> None:
     content_dir = Path(settings["PATH"])
     output_dir = Path(settings["OUTPUT_PATH"])
     cache_dir = cache_dir_of(settings)
+    remember_probes(settings["CACHE_PATH"])  # an unchanged image is not decoded again
     widths = settings["IMAGE_WIDTHS"]
     with_cards = hasattr(generator, "articles")  # only posts are shown as cards in listings
 
@@ -55,15 +59,14 @@ def add_pictures(generator) -> None:
                 alt = item.fields.get("image_alt", "")
                 item.picture = make(content_dir / relative, relative, alt)
                 if with_cards:
+                    focus = _focus(item.fields.get("card_focus"))
                     item.card_picture = cropped_picture(
-                        content_dir / relative,
-                        relative,
-                        alt,
-                        widths,
-                        output_dir,
-                        cache_dir,
-                        focus=_focus(item.fields.get("card_focus")),
+                        content_dir / relative, relative, alt, widths, output_dir, cache_dir, focus=focus
                     )
+                    if _scheduled(item):
+                        item.shaped_images = photo_shapes(
+                            content_dir / relative, relative, output_dir, cache_dir, focus
+                        )
             item._content = rewrite_images(
                 item._content, content_dir, make, getattr(item, "relative_dir", "")
             )
@@ -76,6 +79,21 @@ def add_pictures(generator) -> None:
     with ThreadPoolExecutor() as pool:
         list(pool.map(attach, _items(generator)))
     _add_logo(generator, content_dir, output_dir, cache_dir)
+
+
+def _scheduled(item) -> bool:
+    facts = getattr(item, "facts", None)
+    return facts is not None and facts.schedule is not None
+
+
+def add_card_shapes(generators) -> None:
+    """Scheduled posts without a photo: their social cards in the shapes (drawn by now)."""
+    for generator in generators:
+        for item in _items(generator) if hasattr(generator, "articles") else ():
+            cards = getattr(item, "cards", None)
+            if _scheduled(item) and cards is not None and not hasattr(item, "shaped_images"):
+                settings = generator.settings
+                item.shaped_images = card_shapes(cards, Path(settings["OUTPUT_PATH"]), cache_dir_of(settings))
 
 
 def _focus(value):
@@ -133,3 +151,4 @@ def _shown_path(source_path: str, content_dir: Path) -> str:
 def register() -> None:
     signals.article_generator_finalized.connect(add_pictures)
     signals.page_generator_finalized.connect(add_pictures)
+    signals.all_generators_finalized.connect(add_card_shapes)  # after social_cards drew every card

@@ -12,9 +12,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from plugins._shared.clock import build_moment
 from plugins.page_meta.head import HeadMeta, build_head
 
-from .captions import Caption, Post, post_from_article, write_captions
+from .captions import Caption, Post, post_from_article, remembered_captions
 
 # (attribute of article.cards, label, what it is for), in the order staff see them.
 CARD_SIZES = (
@@ -70,6 +71,7 @@ class ShareKit:
     preview: Preview
     captions: tuple[Caption, ...]
     local_link: bool = False  # PUBLIC_URL is this machine: captions must not be posted
+    poster: Any = None  # an event's posters (plugins/posters, article.poster): PDF and PNG
 
 
 def is_local(url: str) -> bool:
@@ -124,7 +126,7 @@ def preview_of(head: HeadMeta) -> Preview:
 def make_kit(article, context: dict, folder: str, library_hashtags: Iterable[str]) -> ShareKit:
     """The share page of one published article."""
     public_url = context["PUBLIC_URL"].rstrip("/")
-    post = post_from_article(article, public_url)
+    post = post_from_article(article, public_url, build_moment(context))
     cards, missing = card_views(article)
     return ShareKit(
         path=share_path(folder, article),
@@ -133,6 +135,7 @@ def make_kit(article, context: dict, folder: str, library_hashtags: Iterable[str
         cards=cards,
         missing=missing,
         preview=preview_of(post_page_head(article, context)),
-        captions=write_captions(post, library_hashtags),
+        captions=remembered_captions(post, library_hashtags, context["CACHE_PATH"]),
         local_link=is_local(public_url),
+        poster=getattr(article, "poster", None),
     )

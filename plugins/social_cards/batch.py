@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,11 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plugins._shared import files
+from plugins._shared.clock import build_moment
 from plugins._shared.errors import BuildStopped
 from plugins._shared.images import ImageProblem, probe
 from plugins._shared.order import newest_first
 from plugins._shared.settings import setting
 from plugins.content_model.kinds import kinds_of
+from plugins.feeds.settings import FeedSettings
 
 from . import cache, content, fonts
 from .colors import palette
@@ -69,6 +72,8 @@ class CardBatch:
         self.cache_dir = Path(settings["CACHE_PATH"]) / cache.CACHE_FOLDER
         self.window = settings.get("FEED_MAX_ITEMS") or None
         self.logo = str(self.content_dir / self.profile.logo)
+        self.now = build_moment(settings)
+        self.reminders = setting(settings, FeedSettings).reminders  # off: the feeds carry none
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[str, Future] = {}
         # (what the cards belong to, how to attach them, the planned card of each size)
@@ -95,14 +100,28 @@ class CardBatch:
                     f"{kind}-{article.slug}", supplied, article.fields["card_image_alt"]
                 )
             self._pending.append((f"{kind}/{article.slug}", _setter(article), planned))
+            self._plan_reminders(article, facts, layout)
+
+    def _plan_reminders(self, article, facts: content.CardContent, layout: Layout) -> None:
+        """The link card of each reminder due now ("Besok", "Hari ini"), in article.reminder_cards."""
+        article.reminder_cards = {}
+        if not self.reminders:
+            return
+        kind = article.kind.slug
+        for reminder in article.facts.reminders_on(self.now):
+            card = content.reminder_content(facts, reminder, self.profile)
+            planned = self._plan(f"{kind}-{article.slug}-pengingat-{reminder.id}", card, layout, LINK_ONLY)
+            owner = f"{kind}/{article.slug}#pengingat-{reminder.id}"
+            self._pending.append((owner, _key_setter(article.reminder_cards, reminder.id), planned))
 
     def plan_pages(self, pages: list) -> None:
         for page in pages:
             if not hasattr(page, "fields"):  # left out by the content check
                 continue
             facts = content.page_content(page.fields, self.profile)
-            folder = self.kinds.page.slug
-            layout = self._layout(page.fields, folder, facts)
+            # A directory's page (a partner) is keyed by its own kind: "mitra/x" never meets "halaman/x".
+            folder = page.facts.kind.slug
+            layout = self._layout(page.fields, self.kinds.page.slug, facts)  # every page draws as one
             self._warn_missing(page.source_path, facts)
             planned = self._plan(f"{folder}-{page.slug}", facts, layout, LINK_ONLY)
             self._pending.append((f"{folder}/{page.slug}", _setter(page), planned))
@@ -226,6 +245,7 @@ class CardBatch:
             setter(cards)
             urls[owner] = {size: p.url for size in planned if (p := getattr(cards, size))}
             inputs[owner] = next((p.texts for p in planned.values() if p.texts is not None), {})
+        _sweep(self.output_dir, {p.name for *_, planned in self._pending for p in planned.values()})
         cache.prune(self.cache_dir)
         if self.cache_dir.is_dir():
             cache.write_manifest(self.cache_dir.parent, {**self._record, "cards": urls, "inputs": inputs})
@@ -251,6 +271,21 @@ class CardBatch:
                 ) from None
         url = f"{self.folder}/{planned.name}"
         return CardImage(url, planned.size[0], planned.size[1], length, planned.alt)
+
+
+# A card's file name: "<page>[-<size>]-<10 hex digits of its digest>.jpg" (see plan_*).
+_CARD_NAME = re.compile(r"[a-z0-9-]+-[0-9a-f]{10}\.jpg")
+
+
+def _sweep(output_dir: Path, published: set[str]) -> None:
+    """Remove the cards of earlier builds from the output: it holds exactly this build's,
+    like a clean build. Publishing carries the cards gh-pages already serves over from
+    gh-pages itself (tasks.py), so old shared links keep their image."""
+    if not output_dir.is_dir():
+        return
+    for path in output_dir.iterdir():
+        if path.name not in published and _CARD_NAME.fullmatch(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
 
 
 def summary(drawn: int, cached: int, supplied: int, seconds: float) -> str:

@@ -80,6 +80,14 @@ def article_content(facts, fields: dict, profile) -> CardContent:
     return CardContent(texts, images, clip(alt), fields.get("image_alt", ""), shown)
 
 
+def reminder_content(post: CardContent, reminder, profile) -> CardContent:
+    """A reminder's card: the post's, saying "Besok" or "Hari ini" and the session's own date."""
+    texts = {**post.texts, **reminder.card_texts}
+    details = ", ".join(d for d in (reminder.session.alt_text, texts.get("place", "")) if d)
+    alt = f"Kartu pengingat {profile.name}: {reminder.label}, {texts['title']}, {details}."
+    return CardContent(texts, post.images, clip(alt), post.image_alt, post.shown_fields)
+
+
 # --- pages and listings --------------------------------------------------------------------
 
 

@@ -44,8 +44,11 @@ TEXT_SOURCES = (
     "title",
     "summary",
     "datetime",
+    "old_datetime",
     "place",
     "status",
+    "reminder",
+    "partners",
     "day",
     "month",
     "weekday",
@@ -151,8 +154,11 @@ TYPES: dict[str, dict[str, Key]] = {
         "line_height": Key("number", 1.2, low=0.8, high=2.5),
         "balance": Key("bool", False),
         "pill": Key("color", None),
+        "wide": Key("bool", False),  # the pill spans the whole box: a band
+        "strike": Key("bool", False),  # a line through each line: a time that no longer holds
         "padding": Key("pair", (0, 0), high=200),
         "grow": Key("bool", False),
+        "yields": Key("bool", False),  # in a stack: left out while the title would be cut
         "breaks": Key("bool", False),
     },
     "stack": {
@@ -470,6 +476,8 @@ def _check_stacks(file, size, elements, problems) -> set[str]:
     for name, element in elements.items():
         if element["type"] == "text" and element["grow"] and name not in stacked:
             problems.add(file, f"{size}.{name}.grow", "grow hanya berlaku di dalam tumpukan (stack).")
+        if element["type"] == "text" and element["yields"] and name not in stacked:
+            problems.add(file, f"{size}.{name}.yields", "yields hanya berlaku di dalam tumpukan (stack).")
     return stacked
 
 

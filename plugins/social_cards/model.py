@@ -1,7 +1,9 @@
 """What the cards plugin gives the rest of the site: the card images of a page.
 
 `article.cards`, `page.cards` and `context["listing_cards"][key]` are Cards;
-the page head, the feeds and the share kit read them.
+the page head, the feeds and the share kit read them. `article.reminder_cards`
+maps the id of each reminder due at BUILD_NOW (PostFacts.reminders_on) to its
+Cards (a link card saying "Besok" or "Hari ini"); the auto-poster feed reads it.
 """
 
 from __future__ import annotations

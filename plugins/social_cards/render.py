@@ -167,15 +167,38 @@ def _one_line(element: dict) -> int:
 
 
 def _stack(canvas, stack, shown, texts, result: Rendered) -> None:
-    """Set the stack's texts top to bottom; the growing one (the title) gets the room left."""
+    """Set the stack's texts top to bottom; the growing one (the title) gets the room left.
+
+    An item that `yields` (the partners' names) makes way, the last first, while the
+    title would otherwise be cut.
+    """
     x, y, w, h = stack["box"]
     gap = stack["gap"]
     items = [(n, shown[n], text_of(shown[n], texts)) for n in stack["items"] if n in shown]
     items = [(n, e, t) for n, e, t in items if t]
     grower = next((n for n, e, _ in items if e["grow"]), None)
-    reserve = _one_line(shown[grower]) if grower else 0
+    placed, left_out = _set_stack(items, grower, w, h, gap)
+    yielding = [n for n, e, _ in reversed(items) if e["yields"]]
+    made_way: list[str] = []
+    while grower and yielding and (grower not in placed or placed[grower].block.truncated):
+        made_way.append(yielding.pop(0))
+        items = [item for item in items if item[0] != made_way[-1]]
+        placed, left_out = _set_stack(items, grower, w, h, gap)
+    result.omitted.extend(left_out + made_way)
+    order = [n for n, _, _ in items if n in placed]
+    total = sum(placed[n].height for n in order) + gap * max(0, len(order) - 1)
+    top = y + _offset(stack["valign"], h - total)
+    for item in order:
+        result.drawn.append(_draw_text(canvas, item, shown[item], placed[item], x, top, w))
+        top += placed[item].height + gap
+
+
+def _set_stack(items, grower, w: int, h: int, gap: int) -> tuple[dict[str, _Placed], list[str]]:
+    """Each item set in the room it gets (the grower last, in what is left); those that found none."""
+    reserve = _one_line(next(e for n, e, _ in items if n == grower)) if grower else 0
     gaps = gap * (len(items) - 1)
     placed: dict[str, _Placed] = {}
+    left_out: list[str] = []
     used = 0
     for item, element, text in items:
         if item == grower:
@@ -183,23 +206,18 @@ def _stack(canvas, stack, shown, texts, result: Rendered) -> None:
         room = h - reserve - gaps - used
         got = _set(element, text, w, room) if room > 0 else None
         if got is None:
-            result.omitted.append(item)
+            left_out.append(item)
             continue
         placed[item] = got
         used += got.height
     if grower:
-        element, text = shown[grower], next(t for n, _, t in items if n == grower)
+        element, text = next((e, t) for n, e, t in items if n == grower)
         got = _set(element, text, w, h - gaps - used)
         if got is None:
-            result.omitted.append(grower)
+            left_out.append(grower)
         else:
             placed[grower] = got
-    order = [n for n, _, _ in items if n in placed]
-    total = sum(placed[n].height for n in order) + gap * max(0, len(order) - 1)
-    top = y + _offset(stack["valign"], h - total)
-    for item in order:
-        result.drawn.append(_draw_text(canvas, item, shown[item], placed[item], x, top, w))
-        top += placed[item].height + gap
+    return placed, left_out
 
 
 def _draw_text(canvas, name, element, placed: _Placed, x, top, width) -> Drawn:
@@ -210,7 +228,10 @@ def _draw_text(canvas, name, element, placed: _Placed, x, top, width) -> Drawn:
     left = min(starts)
     right = max(start + line.width for start, line in zip(starts, block.lines, strict=True))
     if element["pill"]:
-        pill = (math.floor(left - pad_x), top, math.ceil(right + pad_x), top + placed.height)
+        if element["wide"]:
+            pill = (x, top, x + width, top + placed.height)
+        else:
+            pill = (math.floor(left - pad_x), top, math.ceil(right + pad_x), top + placed.height)
         radius = min(placed.height // 2, 12)
         ImageDraw.Draw(canvas).rounded_rectangle(pill, radius=radius, fill=rgb(element["pill"]))
         ratio = contrast(luminance(colour), luminance(rgb(element["pill"])))
@@ -219,6 +240,8 @@ def _draw_text(canvas, name, element, placed: _Placed, x, top, width) -> Drawn:
         area = (math.floor(left), top, math.ceil(right), top + placed.height)
         ratio, veiled = _ensure_contrast(canvas, area, colour)
     ink = draw_block(canvas, block, x + pad_x, top + pad_y, inner_width, element["align"], colour)
+    if element["strike"]:
+        _strike(canvas, block, starts, top + pad_y, colour)
     if ink:
         area = (min(area[0], ink[0]), min(area[1], ink[1]), max(area[2], ink[2]), max(area[3], ink[3]))
     used = sorted(
@@ -240,6 +263,23 @@ def _draw_text(canvas, name, element, placed: _Placed, x, top, width) -> Drawn:
         veiled,
         tuple(used),
     )
+
+
+def _strike(canvas, block, starts, top, colour) -> None:
+    """A line through the middle of each line's lower-case letters, a tenth of the size thick."""
+    draw = ImageDraw.Draw(canvas)
+    thickness = max(2, round(block.size / 10))
+    for number, (start, line) in enumerate(zip(starts, block.lines, strict=True)):
+        middle = top + block.ascent + number * block.pitch - round(block.size * 0.3)
+        draw.rectangle(
+            (
+                math.floor(start),
+                middle - thickness // 2,
+                math.ceil(start + line.width),
+                middle + thickness // 2,
+            ),
+            fill=colour,
+        )
 
 
 def _line_left(align, line_width, x, width) -> float:

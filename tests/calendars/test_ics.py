@@ -10,10 +10,17 @@ from tests.calendars.calkit import (
     EVERYTHING,
     POSTPONED_SLUG,
     PUBLIC_URL,
+    WHOLE_DAY_SESSIONS,
+    WHOLE_DAY_SLUG,
     uid,
 )
 
 URL = f"{PUBLIC_URL}/acara/{EVENT['slug']}/"
+# What every VEVENT carries (each event here has a place, so LOCATION too).
+REQUIRED = {
+    "UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION", "URL",
+    "STATUS", "SEQUENCE", "LAST-MODIFIED", "CREATED",
+}  # fmt: skip
 
 
 def test_every_event_has_its_own_calendar(calendar_site):
@@ -21,8 +28,10 @@ def test_every_event_has_its_own_calendar(calendar_site):
     posts = calendar_site.event_posts()
     assert len(posts) >= 4
     for post in posts:
-        (event,) = calendar_site.event_calendar(post.slug).walk("VEVENT")
-        assert str(event["UID"]) == uid(post.slug, post.kind)
+        events = calendar_site.event_calendar(post.slug).walk("VEVENT")
+        assert {str(event["UID"]) for event in events} == {uid(post.slug, post.kind)}
+        # one VEVENT with the event's time or rule; the others, a series' moved sessions
+        assert len([event for event in events if "RECURRENCE-ID" not in event]) == 1
 
 
 def test_every_file_is_a_valid_calendar(calendar_site):
@@ -36,24 +45,37 @@ def test_every_file_is_a_valid_calendar(calendar_site):
         assert calendar.errors == []
         for event in calendar.walk("VEVENT"):
             assert event.errors == []
-            assert event["UID"]
-            assert event.decoded("DTSTAMP").utcoffset() == dt.timedelta(0)
-            (stamp,) = [line for line in event.to_ical().decode().splitlines() if line.startswith("DTSTAMP")]
-            assert stamp.startswith("DTSTAMP:") and stamp.endswith("Z")  # UTC, no TZID
+            assert set(event) >= REQUIRED, f"{file.name}: {sorted(REQUIRED - set(event))} missing"
+            lines = event.to_ical().decode().splitlines()
+            for name in ("DTSTAMP", "LAST-MODIFIED", "CREATED"):
+                (line,) = [line for line in lines if line.startswith(f"{name}:")]
+                assert line.endswith("Z")  # UTC, no TZID (RFC 5545 3.8.7)
+                assert event.decoded(name).utcoffset() == dt.timedelta(0)
+            assert isinstance(event.decoded("SEQUENCE"), int) and event.decoded("SEQUENCE") >= 0
             assert event.decoded("DTEND") > event.decoded("DTSTART")
+            assert str(event["STATUS"]) in {"CONFIRMED", "TENTATIVE", "CANCELLED"}
+            assert str(event["URL"]).startswith(f"{PUBLIC_URL}/")
+            assert str(event["URL"]) in str(event["DESCRIPTION"])
 
 
 def test_the_zone_is_asia_makassar(calendar_site):
-    """Each calendar carries the VTIMEZONE of Asia/Makassar (+08:00) that its times name by TZID."""
+    """Every calendar carries one same VTIMEZONE of Asia/Makassar (+08:00), named by its times' TZID."""
+    zones = set()
     for file in calendar_site.ics_files():
         calendar = calendar_site.calendar(str(file.relative_to(calendar_site.output)))
         (zone,) = calendar.walk("VTIMEZONE")
+        zones.add(zone.to_ical())
         assert str(zone["TZID"]) == "Asia/Makassar"
         offsets = {part.decoded("TZOFFSETTO") for part in zone.walk("STANDARD")}
         assert offsets == {dt.timedelta(hours=8)}
+        assert zone.walk("DAYLIGHT") == []
         for event in calendar.walk("VEVENT"):
-            for name in ("DTSTART", "DTEND"):
-                assert event[name].params["TZID"] == "Asia/Makassar"
+            for line in event.to_ical().decode().splitlines():
+                name = line.split(":")[0].split(";")[0]
+                if name in ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE"):
+                    # a time in the zone, by its TZID, or whole days (VALUE=DATE)
+                    assert line.startswith((f"{name};TZID=Asia/Makassar:", f"{name};VALUE=DATE:")), line
+    assert len(zones) == 1
 
 
 def test_the_event_says_what_its_post_says(calendar_site):
@@ -106,7 +128,35 @@ def test_a_postponed_event_is_tentative(calendar_site):
 def test_the_whole_calendar_holds_every_event(calendar_site):
     """semua.ics holds every published event, once, and nothing else."""
     calendar = calendar_site.calendar(EVERYTHING)
-    uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
+    uids = [str(e["UID"]) for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e]
     assert sorted(uids) == sorted(uid(p.slug, p.kind) for p in calendar_site.event_posts())
+    for post in calendar_site.event_posts():  # each event's VEVENTs, as in its own .ics
+        own = calendar_site.event_calendar(post.slug).walk("VEVENT")
+        assert [e.to_ical() for e in calendar.walk("VEVENT") if e["UID"] == uid(post.slug)] == [
+            e.to_ical() for e in own
+        ]
     assert len(calendar.walk("VTIMEZONE")) == 1
     assert str(calendar["X-WR-TIMEZONE"]) == "Asia/Makassar"
+
+
+def test_the_description_lists_the_events_links(calendar_site):
+    """DESCRIPTION names the registration link, so a calendar alone is enough to sign up."""
+    description = str(calendar_site.vevent(EVENT["slug"])["DESCRIPTION"])
+    assert description.splitlines() == [
+        EVENT["summary"],
+        "",
+        f"Daftar: {EVENT['registration']}",
+        "",
+        f"Informasi lengkap: {URL}",
+    ]
+
+
+def test_a_whole_day_event_is_days_reminded_the_morning_before(calendar_site):
+    """Whole days are DATEs (DTEND the day after the last), reminded at 09.00 the day before."""
+    master, _ = calendar_site.series(WHOLE_DAY_SLUG)
+    first_day, day_after = WHOLE_DAY_SESSIONS[0]
+    assert master["DTSTART"].params["VALUE"] == "DATE"
+    assert (master.decoded("DTSTART"), master.decoded("DTEND")) == (first_day, day_after)
+    assert not isinstance(master.decoded("DTSTART"), dt.datetime)
+    (alarm,) = master.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == -dt.timedelta(hours=15)  # from midnight: 09.00 the day before

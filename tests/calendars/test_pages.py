@@ -6,7 +6,15 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 from sitekit import text_of
-from tests.calendars.calkit import CANCELLED_SLUG, EVENT, EVERYTHING, PAST_EVENT_SLUG, PUBLIC_URL
+from tests.calendars.calkit import (
+    CANCELLED_SLUG,
+    EVENT,
+    EVERYTHING,
+    PAST_EVENT_SLUG,
+    PUBLIC_URL,
+    WHOLE_DAY_SESSIONS,
+    WHOLE_DAY_SLUG,
+)
 
 PAGE = f"/acara/{EVENT['slug']}/"
 START_UTC = EVENT["start"].astimezone(dt.UTC)
@@ -89,3 +97,17 @@ def test_the_event_page_links_the_calendar_page(calendar_site):
     """An upcoming event's box links /kalender/ for a subscription to every event."""
     box = calendar_site.soup(PAGE).select_one(".event-box")
     assert "/kalender/" in [a["href"] for a in box.find_all("a", href=True)]
+
+
+def test_a_whole_day_event_is_added_as_whole_days(calendar_site):
+    """Google gets dates (the end the day after), Outlook dates and allday=true: no midnight times."""
+    page = f"/acara/{WHOLE_DAY_SLUG}/"
+    first_day, day_after = WHOLE_DAY_SESSIONS[0]
+    google = _query(_link(calendar_site, page, "https://calendar.google.com/calendar/render?"))
+    assert google["dates"] == f"{first_day:%Y%m%d}/{day_after:%Y%m%d}"
+    outlook = _query(_link(calendar_site, page, "https://outlook.live.com/calendar/0/deeplink/compose?"))
+    assert (outlook["startdt"], outlook["enddt"], outlook["allday"]) == (
+        first_day.isoformat(),
+        day_after.isoformat(),
+        "true",
+    )

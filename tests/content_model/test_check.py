@@ -671,6 +671,7 @@ def test_event_moved_online_needs_its_link(content, problems_of):
         end: 2026-12-05 10:00
         place: Aula
         event_status: pindah-daring
+        status_changed: 2026-11-20 08:00
     """,
     )
     name, field, message, fix = _only(problems_of())

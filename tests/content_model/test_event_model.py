@@ -137,7 +137,10 @@ def test_the_audience_is_named_in_indonesian(content):
 
 
 def test_a_rescheduled_event_keeps_its_old_time_struck(content):
-    facts = _facts(content, "event_status: dijadwalkan-ulang\nprevious_start: 2026-11-28 09:00")
+    facts = _facts(
+        content,
+        "event_status: dijadwalkan-ulang\nprevious_start: 2026-11-28 09:00\nstatus_changed: 2026-11-21 08:00",
+    )
     assert facts.status.label == "Dijadwalkan ulang"
     assert facts.previous_time == "Sabtu, 28 November 2026 pukul 09.00 WITA"
     old = next(d for d in facts.details if d.label == "Jadwal lama")
@@ -176,7 +179,9 @@ def test_a_deadline_after_the_start_is_reported(content):
 
 
 def test_rescheduled_without_previous_start_is_reported(content):
-    ((field, message, fix),) = _problems(content, "event_status: dijadwalkan-ulang")
+    ((field, message, fix),) = _problems(
+        content, "event_status: dijadwalkan-ulang\nstatus_changed: 2026-11-21 08:00"
+    )
     assert field == "previous_start" and "jadwal lama" in message and "previous_start" in fix
 
 
@@ -196,7 +201,7 @@ def test_every_mistake_comes_in_one_report(content):
     found = _problems(
         content,
         "repeat: {every: week}\nregistration_deadline: 2026-12-06 09:00\n"
-        "event_status: dijadwalkan-ulang\naudience: [lansia]",
+        "event_status: dijadwalkan-ulang\nstatus_changed: 2026-11-21 08:00\naudience: [lansia]",
     )
     assert sorted(field for field, _, _ in found) == [
         "audience",
@@ -225,3 +230,11 @@ def test_the_kind_declares_its_new_fields():
         "audience",
     ):
         assert name in names
+
+
+def test_a_changed_status_needs_the_moment_it_changed(content):
+    """The feeds' notice is dated by it: without it nobody would hear of a cancellation."""
+    ((field, message, fix),) = _problems(content, "event_status: dibatalkan")
+    assert field == "status_changed" and "'dibatalkan'" in message
+    assert "status_changed: TTTT-BB-HH JJ:MM" in fix
+    assert _problems(content, "event_status: dibatalkan\nstatus_changed: 2026-11-21 08:00") == []

@@ -86,6 +86,13 @@ def social_site(feed_content, tmp_path_factory) -> FeedSite:
 
 
 @pytest.fixture(scope="session")
+def library_name() -> str:
+    from pelican.settings import read_settings
+
+    return read_settings(str(PUBLISH_SETTINGS))["LIBRARY"]["name"]
+
+
+@pytest.fixture(scope="session")
 def library_hashtags() -> list[str]:
     from pelican.settings import read_settings
 

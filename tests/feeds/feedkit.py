@@ -167,3 +167,107 @@ def first_image(html: str):
     if first.tag == "p" and len(first) == 1 and not (first.text or "").strip():
         first = first[0]
     return first if first.tag == "img" else None
+
+
+# --- an item's summary, as the specification says it ------------------------------------------
+#
+# A post's item carries its summary as written. An event's adds one line, in the
+# words of its card: "<when> · <place> · Daftar: <url>":
+# - when: the session going on or next at the build's moment, "Sabtu, 5 Desember 2026 · 09.00 WITA"
+#   (an event over several days: "5–12 September 2026 · 09.00 WITA"; all day: no time), a
+#   series followed by "(N pertemuan)"; once every session is over, the first to the last;
+# - place: the place without the library's name ("Daring" when only online, " dan daring" when both);
+# - "Daftar: <registration_url>" while registration is open (before its deadline, not full,
+#   the event not over), "Pendaftaran penuh" when full; a cancelled or postponed event says
+#   "<Dibatalkan|Ditunda>, semula <when> · <place>" and nothing more; a rescheduled or
+#   moved-online event starts with its status.
+
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+STATUS_WORDS = {
+    "dibatalkan": "Dibatalkan",
+    "ditunda": "Ditunda",
+    "pindah-daring": "Dipindah ke daring",
+    "dijadwalkan-ulang": "Dijadwalkan ulang",
+}
+STRUCK = ("dibatalkan", "ditunda")  # their time no longer holds
+
+
+def spoken_date(day: dt.date) -> str:
+    return f"{DAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def card_when(start: dt.datetime, last: dt.datetime, all_day: bool) -> str:
+    """The card's words for a span from `start` to `last` (the last day or end)."""
+    if start.date() == last.date():
+        days = spoken_date(start.date())
+    elif (start.year, start.month) == (last.year, last.month):
+        days = f"{start.day}–{last.day} {MONTHS[last.month - 1]} {last.year}"
+    elif start.year == last.year:
+        days = f"{start.day} {MONTHS[start.month - 1]} – {last.day} {MONTHS[last.month - 1]} {last.year}"
+    else:
+        first = f"{start.day} {MONTHS[start.month - 1]} {start.year}"
+        days = f"{first} – {last.day} {MONTHS[last.month - 1]} {last.year}"
+    return days if all_day else f"{days} · {start:%H.%M} WITA"
+
+
+def event_sessions(values: dict) -> list[tuple[dt.datetime, dt.datetime]]:
+    """(start, end) of each session: the repeat rule's dates, skipped ones out, moved ones moved."""
+    start, end = values["start"], values["end"]
+    if values.get("all_day"):
+        start = start.replace(hour=0, minute=0)
+        end = end.replace(hour=0, minute=0) + dt.timedelta(days=1)
+    rule = values.get("repeat")
+    if rule is None:
+        return [(start, end)]
+    steps = {"day": dt.timedelta(days=1), "week": dt.timedelta(weeks=1)}
+    assert rule.every in steps, "the feeds tests' specification covers daily and weekly series"
+    starts, moment = [], start
+    while (rule.count is None or len(starts) < rule.count) and (
+        rule.until is None or moment.date() <= rule.until
+    ):
+        starts.append(moment)
+        moment += steps[rule.every] * rule.interval
+    skip, moved = set(values.get("skip", ())), values.get("moved", {})
+    held = [moved.get(s.date(), s) for s in starts if s.date() not in skip]
+    return sorted((s, s + (end - start)) for s in held)
+
+
+def event_line(values: dict, library_name: str, now: dt.datetime) -> str:
+    sessions = event_sessions(values)
+    all_day = bool(values.get("all_day"))
+    last_day = (lambda end: end - dt.timedelta(days=1)) if all_day else (lambda end: end)
+    upcoming = next(((s, e) for s, e in sessions if e >= now), None)
+    start, end = upcoming or (sessions[0][0], sessions[-1][1])
+    when = card_when(start, last_day(end), all_day) + (
+        f" ({len(sessions)} pertemuan)" if len(sessions) > 1 else ""
+    )
+    status = values.get("event_status", "terjadwal")
+    if status == "pindah-daring" or not values.get("place"):
+        place = "Daring"
+    else:
+        place = values["place"].removesuffix(f", {library_name}")
+        place += " dan daring" if values.get("online_url") else ""
+    if status in STRUCK:
+        return f"{STATUS_WORDS[status]}, semula {when} · {place}"
+    parts = [STATUS_WORDS[status]] if status in STATUS_WORDS else []
+    parts += [when, place]
+    over = sessions[-1][1] < now
+    deadline = values.get("registration_deadline")
+    is_open = not values.get("full") and not over and (deadline is None or now < deadline)
+    if values.get("registration_url") and is_open:
+        parts.append(f"Daftar: {values['registration_url']}")
+    if values.get("full") and not over:
+        parts.append("Pendaftaran penuh")
+    return " · ".join(parts)
+
+
+def expected_summary(post: Post, library_name: str, now: str = BUILD_NOW) -> str:
+    """The plain text of a post's item summary: as written, an event's line below it."""
+    if post.kind != "acara":
+        return post.values["summary"]
+    line = event_line(post.values, library_name, dt.datetime.fromisoformat(now))
+    return f"{post.values['summary']}\n{line}"

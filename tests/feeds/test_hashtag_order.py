@@ -71,14 +71,17 @@ def test_feed_categories_of_a_post_with_own_tags_follow_the_policy(social_site, 
 
 @pytest.mark.parametrize("slug", sorted(OWN_TAGS))
 def test_share_kit_captions_and_feed_categories_agree(social_site, slug):
-    """Every caption on the post's share-kit page ends with the feed's hashtags, in the same order."""
+    """Every caption on the post's share-kit page ends with the feed's hashtags, in the same order
+    (X and Bluesky may give up the last ones for an event's lines; the rest have room for all)."""
     post = next(p for p in social_site.published if p.slug == slug)
     entry = next(e for e in social_site.parse(ALL_RSS).entries if e.id == social_site.url(post))
     page = (social_site.output / "bagikan" / post.kind / post.slug / "index.html").read_text("utf-8")
-    captions = [html.unescape(m) for m in CAPTION_HASHTAGS.findall(page)]
+    captions = [html.unescape(m).split() for m in CAPTION_HASHTAGS.findall(page)]
     assert len(captions) == 5, f"{len(captions)} captions with hashtags on the share-kit page"
-    for caption in captions:
-        assert caption.split() == [f"#{t.term}" for t in entry.tags]
+    expected = [f"#{t.term}" for t in entry.tags]
+    for written in captions:
+        assert written and written == expected[: len(written)], (written, expected)
+    assert sum(written == expected for written in captions) >= 3, captions
 
 
 def _post(kind_hashtag: str, hashtags=("BukuDanKopi", "Teras_Baca")) -> Post:

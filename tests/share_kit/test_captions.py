@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,7 @@ from plugins.share_kit.captions import (
 )
 
 WITA = ZoneInfo("Asia/Makassar")
+NOW = dt.datetime(2026, 11, 28, 10, 0, tzinfo=WITA)  # before every event below
 LIBRARY = ("PerpustakaanKotamobagu", "KotamobaguMembaca")
 LINK = "https://perpustakaan.kotamobagukota.go.id/literasi-digital/membuat-kata-sandi-yang-kuat/"
 FAMILY = "👨\u200d👩\u200d👧\u200d👦"  # one grapheme, seven code points, eleven UTF-16 units
@@ -298,11 +300,12 @@ def _article(kind="acara", **fields):
         kind=KINDS.posts[kind],
         fields=values,
         facts=facts,
+        calendar=SimpleNamespace(ics=f"kalender/{kind}/diskusi-buku.ics") if kind == "acara" else None,
     )
 
 
 def test_an_event_caption_says_when_and_where_in_indonesian():
-    made = post_from_article(_article(), "https://perpustakaan.example.id")
+    made = post_from_article(_article(), "https://perpustakaan.example.id", NOW)
     assert made.link == "https://perpustakaan.example.id/acara/diskusi-buku/"
     assert made.details == (
         "Waktu: Sabtu, 5 Desember 2026, pukul 09.00–11.00 WITA",
@@ -313,17 +316,19 @@ def test_an_event_caption_says_when_and_where_in_indonesian():
 
 
 def test_a_cancelled_event_says_so_in_the_title():
-    made = post_from_article(_article(event_status="dibatalkan"), "https://x.example")
+    made = post_from_article(_article(event_status="dibatalkan"), "https://x.example", NOW)
     assert made.title == "Dibatalkan: Diskusi Buku"
 
 
 def test_an_online_event_is_placed_online():
-    made = post_from_article(_article(place="", online_url="https://meet.example/x"), "https://x.example")
+    made = post_from_article(
+        _article(place="", online_url="https://meet.example/x"), "https://x.example", NOW
+    )
     assert made.details[-1] == "Tempat: Daring"
 
 
 def test_event_lines_stay_while_the_summary_goes():
-    made = post_from_article(_article(summary=words(80)), "https://perpustakaan.example.id")
+    made = post_from_article(_article(summary=words(80)), "https://perpustakaan.example.id", NOW)
     caption = write_caption(made, X, LIBRARY)
     assert caption.summary_shortened or caption.summary_dropped
     assert "Tempat: Ruang Diskusi Lantai 2" in caption.text and caption.details_dropped == 0
@@ -331,7 +336,7 @@ def test_event_lines_stay_while_the_summary_goes():
 
 def test_the_kind_hashtag_comes_last_after_the_librarys():
     """The same order as the feeds' categories (post_hashtags): own, library, kind."""
-    made = post_from_article(_article(kind="pengumuman"), "https://x.example")
+    made = post_from_article(_article(kind="pengumuman"), "https://x.example", NOW)
     assert made.kind_hashtag == "Pengumuman"
     caption = write_caption(made, MASTODON, LIBRARY)
     assert caption.hashtags == (
@@ -361,7 +366,7 @@ def test_a_kind_hashtag_the_post_already_has_stays_in_the_posts_place():
 
 
 def test_other_kinds_have_no_event_lines():
-    made = post_from_article(_article(kind="pengumuman"), "https://x.example")
+    made = post_from_article(_article(kind="pengumuman"), "https://x.example", NOW)
     assert made.details == ()
 
 
@@ -376,9 +381,9 @@ def test_a_summary_cut_to_a_stub_is_left_out():
 
 
 @pytest.mark.parametrize("platform", PLATFORMS, ids=lambda p: p.key)
-def test_paragraph_lengths_add_up_to_the_length_of_the_whole(platform):
-    """Fitting sums cached paragraph lengths: that must equal counting the whole text."""
-    from plugins.share_kit.captions import SEPARATOR, _summed_length
+def test_word_lengths_add_up_to_the_length_of_the_whole(platform):
+    """Fitting sums cached word lengths: that must equal counting the whole text."""
+    from plugins.share_kit.captions import SEPARATOR, counted
 
     blocks = [
         "Judul 😀 日本 …",
@@ -387,4 +392,78 @@ def test_paragraph_lengths_add_up_to_the_length_of_the_whole(platform):
         "lihat kotamobagukota.go.id atau https://a.co/x.",
         "#Satu #Dua",
     ]
-    assert _summed_length(platform)(blocks) == platform.measure(SEPARATOR.join(blocks))
+    assert counted(platform, SEPARATOR.join(blocks)) == platform.measure(SEPARATOR.join(blocks))
+
+
+def test_an_open_registration_and_the_calendar_follow_the_link():
+    made = post_from_article(
+        _article(registration_url="https://forms.example.org/d"), "https://x.example", NOW
+    )
+    assert made.actions == ("Daftar: https://forms.example.org/d",)
+    assert made.calendar == "Tambahkan ke kalender: https://x.example/kalender/acara/diskusi-buku.ics"
+    for caption in write_captions(made, LIBRARY):
+        key = caption.platform.key
+        if not caption.platform.link:  # Instagram: no link works there, the bio's page has both
+            assert "http" not in caption.text and caption.actions_dropped == 0
+        else:  # it outranks hashtags and the lines after when and where: every platform has it
+            assert f"{made.link}\n\n{made.actions[0]}\n{made.calendar}\n\n" in caption.text, key
+            assert caption.actions_dropped == 0, key
+
+
+def test_a_full_event_says_so_on_every_platform():
+    made = post_from_article(
+        _article(registration_url="https://f.example/d", full=True), "https://x.example", NOW
+    )
+    assert made.actions == ("Pendaftaran penuh",)
+    for caption in write_captions(made, LIBRARY):
+        assert "Pendaftaran penuh" in caption.text and "f.example" not in caption.text
+
+
+def test_no_link_lines_once_the_event_is_over_or_its_time_no_longer_holds():
+    later = dt.datetime(2026, 12, 6, tzinfo=WITA)
+    over = post_from_article(_article(registration_url="https://f.example/d"), "https://x.example", later)
+    assert (over.actions, over.calendar) == ((), "")
+    cancelled = post_from_article(
+        _article(registration_url="https://f.example/d", event_status="dibatalkan"), "https://x.example", NOW
+    )
+    assert (cancelled.actions, cancelled.calendar) == ((), "")
+
+
+def test_other_posts_have_no_link_lines():
+    made = post_from_article(_article(kind="pengumuman"), "https://x.example", NOW)
+    assert (made.actions, made.calendar) == ((), "")
+
+
+def test_a_status_the_headline_does_not_say_is_put_first():
+    made = post_from_article(
+        _article(event_status="pindah-daring", online_url="https://meet.example/x"), "https://x.example", NOW
+    )
+    assert made.title == "Dipindah ke daring: Diskusi Buku"
+
+
+def test_other_lines_go_first_then_hashtags_then_the_calendar_link():
+    """Room for one part less each time: what is left out follows the order of importance."""
+    registration = "Daftar: https://forms.example.org/d"
+    calendar = "Tambahkan ke kalender: https://x.example/k.ics"
+    details = ("Waktu: Sabtu", "Tempat: Aula", "Untuk: Remaja")
+    full = post(summary="", details=details, actions=(registration,), calendar=calendar)
+    whole = write_caption(full, X, LIBRARY)
+    assert whole.actions_dropped == 0 and not whole.dropped and whole.details_dropped == 0
+
+    def too_long_by(overflow: int):
+        """The caption of `full` with a title `overflow` characters too long for everything."""
+        padding = X.limit - whole.length + overflow - 1  # a space and the x's
+        return write_caption(replace(full, title=f"{full.title} {'x' * padding}"), X, LIBRARY)
+
+    other_room = x_count("\n" + details[2])
+    tags_room = x_count("\n\n" + " ".join(whole.hashtags))
+    no_other = too_long_by(1)
+    assert no_other.details_dropped == 1 and not no_other.dropped and calendar in no_other.text
+    some_tags = too_long_by(other_room + 1)
+    assert some_tags.dropped and some_tags.hashtags and calendar in some_tags.text
+    no_calendar = too_long_by(other_room + tags_room + 1)
+    assert calendar not in no_calendar.text and no_calendar.actions_dropped == 1
+    assert registration in no_calendar.text and all(d in no_calendar.text for d in details[:2])
+    assert not no_calendar.title_shortened
+    for caption in (no_other, some_tags, no_calendar):
+        assert caption.fits

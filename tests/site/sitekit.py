@@ -27,6 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.content_model.kinds import DEFAULT as _KINDS
+from plugins.posters.store import CACHE_FOLDER as POSTER_CACHE
 from plugins.responsive_images.plugin import CACHE_DIR as VARIANT_CACHE
 from plugins.social_cards.cache import CACHE_FOLDER as CARD_CACHE
 
@@ -101,11 +102,11 @@ class BuildRun:
         return f"$ {' '.join(self.command)}\n--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
 
 
-# Cards and image variants are named by a digest of all their inputs, so one folder of
-# each serves every build of a test session, whatever its content. Pelican's own cache
+# Cards, image variants and posters are named by a digest of all their inputs, so one
+# folder of each serves every build of a test session, whatever its content. Pelican's own cache
 # (CACHE_CONTENT) is keyed by file name only: each build gets a CACHE_PATH of its own in
-# which only those two folders are links to the session's.
-SHARED_CACHES = (CARD_CACHE, VARIANT_CACHE)
+# which only those folders are links to the session's.
+SHARED_CACHES = (CARD_CACHE, VARIANT_CACHE, POSTER_CACHE)
 
 
 @functools.cache
@@ -465,3 +466,16 @@ def post_facts(kind: str, fields: dict, profile_or_name="Perpustakaan Kota Kotam
     name = getattr(profile_or_name, "name", profile_or_name)
     fields = {"date": dt.datetime(2026, 11, 1, tzinfo=WITA), **fields}
     return build_facts(DEFAULT.get(kind), fields, PresentContext(name, WITA))
+
+
+def assert_fits_and_passes_axe(page) -> None:
+    """The open page scrolls no wider than the window and axe-core (WCAG 2.2 AA) finds nothing."""
+    from test_accessibility import AXE_OPTIONS
+    from test_reflow import MEASURE
+
+    require_tool(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(ROOT)})")
+    found = page.evaluate(MEASURE)
+    assert found["scroll"] <= found["inner"] and not found["wide"], found
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ from PIL import Image
 from plugins.content_model.kinds import DEFAULT as _KINDS
 from plugins.site_profile.profile import parse_profile
 from plugins.social_cards.batch import CardBatch
+from plugins.social_cards.cache import MANIFEST
 from plugins.social_cards.model import CardImage, Cards
 from sitekit import post_facts
 
@@ -128,16 +130,36 @@ def test_listing_cards_are_keyed_by_page(site):
     )
 
 
-def test_a_page_gets_a_link_card(site):
-    page = SimpleNamespace(
-        slug="tentang",
-        source_path="/x/content/halaman/tentang.md",
-        fields={"title": "Tentang Perpustakaan", "summary": "Milik warga."},
+def page(slug: str, kind: str = "halaman", **fields) -> SimpleNamespace:
+    values = {"title": f"Judul {slug}", "summary": "Ringkasan singkat.", **fields}
+    return SimpleNamespace(
+        slug=slug,
+        source_path=f"/x/content/{kind}/{slug}.md",
+        fields=values,
+        facts=post_facts(kind, values),
     )
+
+
+def test_a_page_gets_a_link_card(site):
+    about = page("tentang", title="Tentang Perpustakaan", summary="Milik warga.")
     batch = CardBatch(site.settings)
-    batch.plan_pages([page])
+    batch.plan_pages([about])
     batch.finish()
-    assert page.cards.link.url.startswith("kartu/halaman-tentang-") and page.cards.square is None
+    assert about.cards.link.url.startswith("kartu/halaman-tentang-") and about.cards.square is None
+
+
+def test_a_directory_page_is_keyed_by_its_own_kind(site):
+    """A partner page and a page with the same slug get cards of their own, each under its kind."""
+    own = page("bogani", title="Bogani")
+    partner = page("bogani", "mitra", title="Bogani", partner_type="perusahaan")
+    batch = CardBatch(site.settings)
+    batch.plan_pages([own, partner])
+    batch.finish()
+    assert own.cards.link.url.startswith("kartu/halaman-bogani-")
+    assert partner.cards.link.url.startswith("kartu/mitra-bogani-")
+    manifest = json.loads((site.output.parent / ".cache" / MANIFEST).read_text())
+    assert {"halaman/bogani", "mitra/bogani"} <= set(manifest["cards"])
+    assert manifest["cards"]["mitra/bogani"]["link"] == partner.cards.link.url
 
 
 def test_the_same_inputs_give_the_same_url_and_are_drawn_once(site):

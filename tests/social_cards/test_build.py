@@ -136,7 +136,7 @@ def test_a_changed_title_redraws_exactly_that_posts_cards_under_new_urls(steps):
 
 def test_every_card_is_a_jpeg_of_its_size_under_300_kb(steps):
     """Each card file exists in the output with the exact platform size, as JPEG, under 300 KB."""
-    for cards in steps["renamed"].manifest["cards"].values():
+    for cards in steps["foreign"].manifest["cards"].values():  # the output holds the last build's
         for size, url in cards.items():
             data = (steps["output"] / url).read_bytes()
             assert len(data) < 300_000, url
@@ -165,3 +165,15 @@ def test_a_title_in_a_script_no_font_has_warns_naming_the_file(steps):
     assert "'東' (U+6771)" in log and "'京' (U+4EAC)" in log
     assert "tidak ada di fon kartu" in log
     assert "content/" + RENAMED not in log
+
+
+def test_the_output_holds_exactly_the_last_builds_cards(steps):
+    """Cards of earlier builds leave the output (publish carries the published ones over)."""
+    published = {
+        Path(url).name for cards in steps["foreign"].manifest["cards"].values() for url in cards.values()
+    }
+    assert {p.name for p in (steps["output"] / "kartu").iterdir()} == published
+    renamed_before = set(steps["warm"].urls(RENAMED_KEY).values()) - set(
+        steps["foreign"].urls(RENAMED_KEY).values()
+    )
+    assert renamed_before and not any((steps["output"] / url).exists() for url in renamed_before)

@@ -15,6 +15,7 @@ from plugins.site_profile.profile import parse_profile
 from plugins.social_cards import cache
 from plugins.social_cards.batch import CardBatch
 from plugins.social_cards.render import render
+from sitekit import post_facts
 from tests.shared.imagekit import claimed_png, grey16_png
 
 from .conftest import ROOT, spec_for
@@ -67,10 +68,12 @@ def site(tmp_path):
 
 
 def page(slug: str) -> SimpleNamespace:
+    fields = {"title": f"Halaman {slug}", "summary": "Tentang layanan."}
     return SimpleNamespace(
         slug=slug,
         source_path=f"/x/content/halaman/{slug}.md",
-        fields={"title": f"Halaman {slug}", "summary": "Tentang layanan."},
+        fields=fields,
+        facts=post_facts("halaman", fields),
     )
 
 

@@ -116,6 +116,12 @@ def edit(path, old: str, new: str) -> None:
             'pill = "primary-light"',
             "teks.toml: link.label.pill: kontras teks",
         ),
+        (
+            "acara.toml",
+            'source = "month_year"\nbox = [816, 130, 288, 96]',
+            'source = "month_year"\nyields = true\nbox = [816, 130, 288, 96]',
+            "link.leaf_month.yields: yields hanya berlaku di dalam tumpukan",
+        ),
     ],
 )
 def test_a_bad_layout_stops_the_build_naming_the_file_and_key(layout_copy, file, old, new, expected):

@@ -35,7 +35,16 @@ SCENARIOS = {
     "kata-raksasa": {"title": "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3},
     "url": {"title": "Daftar di https://opac.perpusnas.go.id/ResultListOpac.aspx?pDataItem=978979"},
     "emoji": {"title": "Baca 📚 Bersama Keluarga 👨‍👩‍👧 di Hari Anak 🇮🇩 🎉"},
-    "dibatalkan": {"status": "Dibatalkan"},
+    "dibatalkan": {"status": "Dibatalkan", "datetime": "", "old_datetime": EVENT_TEXTS["datetime"]},
+    "dijadwalkan-ulang": {
+        "status": "Dijadwalkan ulang",
+        "old_datetime": "Kamis, 3 Desember 2026 · 09.00 WITA",
+    },
+    "pengingat": {"reminder": "Hari ini"},
+    "mitra-panjang": {
+        "partners": "Bersama Sekolah Menengah Atas Negeri 1 Kotamobagu dan Komunitas Literasi "
+        "Totabuan Bolaang Mongondow Raya",
+    },
     "tanpa-foto": {},
 }
 
@@ -199,3 +208,46 @@ def test_an_event_shows_date_time_and_place(layouts, images):
     assert shown["datetime"] == "Sabtu, 5 Desember 2026 · 09.00 WITA"
     assert shown["place"] == "Ruang Diskusi Lantai 2"
     assert shown["label"] == "ACARA"
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_an_event_card_names_its_partners_under_the_place(layouts, images, size):
+    """Two long partner names are drawn whole (wrapped, never cut), below the date and place."""
+    texts = texts_for("mitra-panjang")
+    card = render(spec_for(layouts["acara"], size, texts, images_for("acara", "mitra-panjang", images)))
+    drawn = {d.name: d for d in card.drawn if d.type == "text"}
+    assert "partners" in drawn, card.omitted
+    partners = drawn["partners"]
+    assert " ".join(partners.lines) == texts["partners"] and not partners.truncated
+    assert partners.box[1] >= drawn["place"].box[3] >= drawn["datetime"].box[3]
+    assert {"title", "datetime", "place"} <= drawn.keys()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_partner_names_make_way_for_a_title_that_would_be_cut(layouts, images, size):
+    """With a status, an old date and a long title, the partners' line goes before the title is cut."""
+    title = "Pelatihan Menulis Cerpen untuk Pelajar SMA se-Kotamobagu bersama Penulis Lokal"
+    texts = {**texts_for("dijadwalkan-ulang"), "title": title}
+    pictures = images_for("acara", "dijadwalkan-ulang", images)
+    without = render(spec_for(layouts["acara"], size, texts, pictures))
+    partners = SCENARIOS["mitra-panjang"]["partners"]
+    card = render(spec_for(layouts["acara"], size, {**texts, "partners": partners}, pictures))
+    before = next(d for d in without.drawn if d.name == "title")
+    after = next(d for d in card.drawn if d.name == "title")
+    assert after.truncated == before.truncated  # the partners never cut the title
+    if "partners" not in card.omitted:
+        assert not after.truncated
+    assert {"status", "old_datetime", "datetime", "place"} <= {d.name for d in card.drawn}
+
+
+def test_items_that_yield_make_way_last_first_and_are_reported(layouts, images):
+    """Two yielding items and a title too long for the room: both go, named among the omitted."""
+    section = {name: dict(element) for name, element in layouts["acara"].sizes["link"].items()}
+    section["place"]["yields"] = True
+    texts = {**texts_for("dijadwalkan-ulang"), "title": LONG, **SCENARIOS["mitra-panjang"]}
+    spec = spec_for(layouts["acara"], "link", texts, {"logo": images["logo"]})
+    card = render(type(spec)(spec.size, section, spec.texts, spec.images))
+    assert {"partners", "place"} <= set(card.omitted)
+    assert {"title", "status", "old_datetime", "datetime"} <= {d.name for d in card.drawn}
+    shorter = render(type(spec)(spec.size, section, {**spec.texts, "title": "Diskusi Buku"}, spec.images))
+    assert {"partners", "place"} <= {d.name for d in shorter.drawn}

@@ -7,7 +7,9 @@ import dataclasses
 import os
 import platform
 import queue
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -17,9 +19,11 @@ from pathlib import Path
 
 from . import corpus as corpus_mod
 from . import measure, profile, report, runners
+from . import serve as serve_mod
 from .runners import VARIANTS, Workspace
 
 ROOT = corpus_mod.ROOT
+SHARED_CACHES = ("kartu", "gambar")  # cards and image sizes, named by digest: one copy serves all
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -86,13 +90,23 @@ def prepare(ws: Workspace, posts: int, seed: int) -> dict:
 
 
 class ServeLoop:
-    """(e): the rebuild loop child, started at its first use."""
+    """(e): the dev server over the corpus (serve.py), started at its first use."""
 
     def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+        # An output folder and settings cache of its own: the server's PUBLIC_URL names its
+        # port, so its pages differ from (c)'s and (d)'s, and sharing a folder with them would
+        # make each render every page again. Cards and image sizes are shared (by digest).
+        self.ws = dataclasses.replace(ws, output=ws.root / "output-serve", cache=ws.root / "cache-serve")
         self.child: subprocess.Popen | None = None
 
     def start(self) -> None:
+        for folder in SHARED_CACHES:
+            shared, link = self.ws.root / "cache" / folder, self.ws.cache / folder
+            if not link.exists():
+                shared.mkdir(parents=True, exist_ok=True)
+                link.parent.mkdir(parents=True, exist_ok=True)
+                link.symlink_to(shared, target_is_directory=True)
+        port = _free_port()
         command = [
             sys.executable,
             "-m",
@@ -102,44 +116,55 @@ class ServeLoop:
             str(self.ws.content),
             str(self.ws.cache),
             corpus_mod.NOW.isoformat(),
+            str(port),
         ]
         self.child = subprocess.Popen(
             command,
             cwd=ROOT,
-            stdin=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
             text=True,
             bufsize=1,
+            env=dict(os.environ, COLUMNS="1000"),
         )
-        # Read its stdout all the time: a build's warnings fill the pipe at 1000 posts, and a
+        # Read its output all the time: a build's warnings fill the pipe at 1000 posts, and a
         # child blocked on a full pipe never writes the page the bench is waiting for.
         self.lines: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
-        self._until("ready")
+        self._until(serve_mod.READY)
+        self.listener = serve_mod.ReloadListener(port)
 
     def _read(self) -> None:
         for line in self.child.stdout:
             self.lines.put(line)
         self.lines.put(None)
 
-    def _until(self, marker: str) -> str:
-        while (line := self.lines.get()) is not None:
-            if line.startswith(marker):
+    def _until(self, marker: str, timeout: float = 1800) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise SystemExit(
+                    f"GAGAL: proses serve tidak mencetak '{marker}' dalam {timeout:g} detik"
+                ) from None
+            if line is None:
+                raise SystemExit(f"GAGAL: proses serve berhenti sebelum '{marker}'")
+            if marker in line:
                 return line
-        raise SystemExit(f"GAGAL: proses serve berhenti sebelum '{marker}'")
 
     def rebuild(self, post: Path, title: str) -> dict:
         if self.child is None:
             self.start()
+        while not self.lines.empty():  # what earlier builds printed
+            self.lines.get_nowait()
         pid = self.child.pid
         page = runners.page_of(self.ws, post)
         cpu_before = measure.tree_cpu(pid)
         since = time.time_ns()
         start = time.perf_counter()
-        runners.retitle(post, title)  # the save
-        self.child.stdin.write("changed\n")  # the watcher's notice, at once
-        self.child.stdin.flush()
+        runners.retitle(post, title)  # the save; the server's watcher finds it
         needle = title.encode()
         disk = None
         while disk is None:
@@ -152,15 +177,15 @@ class ServeLoop:
             if time.perf_counter() - start > 1800:
                 raise SystemExit(f"GAGAL: {page} tidak berubah dalam 30 menit")
             time.sleep(0.002)
-        line = self._until("built")
-        done = time.perf_counter() - start
+        reload = self.listener.next_after(start, 1800)
+        summary = self._until("Selesai:")
         total, written = measure.html_pages(self.ws.output, since)
         drawn, cached = runners.cards(self.ws)
         return {
             "wall": disk,
             "disk_latency": disk,
-            "rebuild_done": done,
-            "rebuild_in_process": float(line.split()[1]),
+            "reload_latency": reload,
+            "rebuild_in_process": _seconds_in(summary),
             "cpu": measure.tree_cpu(pid) - cpu_before,
             "peak_mib": measure.high_water_mib(pid),
             "pages_total": total,
@@ -171,10 +196,22 @@ class ServeLoop:
 
     def stop(self) -> None:
         if self.child is not None:
-            self.child.stdin.close()
+            self.child.terminate()  # the server runs until stopped, as with Ctrl+C
             self.child.wait(timeout=120)
             measure.reap_orphans()
             self.child = None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((serve_mod.HOST, 0))
+        return probe.getsockname()[1]
+
+
+def _seconds_in(summary: str) -> float | None:
+    """The seconds of the runner's "Selesai: ..., dalam 0,4 detik." line."""
+    found = re.search(r"dalam ([0-9]+,[0-9]+) detik", summary)
+    return float(found.group(1).replace(",", ".")) if found else None
 
 
 def code_fingerprint() -> tuple[int, int]:
@@ -253,8 +290,12 @@ def bench_size(posts: int, args, scratch: Path, results: dict) -> dict:
         if not order:
             order = ["a"]
         code = code_fingerprint()
+        output_behind = False  # (e) edited a post that ws.output was not built from
         for round_no in range(1, args.runs + 1):
             for variant in order:
+                if output_behind and variant in "cd":  # (c): nothing changed since the last build
+                    measure.run(runners.site_command(ws), ROOT)
+                output_behind = variant == "e"
                 anchor = run_variant("a", ws, info, serve, round_no)
                 runs["a"].append(anchor)
                 print(f"   [{round_no}] a {anchor['wall']:7.2f} s", flush=True)

@@ -189,6 +189,7 @@ class Corpus:
     images_generated: int = 0
     images_reused: int = 0
     hashtags: int = 0
+    partners: list[str] = field(default_factory=list)  # slugs events may name
 
     @property
     def newest(self) -> Path:
@@ -204,8 +205,11 @@ def generate(target: Path, posts: int, seed: int = 10, kinds: KindRegistry = DEF
     rng = random.Random(seed)
     target.mkdir(parents=True)
     corpus = Corpus(target)
-    _copy_samples(target)
+    _copy_samples(target, kinds)
     samples = sorted(p.name for p in (target / IMAGE_FOLDER).glob("*.jpg"))
+    corpus.partners = sorted(
+        page.stem for kind in kinds.partner_kinds for page in (target / kind.slug).glob("*.md")
+    )
     slugs = list(kinds.posts)
     span = (NOW - dt.timedelta(days=1) - FIRST_DATE).total_seconds()
     moments = sorted(FIRST_DATE + dt.timedelta(seconds=rng.uniform(0, span)) for _ in range(posts))
@@ -232,9 +236,12 @@ def generate(target: Path, posts: int, seed: int = 10, kinds: KindRegistry = DEF
     return corpus
 
 
-def _copy_samples(target: Path) -> None:
-    """The sample pages and every sample image (reused by posts, the logo, the pages' images)."""
-    shutil.copytree(SAMPLE_CONTENT / "halaman", target / "halaman")
+def _copy_samples(target: Path, kinds: KindRegistry) -> None:
+    """The sample pages and directories (partners), and every sample image (reused by posts,
+    the logo, the pages' images)."""
+    for folder in kinds.page_folders:
+        if (SAMPLE_CONTENT / folder).is_dir():
+            shutil.copytree(SAMPLE_CONTENT / folder, target / folder)
     shutil.copytree(SAMPLE_CONTENT / IMAGE_FOLDER, target / IMAGE_FOLDER)
     downloads = SAMPLE_CONTENT / "unduhan"
     if downloads.is_dir():
@@ -281,6 +288,8 @@ class _Post:
             values["place"] = self.rng.choice(PLACES)
         if values.get("event_status") == "pindah-daring":
             values.setdefault("online_url", f"https://meet.example.id/acara-{self.number}")
+        if values.get("event_status", "terjadwal") != "terjadwal":
+            values["status_changed"] = values["date"]
         if self.kind.field("steps") and not values.keys() & {"steps", "video_url"}:
             values["steps"] = self.rng.sample(STEP_TEXTS, 3)
 
@@ -324,6 +333,8 @@ class _Post:
         if isinstance(kind_type, types.Integer):
             low = max(kind_type.minimum, 1990) if kind_type.minimum >= 1000 else kind_type.minimum
             return rng.randint(low, low + 30)
+        if name == "partners":  # slugs of the partner pages copied from the sample
+            return rng.sample(corpus.partners, min(2, len(corpus.partners))) or None
         if isinstance(kind_type, types.TextList):
             return rng.sample(NAMES if "perform" in name else STEP_TEXTS, 2)
         if isinstance(kind_type, types.Text):

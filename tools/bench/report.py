@@ -50,6 +50,7 @@ def summarise(runs: dict[str, list[dict]]) -> dict[str, dict]:
         }
         if "disk_latency" in rows[0]:
             row["disk_latency_median"] = _median([r["disk_latency"] for r in rows])
+            row["reload_latency_median"] = _median([r.get("reload_latency") for r in rows])
         if anchor:
             base = {m: _median([r.get(m) for r in anchor]) for m in METRICS}
             for m in METRICS:
@@ -116,6 +117,10 @@ def table(posts: int, summary: dict[str, dict]) -> str:
             "(e): dinding = dari simpan berkas sampai halaman tulisan itu berisi judul baru "
             "di disk; CPU = seluruh pohon proses serve selama pembangunan ulang; puncak = "
             "VmHWM proses serve."
+        )
+        lines.append(
+            f"(e): sampai peramban disuruh memuat ulang (pesan livereload): "
+            f"{_f(summary['e'].get('reload_latency_median'))} s (median)."
         )
     return "\n".join(lines)
 

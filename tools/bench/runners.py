@@ -5,7 +5,7 @@
 (b) this site, cold: CACHE_PATH and the output emptied first;
 (c) this site, warm: nothing changed since (b);
 (d) this site after one post's title changed (a fresh process, warm cache);
-(e) the serve loop (serve.py): the same edit, rebuilt in a process that stays.
+(e) the serve loop (serve.py): the same edit, seen and rebuilt by the dev server.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_datetime
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
+from dateutil.rrule import DAILY, FREQNAMES, MONTHLY, WEEKLY, rrule
 
 from plugins._shared.schema_org import SCHEMA, KindNodes, NodePage, library_id, postal_address
 from plugins.indonesian_dates.formats import clock, long_date, long_datetime, time_range, zone_abbreviation
@@ -23,7 +23,18 @@ from ..fields import (
     TextList,
     Url,
 )
-from ..presentation import Action, Detail, Presentation, PresentContext, Schedule, Status
+from ..presentation import (
+    Action,
+    Audience,
+    Detail,
+    Notice,
+    Presentation,
+    PresentContext,
+    Recurrence,
+    Reminder,
+    Schedule,
+    Status,
+)
 from .base import COMMON_RULES, Field, Kind, common_fields, problem_on
 
 STATUSES = {
@@ -162,6 +173,31 @@ def _deadline_before_start(values, written):
             "registration_deadline",
             "batas pendaftaran tidak sebelum waktu mulai acara.",
             "isi 'registration_deadline' dengan waktu sebelum 'start', misalnya sehari sebelumnya.",
+        )
+    return []
+
+
+def _status_changed_after_date(values, written):
+    changed, published = values.get("status_changed"), values.get("date")
+    if changed is not None and published is not None and changed < published:
+        return problem_on(
+            "status_changed",
+            "status acara diubah sebelum tulisannya terbit.",
+            "isi 'status_changed' dengan waktu status diubah, sama dengan atau sesudah 'date'.",
+        )
+    return []
+
+
+def _changed_status_needs_its_moment(values, written):
+    # The feeds' notice is dated by it: without it, an old `date` would put the notice
+    # outside the auto-poster feed's window, and nobody would hear of the change.
+    status = STATUSES.get(values.get("event_status", "terjadwal"))
+    if status is not None and not status.normal and "status_changed" not in written:
+        return problem_on(
+            "status_changed",
+            f"status acara '{values['event_status']}' belum diberi waktu perubahannya.",
+            "tulis status_changed: TTTT-BB-HH JJ:MM (WITA), waktu status diubah, agar "
+            "pemberitahuannya terkirim ke media sosial pada hari itu.",
         )
     return []
 
@@ -306,6 +342,29 @@ FIELDS = common_fields() + (
         "untuk siapa: satu atau beberapa dari anak, remaja, dewasa, umum, misalnya [anak, remaja] (opsional)",
         aliases=("peserta", "sasaran", "untuk"),
     ),
+    Field(
+        "partners",
+        TextList(),
+        False,
+        "mitra yang ikut menyelenggarakan: nama berkasnya di content/mitra/ tanpa .md, satu per butir, "
+        "misalnya [sma-negeri-1-kotamobagu] (opsional)",
+        aliases=("mitra", "mitra_acara", "kerja_sama", "penyelenggara_bersama"),
+    ),
+    Field(
+        "status_changed",
+        DateTime(),
+        False,
+        "kapan status acara diubah, TTTT-BB-HH JJ:MM (WITA): tanggal pemberitahuan di umpan "
+        "(bila kosong: 'modified', lalu 'date')",
+        aliases=("status_diubah", "tanggal_status", "status_sejak"),
+    ),
+    Field(
+        "reminders",
+        Boolean(),
+        False,
+        "false bila acara ini tidak perlu pengingat 'Besok' / 'Hari ini' di umpan media sosial (opsional)",
+        aliases=("pengingat", "ingatkan"),
+    ),
 )
 
 
@@ -358,18 +417,46 @@ def series_starts(fields: dict, zone) -> list[dt.datetime]:
     return [moment.replace(tzinfo=zone) for moment in starts[: MAX_SESSIONS + 1]]
 
 
-def session_times(fields: dict, zone) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
-    """Every session as (start, end) in the site's zone, skipped dates left out, moved ones moved."""
+def _held_sessions(fields: dict, zone) -> list[tuple[dt.datetime, tuple[dt.datetime, dt.datetime] | None]]:
+    """Each start the rule gives, with the (start, end) held for it, moved or not; None when skipped."""
     first_start, first_end = _first_times(fields, zone)
     length = first_end - first_start
     skip, moved = set(fields.get("skip", ())), fields.get("moved", {})
     found = []
     for start in series_starts(fields, zone):
-        if start.date() in skip:
-            continue
-        start = moved[start.date()].astimezone(zone) if start.date() in moved else start
-        found.append((start, start + length))
-    return tuple(sorted(found)) or ((first_start, first_end),)
+        held = moved[start.date()].astimezone(zone) if start.date() in moved else start
+        found.append((start, None if start.date() in skip else (held, held + length)))
+    return found
+
+
+def session_times(fields: dict, zone) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+    """Every session as (start, end) in the site's zone, skipped dates left out, moved ones moved."""
+    found = [held for _, held in _held_sessions(fields, zone) if held is not None]
+    return tuple(sorted(found)) or (_first_times(fields, zone),)
+
+
+def recurrence_of(fields: dict, zone) -> Recurrence | None:
+    """A series' rule with its skipped and moved sessions, as calendars write it; None for one event."""
+    rule = fields.get("repeat")
+    if rule is None:
+        return None
+    all_day = bool(fields.get("all_day"))
+    held = _held_sessions(fields, zone)
+    first_start, first_end = _first_times(fields, zone)
+    return Recurrence(
+        first=session_schedule(first_start, first_end, zone, all_day),
+        freq=FREQNAMES[FREQUENCIES[rule.every]],
+        interval=rule.interval,
+        # RFC 5545 allows COUNT or UNTIL, not both: the rule's own last start says either.
+        count=rule.count if rule.until is None else None,
+        until=held[-1][0] if rule.until is not None or rule.count is None else None,
+        skipped=tuple(start for start, session in held if session is None),
+        moved={
+            start: session_schedule(*session, zone, all_day)
+            for start, session in held
+            if session is not None and session[0] != start
+        },
+    )
 
 
 def _last_day(end: dt.datetime) -> dt.datetime:
@@ -442,6 +529,13 @@ def audience_labels(fields: dict) -> tuple[str, ...]:
     return tuple(AUDIENCES[key] for key in fields.get("audience", ()))
 
 
+def audiences_of(fields: dict) -> tuple[Audience, ...]:
+    """Who the event is for, youngest first whatever order it was written in."""
+    order = list(AUDIENCES)
+    keys = sorted(set(fields.get("audience", ())), key=order.index)
+    return tuple(Audience(key, AUDIENCES[key], order.index(key)) for key in keys)
+
+
 def _extra_details(fields: dict, status: Status, zone) -> tuple[Detail, ...]:
     """What follows time and place: the old time, who it is for, places, registration."""
     found = []
@@ -460,6 +554,69 @@ def _extra_details(fields: dict, status: Status, zone) -> tuple[Detail, ...]:
     return tuple(found)
 
 
+# A changed status's feed notice: its title's prefix, and the sentence it says.
+NOTICES = {
+    "dibatalkan": ("DIBATALKAN", "Acara {when}, {place}, dibatalkan."),
+    "ditunda": ("DITUNDA", "Acara {when}, {place}, ditunda; jadwal baru diumumkan di halaman acara."),
+    "pindah-daring": ("PINDAH DARING", "Acara {when} dipindah ke daring; tautannya ada di halaman acara."),
+    "dijadwalkan-ulang": ("DIJADWALKAN ULANG", "Jadwal baru: {when}, {place} (semula {previous})."),
+}
+DAY_BEFORE = dt.timedelta(days=1)  # like the calendars' alarm: same time, the day before
+HOUR_BEFORE = dt.timedelta(hours=1)  # online events: the link, just before it starts
+
+
+def _day_texts(start: dt.datetime) -> dict[str, str]:
+    """The calendar leaf of a card: day, month, weekday."""
+    return {
+        "day": str(start.day),
+        "month": _format(start, "LLL").rstrip(".").upper(),
+        "weekday": _format(start, "EEEE"),
+        "month_year": _format(start, "LLLL y"),
+    }
+
+
+def _notice(fields: dict, status: Status, when: Schedule, place: str, previous: str | None) -> Notice | None:
+    """The one feed notice of a changed status; each new change (a new status_changed, or a
+    new start when rescheduled again) makes a new one, so it is announced again."""
+    if status.normal:
+        return None
+    label, sentence = NOTICES[status.key]
+    # A rule requires status_changed with a changed status; only facts made without the
+    # checker (a unit test's) can lack it.
+    since = fields.get("status_changed") or fields["date"]
+    key = f"{status.key}-{since:%Y-%m-%dT%H%M}"
+    if status.key == "dijadwalkan-ulang":
+        key += f"-{when.start:%Y-%m-%dT%H%M}"
+    return Notice(key, label, sentence.format(when=when.text, place=place, previous=previous or ""), since)
+
+
+def _reminders(fields: dict, status: Status, sessions, place: str) -> tuple[Reminder, ...]:
+    """'Besok' a day before each session, and 'Hari ini' an hour before one with an online link."""
+    if status.strikes_time or fields.get("reminders") is False:
+        return ()
+    found = []
+    for session in sessions:
+        summary = f"Waktu: {session.text}. Tempat: {place}."
+        texts = {"datetime": session.card_text, "old_datetime": "", **_day_texts(session.start)}
+        found.append(
+            Reminder(
+                "besok", "Besok", session.start - DAY_BEFORE, session, summary, {**texts, "reminder": "Besok"}
+            )
+        )
+        if fields.get("online_url"):
+            found.append(
+                Reminder(
+                    "hari-ini",
+                    "Hari ini",
+                    session.start - HOUR_BEFORE,
+                    session,
+                    summary,
+                    {**texts, "reminder": "Hari ini"},
+                )
+            )
+    return tuple(found)
+
+
 def present(fields: dict, ctx: PresentContext) -> Presentation:
     status = STATUSES[fields.get("event_status") or "terjadwal"]
     sessions = sessions_of(fields, ctx.zone)
@@ -471,19 +628,28 @@ def present(fields: dict, ctx: PresentContext) -> Presentation:
     if status.key != "dibatalkan":
         if fields.get("registration_url") and not fields.get("full"):
             deadline = fields.get("registration_deadline")
-            actions.append(Action("Daftar", fields["registration_url"], while_on=True, until=deadline))
+            actions.append(
+                Action("Daftar", fields["registration_url"], while_on=True, until=deadline, in_summary=True)
+            )
         if fields.get("online_url"):
             actions.append(Action("Ikuti secara daring", fields["online_url"], while_on=True))
     start = when.start
     series = len(sessions) > 1
     first_detail = (Detail("Pertemuan pertama", first.text, struck=status.strikes_time),) if series else ()
+    # Unknown slugs never get here: the checker reports them (check.py, unknown_partners).
+    partners = tuple(ctx.partners[slug] for slug in fields.get("partners", ()) if slug in ctx.partners)
+    partner_names = _and_list([partner.name for partner in partners])
     details = (
         Detail("Waktu", when.text, struck=status.strikes_time),
         *first_detail,
         Detail("Tempat", place),
         *_extra_details(fields, status, ctx.zone),
+        *((Detail("Mitra", partner_names),) if partners else ()),
     )
     previous = fields.get("previous_start") if status.key == "dijadwalkan-ulang" else None
+    previous_time = long_datetime(previous, ctx.zone) if previous else None
+    # The card strikes a time that no longer holds: the announced one, or a rescheduled event's old one.
+    old_card_time = card_when(previous, previous, ctx.zone) if previous else ""
     return Presentation(
         status=status,
         schedule=when,
@@ -491,27 +657,35 @@ def present(fields: dict, ctx: PresentContext) -> Presentation:
         details=details,
         actions=tuple(actions),
         sessions=sessions,
-        previous_time=long_datetime(previous, ctx.zone) if previous else None,
+        previous_time=previous_time,
+        notice=_notice(fields, status, when, place, previous_time),
+        reminders=_reminders(fields, status, sessions, place),
+        audiences=audiences_of(fields),
+        recurrence=recurrence_of(fields, ctx.zone),
+        partners=partners,
         card_texts={
-            "datetime": when.card_text,
+            "datetime": "" if status.strikes_time else when.card_text,
+            "old_datetime": when.card_text if status.strikes_time else old_card_time,
             "place": card_place,
             "status": status.label if status.on_card else "",
-            "day": str(start.day),
-            "month": _format(start, "LLL").rstrip(".").upper(),
-            "weekday": _format(start, "EEEE"),
-            "month_year": _format(start, "LLLL y"),
+            **_day_texts(start),
             # a series only: its first session and how many there are ("4 pertemuan")
             **(
                 {"first_session": first.card_text, "sessions": f"{len(sessions)} pertemuan"} if series else {}
             ),
+            # an event with partners only: "Bersama SMA Negeri 1 Kotamobagu dan Komunitas ..."
+            **({"partners": f"Bersama {partner_names}"} if partners else {}),
         },
+        short_where=card_place,
+        # A full event offers no 'Daftar': short announcements say it is full instead.
+        summary_notes=("Pendaftaran penuh",) if fields.get("full") and status.key != "dibatalkan" else (),
         card_alt_details=(when.alt_text, card_place),
         shown_fields={"place": card_place},
-        caption_lines=(
+        caption_lines=(  # by importance: captions keep the first two (when, where) longest
             f"Waktu: {when.text}",
-            *((f"Pertemuan pertama: {first.text}",) if series else ()),
             f"Tempat: {place}",
-            *(f"{d.label}: {d.text}" for d in details if d.label in ("Untuk", "Pendaftaran")),
+            *((f"Pertemuan pertama: {first.text}",) if series else ()),
+            *(f"{d.label}: {d.text}" for d in details if d.label in ("Untuk", "Pendaftaran", "Mitra")),
         ),
     )
 
@@ -572,8 +746,8 @@ def jsonld(fields: dict, facts, page: NodePage) -> KindNodes:
         node["audience"] = audiences[0] if len(audiences) == 1 else audiences
     if fields.get("capacity"):
         node["maximumAttendeeCapacity"] = fields["capacity"]
-    if page.image_url:
-        node["image"] = page.image_url
+    if page.shaped_image_urls or page.image_url:
+        node["image"] = list(page.shaped_image_urls) or page.image_url  # 16:9, 4:3, 1:1 when made
     # Google's event results want an offer even for a free event: price 0 in rupiah.
     node["offers"] = {
         "@type": "Offer",
@@ -585,9 +759,29 @@ def jsonld(fields: dict, facts, page: NodePage) -> KindNodes:
     }
     if fields.get("performers"):
         node["performer"] = [{"@type": "Person", "name": name} for name in fields["performers"]]
+    if facts.partners:
+        # The library stays the organizer (Google's "organization hosting the event"); partners
+        # co-host, not fund: schema.org's contributor ("a secondary contributor to the Event").
+        node["contributor"] = [_partner_node(partner, page) for partner in facts.partners]
     if len(sessions) == 1:
         return KindNodes((node,))
     return KindNodes((node, _series_node(node, sessions, page)))
+
+
+def _and_list(names: list[str]) -> str:
+    """'A', 'A dan B', 'A, B dan C'."""
+    return " dan ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+
+
+def _partner_node(partner, page: NodePage) -> dict:
+    """A partner as an Organization: its page on this site, its own site and its logo."""
+    own_page = f"{page.public_url}/{partner.url}"
+    node = {"@type": "Organization", "@id": f"{own_page}#mitra", "name": partner.name, "url": own_page}
+    if partner.website:
+        node["sameAs"] = partner.website
+    if partner.logo:
+        node["logo"] = f"{page.public_url}/{partner.logo}"
+    return node
 
 
 def _series_node(event: dict, sessions, page: NodePage) -> dict:
@@ -634,6 +828,8 @@ KIND = Kind(
         _exceptions_are_series_dates,
         _deadline_before_start,
         _rescheduled_needs_previous_start,
+        _status_changed_after_date,
+        _changed_status_needs_its_moment,
     ),
     present=present,
     jsonld=jsonld,

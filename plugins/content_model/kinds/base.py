@@ -76,6 +76,12 @@ class Kind:
     lists_upcoming: bool = False  # listed by its schedule (upcoming, then past), not by date
     announce_before: str | None = None  # a field `date` must come before (an event's start)
     scaffold_values: dict[str, Any] = field(default_factory=dict)  # filled in by `invoke new`
+    example_title: str = "Diskusi Buku Laskar Pelangi"  # the title `invoke new` help shows for it
+    # A directory of pages (partners): read as pages, so undated and in no feed, listing
+    # of posts or "latest" list; each at /<slug>/<page slug>/, all listed at /<slug>/.
+    directory: bool = False
+    # Its pages are partners that posts name by slug: (slug, url, fields) -> PartnerRef.
+    as_partner: Callable | None = None
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)

@@ -11,6 +11,7 @@ KIND = Kind(
     slug="halaman",
     label="Halaman",
     description="Halaman tetap situs.",
+    example_title="Tentang Kami",
     fields=(
         Field("title", Text(max_length=110), True, "judul halaman", aliases=("judul",)),
         Field("summary", Text(max_length=200), False, "ringkasan singkat (opsional)", aliases=("ringkasan",)),

@@ -1,0 +1,84 @@
+"""What an earlier build made and this one did not leaves the output folder.
+
+Building into the same folder again (`invoke serve`, `invoke build`, the render
+memo's reason to exist) would otherwise keep a deleted post's page, its share
+kit, its hashtag pages and feeds, and its image sizes, long after the post is
+gone. DELETE_OUTPUT_DIRECTORY would remove them by removing everything.
+
+Each build notes every file it makes or keeps: writes and kept copies through
+plugins/_shared/files.py (pages, feeds, calendars, cards, image sizes,
+posters), pages the render memo did not render again (the page writer), and
+every static file the static generator holds, copied or already up to date. At
+`finalized` the files the last build into this folder made and this one did not
+are removed, with folders left empty. Only files a build of this project made
+are ever removed: a folder's first build (no ledger) removes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from plugins._shared import files
+
+logger = logging.getLogger(__name__)
+
+_FOLDER = "keluaran"  # under CACHE_PATH: one ledger per output folder
+_made: set[str] = set()
+_statics: list = []  # the static generator of the build (its files, copied or not)
+
+
+def start(generator) -> None:
+    """Note from now on (article_generator_init: every run, `pelican -r` included)."""
+    global _made
+    _made = files.noting_made()
+    _statics.clear()
+
+
+def hold_statics(generator) -> None:
+    _statics[:] = [generator]
+
+
+def finish(pelican) -> None:
+    output = Path(pelican.output_path).resolve()
+    made = {os.path.relpath(path, output) for path in _made if Path(path).is_relative_to(output)}
+    for generator in _statics:
+        made.update(os.path.normpath(static.save_as) for static in generator.staticfiles)
+    ledger = _ledger_of(Path(pelican.settings["CACHE_PATH"]), output)
+    for relative in sorted(_previous(ledger) - made):
+        _remove(output / relative, output)
+    files.write_atomically(ledger, json.dumps(sorted(made), ensure_ascii=False).encode())
+    _made.clear()
+
+
+def _ledger_of(cache: Path, output: Path) -> Path:
+    return cache / _FOLDER / f"{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
+
+
+def _previous(ledger: Path) -> set[str]:
+    """The files (relative to the output) the last build into this folder made."""
+    try:
+        listed = json.loads(ledger.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # a first build, or a damaged ledger: remove nothing
+        return set()
+    return {entry for entry in listed if isinstance(entry, str) and not entry.startswith("..")}
+
+
+def _remove(path: Path, output: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        logger.warning("Berkas lama di keluaran tidak bisa dihapus: %s (%s)", path, error.strerror)
+        return
+    folder = path.parent
+    while folder != output and folder.is_relative_to(output):
+        try:
+            folder.rmdir()  # only when empty
+        except OSError:
+            break
+        folder = folder.parent

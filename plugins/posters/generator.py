@@ -1,0 +1,91 @@
+"""A Pelican generator that gives every event its posters and writes them.
+
+generate_context (before any page is written) draws the posters not yet in
+the cache and gives each event `article.poster`, which the share kit links;
+generate_output copies them into the output folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from plugins._shared.clock import build_moment
+from plugins._shared.settings import setting
+from plugins.site_profile import LibraryProfile
+from plugins.social_cards import cache as card_cache
+from plugins.social_cards.colors import palette
+
+from . import store
+from .content import Palette, library_of, make_spec
+from .layout import HEIGHT, WIDTH
+from .model import Poster, PosterFile
+from .settings import PosterSettings
+
+logger = logging.getLogger(__name__)
+
+MIME = {"pdf": "application/pdf", "png": "image/png"}
+DOWNLOAD_SUFFIX = {"pdf": "poster-a4", "png": "poster-whatsapp"}
+
+
+def poster_palette(profile: LibraryProfile) -> Palette:
+    """The library's colours as the cards name them (plugins/social_cards/colors.py)."""
+    names = palette(profile.colors)
+    return Palette(
+        primary=names["primary"],
+        accent=names["accent"],
+        badge=names["sun"],
+        ink=names["ink"],
+        light=names["primary-light"],
+    )
+
+
+class PostersGenerator(Generator):
+    """poster/<kind>/<slug>.pdf and .png for every post with a schedule."""
+
+    def generate_context(self) -> None:
+        config = setting(self.settings, PosterSettings)
+        profile = setting(self.settings, LibraryProfile)
+        public_url = self.settings["PUBLIC_URL"].rstrip("/")
+        library = library_of(profile, Path(self.settings["PATH"]).resolve())
+        colours = poster_palette(profile)
+        now = build_moment(self.settings)
+        self.cache_root = Path(self.settings["CACHE_PATH"])
+        self.cache_dir = self.cache_root / store.CACHE_FOLDER
+        self.copies: list[tuple[Path, str]] = []  # (cached file, its path in the output)
+        record: dict[str, list[str]] = {"drawn": [], "cached": []}
+        for article in self.context.get("articles", []):
+            facts = getattr(article, "facts", None)
+            if facts is None:
+                continue
+            spec = make_spec(facts, f"{public_url}/{article.url}", now, library, colours)
+            if spec is None:
+                continue
+            name = f"{facts.kind.slug}-{article.slug}-{store.digest(spec, facts.modified)}"
+            drawn = store.ensure(self.cache_dir, name, spec, facts.modified)
+            record["drawn" if drawn else "cached"].append(name)
+            made = {}
+            for suffix in store.FORMATS:
+                source = self.cache_dir / f"{name}.{suffix}"
+                path = f"{config.folder}/{facts.kind.slug}/{article.slug}.{suffix}"
+                self.copies.append((source, path))
+                made[suffix] = PosterFile(
+                    url=path,
+                    length=source.stat().st_size,
+                    filename=f"{article.slug}-{DOWNLOAD_SUFFIX[suffix]}.{suffix}",
+                    mime=MIME[suffix],
+                    **({"width": WIDTH, "height": HEIGHT} if suffix == "png" else {}),
+                )
+            article.poster = Poster(pdf=made["pdf"], png=made["png"], url=spec.url)
+        store.prune(self.cache_dir)
+        store.write_manifest(self.cache_root, record)
+        if record["drawn"]:
+            logger.info("poster: %d digambar, %d dari cache", len(record["drawn"]), len(record["cached"]))
+
+    def generate_output(self, writer) -> None:
+        output = Path(self.output_path)
+        for source, path in self.copies:
+            card_cache.publish(source, (output / path).parent, Path(path).name)
+            logger.info("Writing %s", output / path)

@@ -1,0 +1,61 @@
+"""The poster as a PNG for WhatsApp groups: the layout's shapes drawn with Pillow."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageDraw, ImageOps
+
+from plugins._shared.colors import rgb
+from plugins._shared.images import probe, to_rgba
+from plugins.social_cards.text import draw_block
+
+from .layout import HEIGHT, WIDTH, Fill, Layout, Logo, Strike, Text
+
+
+def open_logo(path: str) -> Image.Image:
+    """The logo as RGBA (checked first: no decompression bomb, any mode converted right)."""
+    probe(path)
+    with Image.open(path) as image:
+        return to_rgba(image)
+
+
+def _box(box) -> tuple[int, int, int, int]:
+    return tuple(round(value) for value in box)  # type: ignore[return-value]
+
+
+def draw(layout: Layout) -> Image.Image:
+    canvas = Image.new("RGBA", (WIDTH, HEIGHT), (255, 255, 255, 255))
+    pen = ImageDraw.Draw(canvas)
+    for shape in layout.shapes:
+        if isinstance(shape, Fill):
+            left, top, right, bottom = _box(shape.box)
+            if shape.round:
+                pen.ellipse((left, top, right - 1, bottom - 1), fill=rgb(shape.colour))
+            else:
+                pen.rectangle((left, top, right - 1, bottom - 1), fill=rgb(shape.colour))
+        elif isinstance(shape, Logo):
+            left, top, right, bottom = _box(shape.box)
+            logo = ImageOps.contain(
+                open_logo(shape.path), (right - left, bottom - top), Image.Resampling.LANCZOS
+            )
+            at = (left + (right - left - logo.width) // 2, top + (bottom - top - logo.height) // 2)
+            canvas.paste(logo, at, logo.getchannel("A"))
+        elif isinstance(shape, Text):
+            draw_block(canvas, shape.block, shape.x, shape.y, shape.width, shape.align, rgb(shape.colour))
+        elif isinstance(shape, Strike):
+            half = shape.thickness / 2
+            box = _box((shape.left, shape.y - half, shape.right, shape.y + half))
+            pen.rectangle(box, fill=rgb(shape.colour))
+    # The QR code last, in black on its white quiet zone: nothing may cover it.
+    pen.rectangle(_box(layout.qr_box), fill=(255, 255, 255))
+    for module in layout.qr_modules:
+        left, top, right, bottom = _box(module)
+        pen.rectangle((left, top, right - 1, bottom - 1), fill=(0, 0, 0))
+    return canvas.convert("RGB")
+
+
+def png_bytes(layout: Layout) -> bytes:
+    buffer = io.BytesIO()
+    draw(layout).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

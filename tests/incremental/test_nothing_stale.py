@@ -1,0 +1,174 @@
+"""Nothing stale: a build after a change, on a warm cache into the same output, equals a
+clean build of the same content, byte for byte (pages, feeds, calendars, cards, images).
+
+Each case builds the fixture site into A with a cache, makes one change, builds A
+again, builds B from nothing (no cache at all), and compares every file.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+from plugins.render_memo.memo import record_path
+from sitekit import BUILD_NOW, FIXTURE_CONTENT, ROOT, make_images, run_build, share_caches
+
+EVENT = "acara/2026-11-05-lomba-mewarnai-anak.md"  # ends 2026-11-21 12:00 WITA
+BEFORE_END = "2026-11-21T11:00:00+08:00"
+AFTER_END = "2026-11-21T13:00:00+08:00"
+POST = "koleksi-baru/2026-11-18-laskar-pelangi.md"
+
+
+def copy_content(target: Path) -> Path:
+    shutil.copytree(FIXTURE_CONTENT, target)
+    make_images(target)
+    return target
+
+
+def files_of(root: Path) -> dict[str, Path]:
+    return {str(p.relative_to(root)): p for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def differences(incremental: Path, clean: Path) -> tuple[list[str], list[str], list[str]]:
+    """(differing, missing from incremental, only in incremental) relative paths."""
+    a, b = files_of(incremental), files_of(clean)
+    differing = [name for name in b if name in a and not filecmp.cmp(a[name], b[name], shallow=False)]
+    return differing, sorted(set(b) - set(a)), sorted(set(a) - set(b))
+
+
+def build(output: Path, content: Path, cache: Path, now: str = BUILD_NOW, settings: Path | None = None):
+    run = run_build(
+        output, content=content, now=now, cache=cache, **({"settings": settings} if settings else {})
+    )
+    assert run.returncode == 0, run.log
+    return run
+
+
+def memo_stats(cache: Path, output: Path) -> dict:
+    return json.loads(record_path(cache, output).read_text(encoding="utf-8"))["last_build"]
+
+
+def rebuilt_and_clean(tmp_path: Path, change, now_before=BUILD_NOW, now_after=BUILD_NOW, settings=None):
+    """Build A, change, build A again; build B clean. Returns (A, B, stats of A's second build)."""
+    content = copy_content(tmp_path / "content")
+    cache_a = share_caches(tmp_path / "cache-a")  # the session's cards: only A's speed
+    a, b = tmp_path / "a", tmp_path / "b"
+    build(a, content, cache_a, now_before, settings)
+    change(content)
+    build(a, content, cache_a, now_after, settings)
+    clean_cache = Path(tempfile.mkdtemp(prefix="clean-", dir=tmp_path))  # nothing shared
+    build(b, content, clean_cache, now_after, settings)
+    return a, b, memo_stats(cache_a, a)
+
+
+def assert_same(a: Path, b: Path) -> None:
+    differing, missing, extra = differences(a, b)
+    assert not differing and not missing and not extra, (
+        f"incremental build differs from a clean one: {len(differing)} file(s) differ {differing}, "
+        f"{len(missing)} missing {missing}, {len(extra)} only in the incremental build {extra}"
+    )
+
+
+def retitle(content: Path) -> None:
+    path = content / POST
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Laskar Pelangi", "title: Laskar Pelangi (Edisi Baru)", 1), "utf-8")
+
+
+def test_title_change_equals_clean_build(tmp_path):
+    a, b, stats = rebuilt_and_clean(tmp_path, retitle)
+    assert_same(a, b)
+    # Its page, the listings and tag pages showing it were rendered; not every page.
+    assert stats["rendered"] > 0 and stats["skipped"] > 0, stats
+
+
+def test_title_change_leaves_no_file_a_clean_build_lacks(tmp_path):
+    a, b, _stats = rebuilt_and_clean(tmp_path, retitle)
+    _differing, _missing, extra = differences(a, b)
+    assert not extra, f"only in the incremental build: {extra}"
+
+
+def test_image_change_equals_clean_build(tmp_path):
+    def repaint(content: Path) -> None:
+        image = next(p for p in sorted((content / "gambar").glob("*.jpg")))
+        with Image.open(image) as original:
+            size = original.size
+        Image.new("RGB", size, (200, 30, 30)).save(image, "JPEG")
+
+    a, b, _stats = rebuilt_and_clean(tmp_path, repaint)
+    assert_same(a, b)
+
+
+def test_template_change_equals_clean_build(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        f"from pelicanconf import *  # noqa\nTHEME = {str(theme)!r}\n",
+        encoding="utf-8",
+    )
+
+    def edit_template(_content: Path) -> None:
+        base = theme / "templates" / "base.html"
+        base.write_text(
+            base.read_text(encoding="utf-8").replace("</footer>", "<p>diubah</p></footer>", 1), "utf-8"
+        )
+
+    a, b, stats = rebuilt_and_clean(tmp_path, edit_template, settings=settings)
+    assert_same(a, b)
+    assert stats["skipped"] == 0, stats  # a template change renders everything again
+    assert "<p>diubah</p>" in (a / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_now_past_an_events_end_equals_clean_build(tmp_path):
+    a, b, _stats = rebuilt_and_clean(tmp_path, lambda content: None, BEFORE_END, AFTER_END)
+    assert_same(a, b)
+
+
+def test_warm_build_with_nothing_changed_renders_no_page(tmp_path):
+    content = copy_content(tmp_path / "content")
+    cache = share_caches(tmp_path / "cache")
+    output = tmp_path / "output"
+    build(output, content, cache)
+    first = memo_stats(cache, output)
+    stamps = {name: os.stat(path).st_mtime_ns for name, path in files_of(output).items()}
+    build(output, content, cache)
+    second = memo_stats(cache, output)
+    assert first["rendered"] > 0 and first["skipped"] == 0, first
+    assert second == {"rendered": 0, "skipped": first["rendered"], "why_rendered": {}}, second
+    rewritten = [
+        name
+        for name, path in files_of(output).items()
+        if name.endswith(".html") and os.stat(path).st_mtime_ns != stamps.get(name)
+    ]
+    assert not rewritten, f"pages written again: {rewritten}"
+
+
+def test_removed_html_is_reported_on_every_build(tmp_path):
+    """Pelican's reader cache keeps bodies between builds; the policy's finding must not vanish."""
+    content = copy_content(tmp_path / "content")
+    post = content / POST
+    post.write_text(post.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    cache = share_caches(tmp_path / "cache")
+    output = tmp_path / "output"
+    runs = [build(output, content, cache), build(output, content, cache)]
+    shown = f"content/{POST}"
+    for run in runs:
+        assert shown in run.stderr + run.stdout, run.log
+    page = (output / "koleksi-baru" / "laskar-pelangi" / "index.html").read_text(encoding="utf-8")
+    assert "alert(1)" not in page
+
+
+def test_deleting_a_post_equals_clean_build(tmp_path):
+    """Its page, share kit, hashtag pages and feeds and its image sizes leave the output."""
+    a, b, _stats = rebuilt_and_clean(tmp_path, lambda content: (content / POST).unlink())
+    assert_same(a, b)
+    slug = Path(POST).stem.split("-", 3)[3]
+    assert not any(slug in name for name in files_of(a) if name.endswith(".html")), slug
