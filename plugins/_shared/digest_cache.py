@@ -22,6 +22,7 @@ import logging
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -57,24 +58,33 @@ class DigestCache:
         self._entries: dict[str, Any] | None = None
         self._used: set[str] = set()
         self._changed = False
+        # Image probes come from a thread pool: a second thread must not see the entries
+        # half loaded (a miss, and the file written again for nothing).
+        self._loading = threading.Lock()
 
     def _load(self) -> dict[str, Any]:
-        if self._entries is None:
-            self._entries = {}
-            try:
-                with open(self.path, "rb") as handle:
-                    found = pickle.load(handle)  # noqa: S301 - our own file, written by save()
-                if not (isinstance(found, tuple) and found[0] == _FORMAT and isinstance(found[1], dict)):
-                    raise ValueError("not a cache of this format")
-                self._entries = found[1]
-                self.stats.loaded = len(self._entries)
-            except FileNotFoundError:
-                pass
-            except Exception as error:  # noqa: BLE001 - any damage means: start empty, rewrite
-                logger.debug("cache %s ignored: %s", self.path, error)
-                self.stats.damaged = True
-                self._changed = True
+        if self._entries is not None:
+            return self._entries
+        with self._loading:
+            if self._entries is None:
+                self._entries = self._read()
         return self._entries
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            with open(self.path, "rb") as handle:
+                found = pickle.load(handle)  # noqa: S301 - our own file, written by save()
+            if not (isinstance(found, tuple) and found[0] == _FORMAT and isinstance(found[1], dict)):
+                raise ValueError("not a cache of this format")
+            self.stats.loaded = len(found[1])
+            return found[1]
+        except FileNotFoundError:
+            return {}
+        except Exception as error:  # noqa: BLE001 - any damage means: start empty, rewrite
+            logger.debug("cache %s ignored: %s", self.path, error)
+            self.stats.damaged = True
+            self._changed = True
+            return {}
 
     def get(self, key: str, default: Any = None) -> Any:
         entries = self._load()
@@ -93,9 +103,11 @@ class DigestCache:
     def put(self, key: str, value: Any, consulted: Mapping[str, Any] | None = None) -> None:
         """Keep value under key; `consulted` (from `consulting`) makes it depend on those files too."""
         entries = self._load()
-        entries[key] = Consulted(value, tuple(consulted.items())) if consulted is not None else value
+        stored = Consulted(value, tuple(consulted.items())) if consulted is not None else value
         self._used.add(key)
-        self._changed = True
+        if key not in entries or entries[key] != stored:
+            entries[key] = stored
+            self._changed = True
 
     def remember(self, key: str, make: Callable[[], Any]) -> Any:
         """The value under key, made (and kept) when missing."""
