@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -245,7 +244,6 @@ class CardBatch:
             setter(cards)
             urls[owner] = {size: p.url for size in planned if (p := getattr(cards, size))}
             inputs[owner] = next((p.texts for p in planned.values() if p.texts is not None), {})
-        _sweep(self.output_dir, {p.name for *_, planned in self._pending for p in planned.values()})
         cache.prune(self.cache_dir)
         if self.cache_dir.is_dir():
             cache.write_manifest(self.cache_dir.parent, {**self._record, "cards": urls, "inputs": inputs})
@@ -271,21 +269,6 @@ class CardBatch:
                 ) from None
         url = f"{self.folder}/{planned.name}"
         return CardImage(url, planned.size[0], planned.size[1], length, planned.alt)
-
-
-# A card's file name: "<page>[-<size>]-<10 hex digits of its digest>.jpg" (see plan_*).
-_CARD_NAME = re.compile(r"[a-z0-9-]+-[0-9a-f]{10}\.jpg")
-
-
-def _sweep(output_dir: Path, published: set[str]) -> None:
-    """Remove the cards of earlier builds from the output: it holds exactly this build's,
-    like a clean build. Publishing carries the cards gh-pages already serves over from
-    gh-pages itself (tasks.py), so old shared links keep their image."""
-    if not output_dir.is_dir():
-        return
-    for path in output_dir.iterdir():
-        if path.name not in published and _CARD_NAME.fullmatch(path.name) and path.is_file():
-            path.unlink(missing_ok=True)
 
 
 def summary(drawn: int, cached: int, supplied: int, seconds: float) -> str:
