@@ -43,7 +43,7 @@ def hold_statics(generator) -> None:
 
 
 def finish(pelican) -> None:
-    output = Path(pelican.output_path).resolve()
+    output = Path(os.path.abspath(pelican.output_path))  # as files.note_made writes paths
     made = {os.path.relpath(path, output) for path in _made if Path(path).is_relative_to(output)}
     for generator in _statics:
         made.update(os.path.normpath(static.save_as) for static in generator.staticfiles)

@@ -172,3 +172,18 @@ def test_deleting_a_post_equals_clean_build(tmp_path):
     assert_same(a, b)
     slug = Path(POST).stem.split("-", 3)[3]
     assert not any(slug in name for name in files_of(a) if name.endswith(".html")), slug
+
+
+def test_a_deleted_post_leaves_an_output_folder_reached_through_a_symlink(tmp_path):
+    """The ledger compares the paths it noted with the output as Pelican names it."""
+    content = copy_content(tmp_path / "content")
+    (tmp_path / "real").mkdir()
+    output = tmp_path / "link"
+    output.symlink_to(tmp_path / "real", target_is_directory=True)
+    cache = share_caches(tmp_path / "cache")
+    build(output, content, cache)
+    page = output / "koleksi-baru" / Path(POST).stem.split("-", 3)[3] / "index.html"
+    assert page.is_file()
+    (content / POST).unlink()
+    build(output, content, cache)
+    assert not page.exists()
