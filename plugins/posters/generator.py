@@ -20,6 +20,7 @@ from plugins.social_cards.colors import palette
 
 from . import store
 from .content import Palette, library_of, make_spec
+from .drawing import PosterJob, draw_all
 from .layout import HEIGHT, WIDTH
 from .model import Poster, PosterFile
 from .settings import PosterSettings
@@ -56,6 +57,8 @@ class PostersGenerator(Generator):
         self.cache_dir = self.cache_root / store.CACHE_FOLDER
         self.copies: list[tuple[Path, str]] = []  # (cached file, its path in the output)
         record: dict[str, list[str]] = {"drawn": [], "cached": []}
+        events = []  # (article, its facts, the name of its posters, the page the QR code opens)
+        jobs: list[PosterJob] = []
         for article in self.context.get("articles", []):
             facts = getattr(article, "facts", None)
             if facts is None:
@@ -64,8 +67,14 @@ class PostersGenerator(Generator):
             if spec is None:
                 continue
             name = f"{facts.kind.slug}-{article.slug}-{store.digest(spec, facts.modified)}"
-            drawn = store.ensure(self.cache_dir, name, spec, facts.modified)
-            record["drawn" if drawn else "cached"].append(name)
+            events.append((article, facts, name, spec.url))
+            if store.is_cached(self.cache_dir, name):
+                record["cached"].append(name)
+            else:
+                record["drawn"].append(name)
+                jobs.append(PosterJob(name, spec, facts.modified))
+        draw_all(self.cache_dir, jobs, config.workers)
+        for article, facts, name, url in events:
             made = {}
             for suffix in store.FORMATS:
                 source = self.cache_dir / f"{name}.{suffix}"
@@ -78,7 +87,7 @@ class PostersGenerator(Generator):
                     mime=MIME[suffix],
                     **({"width": WIDTH, "height": HEIGHT} if suffix == "png" else {}),
                 )
-            article.poster = Poster(pdf=made["pdf"], png=made["png"], url=spec.url)
+            article.poster = Poster(pdf=made["pdf"], png=made["png"], url=url)
         store.prune(self.cache_dir)
         store.write_manifest(self.cache_root, record)
         if record["drawn"]:

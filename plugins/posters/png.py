@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 from PIL import Image, ImageDraw, ImageOps
 
 from plugins._shared.colors import rgb
 from plugins._shared.images import probe, to_rgba
+from plugins.social_cards import cache as card_cache
 from plugins.social_cards.text import draw_block
 
 from .layout import HEIGHT, WIDTH, Fill, Layout, Logo, Strike, Text
@@ -18,6 +20,15 @@ def open_logo(path: str) -> Image.Image:
     probe(path)
     with Image.open(path) as image:
         return to_rgba(image)
+
+
+@functools.lru_cache(maxsize=4)
+def _fitted_logo(path: str, digest: str, size: tuple[int, int]) -> Image.Image:
+    """The logo scaled into size, once for each version of the logo (digest: its bytes).
+
+    Shared by every poster: pasting it only reads it.
+    """
+    return ImageOps.contain(open_logo(path), size, Image.Resampling.LANCZOS)
 
 
 def _box(box) -> tuple[int, int, int, int]:
@@ -36,9 +47,7 @@ def draw(layout: Layout) -> Image.Image:
                 pen.rectangle((left, top, right - 1, bottom - 1), fill=rgb(shape.colour))
         elif isinstance(shape, Logo):
             left, top, right, bottom = _box(shape.box)
-            logo = ImageOps.contain(
-                open_logo(shape.path), (right - left, bottom - top), Image.Resampling.LANCZOS
-            )
+            logo = _fitted_logo(shape.path, card_cache.file_digest(shape.path), (right - left, bottom - top))
             at = (left + (right - left - logo.width) // 2, top + (bottom - top - logo.height) // 2)
             canvas.paste(logo, at, logo.getchannel("A"))
         elif isinstance(shape, Text):
@@ -55,7 +64,12 @@ def draw(layout: Layout) -> Image.Image:
     return canvas.convert("RGB")
 
 
+# zlib's default level: measured on an A4 poster (1131 x 1600), 33 ms and 161 KB
+# against 134 ms and 155 KB at level 9 (optimize=True): the same pixels, 4x sooner.
+COMPRESS_LEVEL = 6
+
+
 def png_bytes(layout: Layout) -> bytes:
     buffer = io.BytesIO()
-    draw(layout).save(buffer, "PNG", optimize=True)
+    draw(layout).save(buffer, "PNG", compress_level=COMPRESS_LEVEL)
     return buffer.getvalue()

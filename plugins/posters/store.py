@@ -43,7 +43,7 @@ DRAWING_CODE = (
     "../_shared/colors.py",
     "../_shared/images.py",
 )
-PACKAGES = ("segno", "fpdf2", "pillow")
+PACKAGES = ("segno", "fpdf2", "fonttools", "pillow")
 
 
 @functools.cache
@@ -71,14 +71,16 @@ def digest(spec: PosterSpec, moment: dt.datetime) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:10]
 
 
-def ensure(cache_dir: Path, name: str, spec: PosterSpec, moment: dt.datetime) -> bool:
-    """Make `name`.pdf and `name`.png whole in the cache; return whether they were drawn."""
-    if all(card_cache.is_cached(cache_dir, f"{name}.{suffix}") for suffix in FORMATS):
-        return False
+def is_cached(cache_dir: Path, name: str) -> bool:
+    """Whether `name`.pdf and `name`.png are whole in the cache (each matches its record)."""
+    return all(card_cache.is_cached(cache_dir, f"{name}.{suffix}") for suffix in FORMATS)
+
+
+def draw(cache_dir: Path, name: str, spec: PosterSpec, moment: dt.datetime) -> None:
+    """Draw `name`.pdf and `name`.png into the cache, each with its record."""
     shapes = layout(spec)
     files.write_recorded(cache_dir / f"{name}.pdf", pdf_bytes(shapes, spec.title, spec.library.name, moment))
     files.write_recorded(cache_dir / f"{name}.png", png_bytes(shapes))
-    return True
 
 
 def prune(cache_dir: Path, days: int = card_cache.UNUSED_DAYS) -> None:

@@ -1,5 +1,7 @@
 """Fixtures of the poster tests: the sample site plus four events, built twice on one cache.
 
+`profile` is the library of pelicanconf.py, for posters drawn without a build.
+
 `poster_site` is the first build (every poster drawn); `warm_site` builds the same
 content again into a new output with the same CACHE_PATH, so nothing needs drawing.
 """
@@ -11,8 +13,17 @@ from pathlib import Path
 import pytest
 
 from plugins.content_model.problems import format_report
-from sitekit import SAMPLE_CONTENT, copy_content, read_posts
+from plugins.site_profile.profile import parse_profile
+from sitekit import ROOT, SAMPLE_CONTENT, copy_content, read_posts
 from tests.posters.posterkit import EXTRA_EVENTS, PosterSite, build
+
+
+@pytest.fixture(scope="session")
+def profile():
+    """LIBRARY of pelicanconf.py, parsed: the library the unit tests' posters show."""
+    from pelican.settings import read_settings
+
+    return parse_profile(read_settings(str(ROOT / "pelicanconf.py"))["LIBRARY"], ROOT / "content")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ QR codes are read with zxing-cpp, an independent reader.
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +124,25 @@ def build(output: Path, content: Path, cache: Path) -> PosterSite:
 def pdf_text(path: Path) -> str:
     """The text of a one-page PDF, whitespace collapsed as a reader reads it."""
     return " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
+
+
+def embedded_fonts(source: Path | bytes) -> list[str]:
+    """The names of the font programs embedded anywhere in a PDF (its Type0 fonts), subset tags dropped."""
+    reader = pypdf.PdfReader(source if isinstance(source, Path) else io.BytesIO(source))
+    objects = (reader.get_object(number) for number in range(1, reader.trailer["/Size"]))
+    return sorted(
+        str(obj["/BaseFont"]).split("+", 1)[-1]
+        for obj in objects
+        if isinstance(obj, pypdf.generic.DictionaryObject) and obj.get("/Subtype") == "/Type0"
+    )
+
+
+def page_fonts(source: Path | bytes) -> list[str]:
+    """The names of the fonts the first page's text is set in, subset tags dropped."""
+    page = pypdf.PdfReader(source if isinstance(source, Path) else io.BytesIO(source)).pages[0]
+    return sorted(
+        str(ref.get_object()["/BaseFont"]).split("+", 1)[-1] for ref in page["/Resources"]["/Font"].values()
+    )
 
 
 def pdf_page_image(path: Path, dpi: int) -> Image.Image:

@@ -9,28 +9,18 @@ import subprocess
 import sys
 from types import SimpleNamespace
 
-import pytest
-
 from plugins._shared.colors import contrast_of
 from plugins.content_model.fields import Recurrence
 from plugins.content_model.presentation import Detail
 from plugins.posters.content import Library, make_spec, rows_of
 from plugins.posters.generator import poster_palette
 from plugins.posters.layout import HEIGHT, WIDTH, Fill, Text, layout
-from plugins.site_profile.profile import parse_profile
 from sitekit import ROOT, WITA, post_facts
 
 NOW = dt.datetime(2026, 11, 28, 10, tzinfo=WITA)
 URL = (
     "https://perpustakaan.kotamobagukota.go.id/acara/kelas-bahasa-inggris-untuk-anak-belajar-sambil-bermain/"
 )
-
-
-@pytest.fixture(scope="module")
-def profile():
-    from pelican.settings import read_settings
-
-    return parse_profile(read_settings(str(ROOT / "pelicanconf.py"))["LIBRARY"], ROOT / "content")
 
 
 def longest_event():

@@ -21,6 +21,8 @@ from tests.posters.posterkit import (
     LONG_SERIES_SLUG,
     PUBLIC_URL,
     RESCHEDULED_SLUG,
+    embedded_fonts,
+    page_fonts,
     pdf_page_image,
     pdf_text,
     qr_width,
@@ -60,14 +62,16 @@ def test_every_pdf_says_the_title_date_and_place(poster_site):
             assert expected in text, f"{post.slug}: {expected!r} not in the PDF's text: {text!r}"
 
 
-def test_the_pdf_embeds_every_font_it_uses(poster_site):
+def test_the_pdf_embeds_every_font_it_uses_and_no_other(poster_site):
     for post in poster_site.events():
-        page = pypdf.PdfReader(poster_site.pdf_path(post)).pages[0]
+        path = poster_site.pdf_path(post)
+        page = pypdf.PdfReader(path).pages[0]
         fonts = page["/Resources"]["/Font"]
         assert fonts, post.slug
         for name, ref in fonts.items():
             descendant = ref.get_object()["/DescendantFonts"][0].get_object()
             assert "/FontFile2" in descendant["/FontDescriptor"], f"{post.slug}: {name} is not embedded"
+        assert embedded_fonts(path) == page_fonts(path), f"{post.slug}: a font is embedded but never used"
 
 
 def test_every_png_has_a_qr_code_that_opens_the_event_page(poster_site):

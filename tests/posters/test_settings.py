@@ -12,8 +12,15 @@ from plugins.posters.settings import PosterSettings
 from plugins.share_kit.settings import parse_share_kit_settings
 
 
-def test_no_setting_means_the_default_folder():
-    assert parse_one("POSTERS", {}) == PosterSettings(folder="poster")
+def test_no_setting_means_the_default_folder_and_one_worker_per_core():
+    assert parse_one("POSTERS", {}) == PosterSettings(folder="poster", workers=None)
+    assert parse_one("POSTERS", {"POSTERS": {"workers": 2}}).workers == 2
+
+
+@pytest.mark.parametrize("workers", [0, -1, "dua"])
+def test_workers_that_are_not_a_count_stop_the_build(workers):
+    with pytest.raises(BuildStopped, match=r"POSTERS\['workers'\]: .*bilangan bulat 1 ke atas"):
+        parse_one("POSTERS", {"POSTERS": {"workers": workers}})
 
 
 @pytest.mark.parametrize("folder", ["", "Poster", "poster/a4", "../luar"])
