@@ -12,6 +12,14 @@ this one did not.
 A cached file is written with a record beside it (`<name>.sha256`: digest and
 size). A cache reuses a file only when the record matches its bytes, so a
 file cut short by a crash, a full disk or a stray edit is made again.
+
+Reading every cached and published file to prove it is whole costs seconds
+per build, so once a build names its cache (`remember_digests`) what a file's
+bytes gave is kept with the file's stat (device, inode, size, mtime, ctime), as
+git's index does: a file whose stat is unchanged is not read again. Any write
+changes ctime, which no tool can set back. A file changed within RACY_NS of
+being read is never trusted by its stat (within one clock tick a second write
+could leave the stat as it was): it is read again next time.
 """
 
 from __future__ import annotations
@@ -21,13 +29,19 @@ import os
 import secrets
 import shutil
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 RECORD_SUFFIX = ".sha256"
 _CHUNK = 1 << 20
 _made: set[str] | None = None  # the targets of the build that is noting them
+
+DIGEST_CACHE = "sidik-berkas"  # CACHE_PATH/ringkasan/sidik-berkas.pickle: digests by stat
+RACY_NS = 2_000_000_000  # coarser than any file system's clock tick (FAT: 2 s)
+_digest_cache: list[Path] = []  # the CACHE_PATH a build named (remember_digests), if any
+_Value = TypeVar("_Value")
 
 
 def noting_made() -> set[str]:
@@ -75,9 +89,68 @@ def copy_atomically(source: str | Path, target: str | Path) -> None:
         _write_through_temporary(target, lambda handle: shutil.copyfileobj(reader, handle, _CHUNK))
 
 
-def sha256_of(path: str | Path) -> str:
+def remember_digests(cache_path: str | Path) -> None:
+    """Keep what files' bytes gave in this CACHE_PATH, so a later build reads no unchanged file."""
+    _digest_cache[:] = [Path(cache_path)]
+
+
+def _signatures(paths: Sequence[str | Path]) -> tuple[tuple[int, ...], ...]:
+    """Each file's stat as the memo compares it; OSError when one is not there."""
+    found = []
+    for path in paths:
+        stat = os.stat(path)
+        found.append((stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
+    return tuple(found)
+
+
+def _remembered(paths: Sequence[str | Path], kind: str, compute: Callable[[], _Value]) -> _Value:
+    """compute(), which reads only these files; or what it gave before, while their stats are unchanged."""
+    if not _digest_cache:
+        return compute()
+    from . import digest_cache  # only builds with a cache need it (and it imports this module)
+
+    cache = digest_cache.cache_at(_digest_cache[0], DIGEST_CACHE)
+    # The path as given is enough for a key: the stat names the very file (device, inode, ctime).
+    key = "\0".join([kind, *map(os.fspath, paths)])
+    before = _signatures(paths)
+    found = cache.get(key)
+    if found is not None and found[0] == before:
+        return found[1]
+    value = compute()
+    after = _signatures(paths)
+    settled = time.time_ns() - RACY_NS
+    if before == after and all(max(s[3], s[4]) < settled for s in after):
+        cache.put(key, (after, value))
+    return value
+
+
+def _read_sha256(path: str | Path):
+    """The one place a file's bytes are read to be hashed (tests count the reads here)."""
     with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+        return hashlib.file_digest(handle, "sha256")
+
+
+def sha256_of(path: str | Path) -> str:
+    return _remembered((path,), "sha256", lambda: _read_sha256(path).hexdigest())
+
+
+def sha256_with_suffixes(path: str | Path, suffixes: Sequence[bytes]) -> list[str]:
+    """For each suffix the sha256 of the file's bytes followed by it: keys of what is made from it.
+
+    The file is read once for all of them (and not at all when its stat is remembered).
+    """
+
+    def digests() -> list[str]:
+        whole = _read_sha256(path)
+        found = []
+        for suffix in suffixes:
+            h = whole.copy()
+            h.update(suffix)
+            found.append(h.hexdigest())
+        return found
+
+    kind = "sha256+" + hashlib.sha256(repr(list(suffixes)).encode()).hexdigest()
+    return _remembered((path,), kind, digests)
 
 
 def record_of(path: str | Path) -> Path:
@@ -96,14 +169,22 @@ def write_recorded(path: str | Path, data: bytes) -> str:
     return digest
 
 
-def recorded_digest(path: str | Path) -> str | None:
-    """The file's sha256 when its record matches its size and bytes; None when it may not be reused."""
+def _matches_record(path: str | Path) -> str | None:
     try:
         digest, size = record_of(path).read_text(encoding="ascii").split()
         if os.stat(path).st_size != int(size):
             return None
-        return digest if sha256_of(path) == digest else None
+        return digest if _read_sha256(path).hexdigest() == digest else None
     except (OSError, ValueError, UnicodeDecodeError):  # no file, no record, a damaged record
+        return None
+
+
+def recorded_digest(path: str | Path) -> str | None:
+    """The file's sha256 when its record matches its size and bytes; None when it may not be reused."""
+    try:
+        record = os.fspath(path) + RECORD_SUFFIX  # record_of(path), without pathlib's cost
+        return _remembered((path, record), "record", lambda: _matches_record(path))
+    except OSError:  # no file or no record
         return None
 
 

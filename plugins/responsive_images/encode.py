@@ -8,6 +8,7 @@ metadata is ever written (the image comes from images.upright()).
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 
@@ -26,12 +27,16 @@ class Format:
     qualities: tuple[int, ...]  # tried in order until the copy is under its budget
     bytes_per_pixel: float  # the budget: about 1.4 bits a pixel for a JPEG photo
     options: tuple[tuple[str, object], ...] = ()
+    revision: int = 0  # raised when only this format's encoding changes: its copies get new names
 
 
 JPEG = Format(
     "JPEG", "jpg", "image/jpeg", (82, 74, 66, 58), 0.18, (("optimize", True), ("progressive", True))
 )
-WEBP = Format("WEBP", "webp", "image/webp", (80, 72, 64, 56), 0.12, (("method", 4),))
+# method 2, not 4: on 38 photos at 4 widths 60 % less encoding time (3.6 s to 1.4 s) for 6 %
+# more bytes (9 % on the bench corpus) at the same PSNR; browsers that show AVIF (nearly all)
+# never download the WebP copies.
+WEBP = Format("WEBP", "webp", "image/webp", (80, 72, 64, 56), 0.12, (("method", 2),), revision=1)
 # speed 8: a fraction of the default's time for a few percent more bytes; builds run on 2 cores.
 AVIF_FORMAT = Format("AVIF", "avif", "image/avif", (60, 52, 44), 0.09, (("speed", 8),))
 PNG = Format("PNG", "png", "image/png", (0,), 0.5, (("optimize", True),))
@@ -74,6 +79,8 @@ def encode(image: Image.Image, fmt: Format, limit: int | None = None) -> Encoded
     return Encoded(data, quality, True)
 
 
+@functools.cache  # asked for every planned copy: thousands of times a build, for four formats
 def ladder_key(fmt: Format) -> str:
     """What about fmt's encoding a cache key must change with."""
-    return f"{fmt.name}:{','.join(map(str, fmt.qualities))}:{fmt.bytes_per_pixel}:{REVISION}"
+    key = f"{fmt.name}:{','.join(map(str, fmt.qualities))}:{fmt.bytes_per_pixel}:{REVISION}"
+    return f"{key}:{fmt.revision}" if fmt.revision else key  # revision 0: the names as before it existed

@@ -6,7 +6,6 @@ Copies are PNG, transparency kept, so the logo looks the same on any header colo
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,14 +52,12 @@ def _fit(size: tuple[int, int], box: int) -> tuple[int, int]:
 def logo(source: Path, relative: str, output_dir: Path, cache_dir: Path) -> Logo:
     info = probe(source, relative)
     boxes = sorted({SHOWN * d for d in DENSITIES} | set(ICON_SIZES))
-    raw_digest = hashlib.sha256(source.read_bytes())
+    sizes = [_fit(info.size, box) for box in boxes]
+    specs = [f"logo:{size}:{encode.ladder_key(encode.PNG)}".encode() for size in sizes]
     made: dict[int, tuple[str, tuple[int, int]]] = {}
     picture = None
-    for box in boxes:
-        size = _fit(info.size, box)
-        key = raw_digest.copy()
-        key.update(f"logo:{size}:{encode.ladder_key(encode.PNG)}".encode())
-        name = f"{source.stem}-{box}-{key.hexdigest()[:10]}.png"
+    for box, size, key in zip(boxes, sizes, files.sha256_with_suffixes(source, specs), strict=True):
+        name = f"{source.stem}-{box}-{key[:10]}.png"
         digest = files.recorded_digest(cache_dir / name)
         if digest is None:
             if picture is None:

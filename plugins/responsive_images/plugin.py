@@ -14,13 +14,14 @@ from pathlib import Path
 
 from pelican import signals
 
+from plugins._shared import files
 from plugins._shared.errors import BuildStopped
 from plugins._shared.focal_point import parse_focus
 from plugins._shared.images import ImageProblem, probe, remember_probes
 
 from .body import rewrite_images
 from .logo import logo
-from .resize import cropped_picture, picture
+from .resize import Run, cropped_picture, picture
 from .shapes import card_shapes, photo_shapes
 
 logger = logging.getLogger(__name__)
@@ -48,9 +49,10 @@ def add_pictures(generator) -> None:
     remember_probes(settings["CACHE_PATH"])  # an unchanged image is not decoded again
     widths = settings["IMAGE_WIDTHS"]
     with_cards = hasattr(generator, "articles")  # only posts are shown as cards in listings
+    run = Run()  # many posts share a photo: its copies are made or checked once
 
     def make(source: Path, relative: str, alt: str):
-        return picture(source, relative, alt, widths, output_dir, cache_dir)
+        return picture(source, relative, alt, widths, output_dir, cache_dir, run)
 
     def attach(item):
         try:
@@ -61,11 +63,18 @@ def add_pictures(generator) -> None:
                 if with_cards:
                     focus = _focus(item.fields.get("card_focus"))
                     item.card_picture = cropped_picture(
-                        content_dir / relative, relative, alt, widths, output_dir, cache_dir, focus=focus
+                        content_dir / relative,
+                        relative,
+                        alt,
+                        widths,
+                        output_dir,
+                        cache_dir,
+                        focus=focus,
+                        run=run,
                     )
                     if _scheduled(item):
                         item.shaped_images = photo_shapes(
-                            content_dir / relative, relative, output_dir, cache_dir, focus
+                            content_dir / relative, relative, output_dir, cache_dir, focus, run
                         )
             item._content = rewrite_images(
                 item._content, content_dir, make, getattr(item, "relative_dir", "")
@@ -148,7 +157,13 @@ def _shown_path(source_path: str, content_dir: Path) -> str:
         return str(source_path)
 
 
+def remember_digests(pelican) -> None:
+    """From the start of the build: a cached or published file whose stat is unchanged is not read again."""
+    files.remember_digests(pelican.settings["CACHE_PATH"])
+
+
 def register() -> None:
+    signals.initialized.connect(remember_digests)
     signals.article_generator_finalized.connect(add_pictures)
     signals.page_generator_finalized.connect(add_pictures)
     signals.all_generators_finalized.connect(add_card_shapes)  # after social_cards drew every card

@@ -10,7 +10,6 @@ files that are not raster images in a format listed here are copied as they are.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,12 +58,11 @@ def published_original(source: Path, name: str, cache_dir: Path) -> Published:
     info = probe(source, name)
     fmt = encode.BY_EXTENSION[source.suffix.lower()]
     width, height = published_size(info.size)
-    raw = source.read_bytes()
     spec = (
         f"original:{width}x{height}:{encode.ladder_key(fmt)}:"
         f"rgb{conversion_revision(info.mode, info.transparency)}"
     )
-    key = hashlib.sha256(raw + spec.encode()).hexdigest()[:10]
+    key = files.sha256_with_suffixes(source, [spec.encode()])[0][:10]
     cached = cache_dir / CACHE_FOLDER / f"{source.stem}-{key}{source.suffix.lower()}"
     limit = encode.budget(fmt, width, height)
     digest = files.recorded_digest(cached)
@@ -82,7 +80,7 @@ def published_original(source: Path, name: str, cache_dir: Path) -> Published:
             if fmt is encode.PNG and info.mode == "P":  # a palette logo stays a small palette PNG
                 shown = shown.quantize(256, method=Image.Quantize.FASTOCTREE)
         # Not resized: never publish more bytes than the author's own file.
-        made = encode.encode(shown, fmt, limit if resized else min(limit, len(raw)))
+        made = encode.encode(shown, fmt, limit if resized else min(limit, source.stat().st_size))
         digest = files.write_recorded(cached, made.data)
     return Published(cached, digest, width, height, cached.stat().st_size, limit)
 

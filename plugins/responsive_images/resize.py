@@ -11,7 +11,8 @@ the published original, publish.py) or a crop of the slot's shape (a card).
 
 from __future__ import annotations
 
-import hashlib
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,14 +73,9 @@ class _Plan:
 
 
 def _digests(path: Path, specs: list[str], info: ImageInfo) -> list[str]:
-    source = hashlib.sha256(path.read_bytes())  # read once for every copy
     revision = conversion_revision(info.mode, info.transparency)
-    found = []
-    for spec in specs:
-        h = source.copy()
-        h.update(f"{spec}:rgb{revision}".encode())
-        found.append(h.hexdigest()[:10])
-    return found
+    suffixes = [f"{spec}:rgb{revision}".encode() for spec in specs]
+    return [found[:10] for found in files.sha256_with_suffixes(path, suffixes)]
 
 
 def _plans(
@@ -98,12 +94,40 @@ def _plans(
     ]
 
 
-def _make(source: Path, plans: list[_Plan], output_dir: Path, cache_dir: Path) -> None:
-    """Every planned copy in output_dir; the source is decoded once for all those the cache lacks.
+class Run:
+    """What one build has made or checked so far, shared by its threads.
 
-    A cached file that is missing, cut short or altered (no matching record) is made again.
+    Many posts share a photo: its copies are checked once a build, and made by
+    one thread while another wanting the same photo waits, instead of both encoding it.
     """
-    known = {plan.name: files.recorded_digest(cache_dir / plan.name) for plan in plans}
+
+    def __init__(self) -> None:
+        self.checked: set[str] = set()  # names of copies made or checked
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def lock_for(self, source: Path) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(os.fspath(source), threading.Lock())
+
+
+def _make(
+    source: Path, plans: list[_Plan], output_dir: Path, cache_dir: Path, run: Run | None = None
+) -> None:
+    """Every planned copy in output_dir; the source is decoded once for all those the cache lacks."""
+    if run is None:
+        _make_now(source, plans, output_dir, cache_dir)
+        return
+    with run.lock_for(source):
+        plans = [plan for plan in plans if plan.name not in run.checked]
+        _make_now(source, plans, output_dir, cache_dir)
+        run.checked.update(plan.name for plan in plans)
+
+
+def _make_now(source: Path, plans: list[_Plan], output_dir: Path, cache_dir: Path) -> None:
+    """A cached file that is missing, cut short or altered (no matching record) is made again."""
+    cache_folder, output_folder = os.fspath(cache_dir), os.path.join(output_dir, OUTPUT_FOLDER)
+    known = {plan.name: files.recorded_digest(os.path.join(cache_folder, plan.name)) for plan in plans}
     missing = [plan for plan in plans if known[plan.name] is None]
     if missing:
         with Image.open(source) as image:
@@ -112,10 +136,10 @@ def _make(source: Path, plans: list[_Plan], output_dir: Path, cache_dir: Path) -
             part = picture.crop(plan.box) if plan.box else picture
             resized = part.resize((plan.width, plan.height), Image.Resampling.LANCZOS)
             made = encode.encode(resized, plan.fmt)
-            known[plan.name] = files.write_recorded(cache_dir / plan.name, made.data)
+            known[plan.name] = files.write_recorded(os.path.join(cache_folder, plan.name), made.data)
     for plan in plans:
-        target = output_dir / OUTPUT_FOLDER / plan.name
-        files.copy_if_changed(cache_dir / plan.name, target, known[plan.name])
+        cached, target = os.path.join(cache_folder, plan.name), os.path.join(output_folder, plan.name)
+        files.copy_if_changed(cached, target, known[plan.name])
 
 
 def _variants(plans: list[_Plan], fmt: encode.Format) -> tuple[Variant, ...]:
@@ -132,7 +156,13 @@ def image_size(source: Path) -> tuple[int, int]:
 
 
 def picture(
-    source: Path, relative: str, alt: str, widths: list[int], output_dir: Path, cache_dir: Path
+    source: Path,
+    relative: str,
+    alt: str,
+    widths: list[int],
+    output_dir: Path,
+    cache_dir: Path,
+    run: Run | None = None,
 ) -> Picture:
     """Every width smaller than the published original, plus the original itself as the largest.
 
@@ -146,7 +176,7 @@ def picture(
     sizes = [(w, round(full_height * w / full_width)) for w in sorted(set(widths)) if w < full_width]
     jpeg = _plans(source, info, sizes, [encode.JPEG], None, "")
     modern = _plans(source, info, [*sizes, (full_width, full_height)], encode.MODERN, None, "")
-    _make(source, jpeg + modern, output_dir, cache_dir)
+    _make(source, jpeg + modern, output_dir, cache_dir, run)
     variants = (*_variants(jpeg, encode.JPEG), Variant(relative, full_width, full_height))
     default = _default(variants)
     return Picture(
@@ -178,6 +208,7 @@ def cropped_picture(
     cache_dir: Path,
     shape: tuple[int, int] = CARD_SHAPE,
     focus: tuple[float, float] | None = None,
+    run: Run | None = None,
 ) -> Picture:
     """A crop of the slot's shape (a listing card: 16:9) at each width up to the crop's own.
 
@@ -196,7 +227,7 @@ def cropped_picture(
     sizes = [(w, round(height * w / crop_width)) for w in steps]
     jpeg = _plans(source, info, sizes, [encode.JPEG], box, tag)
     modern = _plans(source, info, sizes, encode.MODERN, box, tag)
-    _make(source, jpeg + modern, output_dir, cache_dir)
+    _make(source, jpeg + modern, output_dir, cache_dir, run)
     variants = _variants(jpeg, encode.JPEG)
     default = _default(variants)
     return Picture(

@@ -10,8 +10,6 @@ no text is cut) with the colour of the card's own edge.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import math
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from plugins._shared import files
 from plugins._shared.images import probe
 
 from . import encode
-from .resize import OUTPUT_FOLDER, Variant, _make, _plans, crop_box
+from .resize import OUTPUT_FOLDER, Run, Variant, _make, _plans, crop_box
 
 SHAPES = ((16, 9), (4, 3), (1, 1))
 RICH_WIDTH = 1200  # as wide as the link card; at 1:1 that is 1.44 megapixels
@@ -34,6 +32,7 @@ def photo_shapes(
     output_dir: Path,
     cache_dir: Path,
     focus: tuple[float, float] | None = None,
+    run: Run | None = None,
 ) -> tuple[Variant, ...]:
     """A JPEG crop of the photo in each of SHAPES, RICH_WIDTH wide or the crop's own width."""
     info = probe(source, relative)
@@ -45,7 +44,7 @@ def photo_shapes(
         size = (width, round(crop_height * width / crop_width))
         whole = box == (0, 0, *info.size)
         plans = _plans(source, info, [size], [encode.JPEG], None if whole else box, f"{shape[0]}x{shape[1]}-")
-        _make(source, plans, output_dir, cache_dir)
+        _make(source, plans, output_dir, cache_dir, run)
         found.append(Variant(f"{OUTPUT_FOLDER}/{plans[0].name}", *size))
     return tuple(found)
 
@@ -73,14 +72,13 @@ def _padded(card, shape: tuple[int, int], output_dir: Path, cache_dir: Path) -> 
     if size == (card.width, card.height):
         return Variant(card.url, card.width, card.height)
     drawn = output_dir / card.url
-    data = drawn.read_bytes()
     spec = f"pad{size}:{encode.ladder_key(encode.JPEG)}"
-    key = hashlib.sha256(data + spec.encode()).hexdigest()[:10]
+    key = files.sha256_with_suffixes(drawn, [spec.encode()])[0][:10]
     name = f"{Path(card.url).stem}-{shape[0]}x{shape[1]}-{key}.jpg"
     cached = cache_dir / name
     digest = files.recorded_digest(cached)
     if digest is None:
-        with Image.open(io.BytesIO(data)) as opened:
+        with Image.open(drawn) as opened:
             image = opened.convert("RGB")
         canvas = Image.new("RGB", size, _edge_colour(image))
         canvas.paste(image, ((size[0] - image.width) // 2, (size[1] - image.height) // 2))

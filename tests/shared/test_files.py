@@ -9,6 +9,8 @@ import pytest
 
 from plugins._shared import files
 
+from .digestkit import Remembered
+
 
 def leftovers(folder) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
@@ -114,3 +116,91 @@ def test_copy_if_changed_keeps_an_equal_file_and_replaces_a_damaged_one(tmp_path
     target.write_bytes(b"isi rusak")  # same size, other bytes
     assert files.copy_if_changed(source, target, digest) is True
     assert target.read_bytes() == b"isi kartu"
+
+
+# --- digests remembered by stat (remember_digests) -----------------------------------------
+
+
+@pytest.fixture
+def remembered(tmp_path, monkeypatch):
+    memo = Remembered(tmp_path / "cache", monkeypatch)
+    yield memo
+    memo.close()
+
+
+def _changed_in_place(path, data: bytes) -> None:
+    """Write data over path's bytes in the same inode, mtime set back; wait until its ctime moved."""
+    before = os.stat(path)
+    with open(path, "r+b") as handle:
+        handle.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    while os.stat(path).st_ctime_ns == before.st_ctime_ns:  # one tick of the file system's clock
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+
+
+def test_an_unchanged_file_is_not_read_by_the_next_build(tmp_path, remembered):
+    source = tmp_path / "cache" / "foto.jpg"
+    digest = files.write_recorded(source, b"\xff\xd8" + b"a" * 100)
+    target = tmp_path / "out" / "foto.jpg"
+    files.copy_if_changed(source, target, digest)
+    remembered.next_build()
+    assert files.recorded_digest(source) == digest
+    assert files.copy_if_changed(source, target, digest) is False
+    assert sorted(remembered.reads) == ["foto.jpg", "foto.jpg"]  # read once more, then known settled
+    remembered.next_build()
+    assert files.recorded_digest(source) == digest
+    assert files.copy_if_changed(source, target, digest) is False
+    assert files.sha256_with_suffixes(target, [b"x"]) == files.sha256_with_suffixes(target, [b"x"])
+    assert remembered.reads == ["foto.jpg"]  # only the new question; the rest by stat
+
+
+def test_a_file_changed_in_place_with_size_and_mtime_kept_is_read_again(tmp_path, remembered):
+    source = tmp_path / "cache" / "foto.jpg"
+    original = b"\xff\xd8" + b"a" * 100
+    digest = files.write_recorded(source, original)
+    target = tmp_path / "out" / "foto.jpg"
+    files.copy_if_changed(source, target, digest)
+    for _ in range(2):  # the second build knows both files by their stat
+        remembered.next_build()
+        assert files.recorded_digest(source) == digest
+        assert files.copy_if_changed(source, target, digest) is False
+    _changed_in_place(source, b"\x00" * 10)
+    _changed_in_place(target, b"\x00" * 10)
+    remembered.next_build()
+    assert files.recorded_digest(source) is None
+    assert files.write_recorded(source, original) == digest  # as the cache's owner makes it again
+    assert files.copy_if_changed(source, target, digest) is True
+    assert target.read_bytes() == original
+
+
+def test_a_file_changed_right_after_it_was_read_is_not_trusted_by_its_stat(tmp_path, remembered):
+    """Within one tick of the clock an in-place write may leave the stat exactly as it was."""
+    path = tmp_path / "cache" / "kartu.jpg"
+    digest = files.write_recorded(path, b"\xff\xd8" + b"a" * 100)
+    assert files.recorded_digest(path) == digest
+    assert files.recorded_digest(path) == digest
+    assert remembered.reads == ["kartu.jpg", "kartu.jpg"]  # written just now: read every time
+    before = os.stat(path)
+    with open(path, "r+b") as handle:
+        handle.write(b"\x00" * 10)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert files.recorded_digest(path) is None
+
+
+def test_a_remembered_file_whose_record_is_gone_is_not_reused(tmp_path, remembered):
+    path = tmp_path / "cache" / "kartu.jpg"
+    files.write_recorded(path, b"isi kartu")
+    remembered.next_build()
+    assert files.recorded_digest(path) is not None
+    remembered.next_build()
+    files.record_of(path).unlink()
+    assert files.recorded_digest(path) is None
+    path.unlink()
+    with pytest.raises(OSError):
+        files.sha256_of(path)
