@@ -204,6 +204,7 @@ _SKIPPED_ATTRIBUTES = {"_context", "settings", "_content", "_output_location_ref
 _SCALARS = (type(None), bool, int, float, str, bytes, decimal.Decimal, enum.Enum)
 _TIMES = (dt.date, dt.time, dt.timedelta, ZoneInfo)
 _PLAIN = _SCALARS + _TIMES  # described by their repr (Markup is a str)
+_EXACT_PLAIN = frozenset({str, int, bool, float, type(None)})  # the most common, found without isinstance
 _SEPARATOR = "\x00"  # between tokens; a repr never holds it unescaped
 
 
@@ -223,6 +224,7 @@ class Fingerprinter:
         self._memo: dict[int, str] = {}
         self._own: dict[int, tuple[str, set[int]]] = {}
         self._objects: dict[int, Content] = {}  # every content object met, by id
+        self._records: dict[int, str | tuple[str, frozenset[int]]] = {}  # _record's tokens, by id
         self._alive: list = []
 
     def of(self, value) -> str:
@@ -232,16 +234,16 @@ class Fingerprinter:
         key = id(value)
         known = self._memo.get(key)
         if known is None:
-            known = self._memo[key] = self._compute(value, frozenset())
+            known = self._memo[key] = self._compute(value)
             self._alive.append(value)
         return known
 
-    def _compute(self, value, seen: frozenset) -> str:
+    def _compute(self, value) -> str:
         if isinstance(value, Content):
             return self._content(value)
         refs: set[int] = set()
         out: list[str] = []
-        self._encode(value, refs, seen, out)
+        self._encode(value, refs, set(), out)
         own = digest(_SEPARATOR.join(out))
         if not refs:
             return own
@@ -278,7 +280,7 @@ class Fingerprinter:
         for name in sorted(attributes):
             if name not in _SKIPPED_ATTRIBUTES:
                 out.append(name)
-                self._encode(attributes[name], refs, frozenset({key}), out)
+                self._encode(attributes[name], refs, {key}, out)
         out += ["url", repr(str(content.url)), "save_as", repr(str(content.save_as))]
         if not isinstance(content, Static) and isinstance(content._content, str):
             out += ["content", repr(content.content)]  # links to other content resolved
@@ -286,63 +288,109 @@ class Fingerprinter:
         known = self._own[key] = (digest(_SEPARATOR.join(out)), refs)
         return known
 
-    def _encode(self, value, refs: set[int], seen: frozenset, out: list[str]) -> None:
+    def _encode(self, value, refs: set[int], seen: set[int], out: list[str]) -> None:
         """Append tokens that describe a value inside another; content objects go to refs.
 
-        Every token is an identifier, a marker or a repr (which escapes the separator).
+        Every token is an identifier, a marker, a repr (which escapes the separator) or
+        the digest of a record's own tokens. seen holds the containers being described.
         """
-        if isinstance(value, _PLAIN):
-            out.append(f"{type(value).__name__}:{value!r}")
+        kind = type(value)
+        if kind in _EXACT_PLAIN or isinstance(value, _PLAIN):
+            out.append(f"{kind.__name__}:{value!r}")
             return
         if isinstance(value, Content):
             self._objects[id(value)] = value
             refs.add(id(value))
-            out.append(f"ref:{type(value).__name__}:{value.source_path!r}")
+            out.append(f"ref:{kind.__name__}:{value.source_path!r}")
             return
-        if id(value) in seen:
-            raise Unfingerprintable(f"{type(value).__qualname__} refers to itself")
-        seen = seen | {id(value)}
-        if isinstance(value, (list, tuple)):
-            out.append(f"({type(value).__name__}")
-            for item in value:
-                self._encode(item, refs, seen, out)
-            out.append(")")
-        elif isinstance(value, (set, frozenset)):
-            items = []
-            for item in value:
-                tokens: list[str] = []
-                self._encode(item, refs, seen, tokens)
-                items.append(_SEPARATOR.join(tokens))
-            out += ["(set", *sorted(items), ")"]
-        elif isinstance(value, dict):
-            out.append(f"{{{type(value).__name__}")
-            for key, item in value.items():
-                self._encode(key, refs, seen, out)
-                self._encode(item, refs, seen, out)
-            out.append("}")
-        elif self.kind_type is not None and isinstance(value, self.kind_type):
+        key = id(value)
+        if key in seen:
+            raise Unfingerprintable(f"{kind.__qualname__} refers to itself")
+        if (kind is list or kind is tuple) and all(type(item) in _EXACT_PLAIN for item in value):
+            out.append(f"{kind.__name__}:{value!r}")  # the repr of plain items says it all
+            return
+        if kind is dict and all(
+            type(k) in _EXACT_PLAIN and type(v) in _EXACT_PLAIN for k, v in value.items()
+        ):
+            out.append(f"dict:{value!r}")
+            return
+        seen.add(key)
+        try:
+            if kind is list or kind is tuple or isinstance(value, (list, tuple)):
+                out.append(f"({kind.__name__}")
+                for item in value:
+                    if type(item) in _EXACT_PLAIN:  # most items: no call
+                        out.append(f"{type(item).__name__}:{item!r}")
+                    else:
+                        self._encode(item, refs, seen, out)
+                out.append(")")
+            elif isinstance(value, dict):
+                out.append(f"{{{kind.__name__}")
+                for name, item in value.items():
+                    self._encode(name, refs, seen, out)
+                    if type(item) in _EXACT_PLAIN:
+                        out.append(f"{type(item).__name__}:{item!r}")
+                    else:
+                        self._encode(item, refs, seen, out)
+                out.append("}")
+            elif isinstance(value, (set, frozenset)):
+                items = []
+                for item in value:
+                    tokens: list[str] = []
+                    self._encode(item, refs, seen, tokens)
+                    items.append(_SEPARATOR.join(tokens))
+                out += ["(set", *sorted(items), ")"]
+            else:
+                out.append(self._record(value, refs, seen))
+        finally:
+            seen.discard(key)
+
+    def _record(self, value, refs: set[int], seen: set[int]) -> str:
+        """The token of an object that is not a container: records (dataclasses, models, our
+        plugins' objects) by the digest of their own tokens, worked out once per build since
+        many are shared (a platform by every caption, a kind by every post)."""
+        key = id(value)
+        known = self._records.get(key)
+        if known is None:
+            own_refs: set[int] = set()
+            tokens: list[str] = []
+            self._describe(value, own_refs, seen, tokens)
+            token = f"record:{digest(_SEPARATOR.join(tokens))}"
+            # Most records refer to no content object: kept as a bare string, which the
+            # garbage collector need not look at (tens of thousands per build).
+            known = self._records[key] = (token, frozenset(own_refs)) if own_refs else token
+            self._alive.append(value)
+        if isinstance(known, str):
+            return known
+        refs |= known[1]
+        return known[0]
+
+    def _describe(self, value, refs: set[int], seen: set[int], out: list[str]) -> None:
+        kind = type(value)
+        if self.kind_type is not None and isinstance(value, self.kind_type):
             out.append(f"kind:{value.slug!r}")  # its code is in the code fingerprint
         elif isinstance(value, URLWrapper):
-            out.append(f"{type(value).__name__}:{value.name!r}:{value.slug!r}:{str(value.url)!r}")
+            out.append(f"{kind.__name__}:{value.name!r}:{value.slug!r}:{str(value.url)!r}")
         elif isinstance(value, (PaginatorPage, Paginator)):
-            out.append(type(value).__qualname__)
+            out.append(kind.__qualname__)
             self._encode({k: v for k, v in vars(value).items() if k != "settings"}, refs, seen, out)
         elif isinstance(value, BaseModel):
-            out.append(type(value).__qualname__)
+            out.append(kind.__qualname__)
             self._encode(dict(value), refs, seen, out)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            out.append(type(value).__qualname__)
-            self._encode({name: getattr(value, name) for name in _field_names(type(value))}, refs, seen, out)
+            # Its fields' names and order are code (in the code fingerprint): the values say the rest.
+            out.append(f"{kind.__module__}.{kind.__qualname__}")
+            self._encode(tuple(getattr(value, name) for name in _field_names(kind)), refs, seen, out)
         elif isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleType)):
             out.append(f"code:{getattr(value, '__module__', '')}.{value.__qualname__}")
         elif isinstance(value, Path):
             out.append(f"Path:{str(value)!r}")
-        elif type(value).__module__.startswith("plugins.") and hasattr(value, "__dict__"):
+        elif kind.__module__.startswith("plugins.") and hasattr(value, "__dict__"):
             # One of our plugins' plain classes: its code is in the code fingerprint.
-            out.append(type(value).__qualname__)
+            out.append(kind.__qualname__)
             self._encode(dict(vars(value)), refs, seen, out)
         else:
-            raise Unfingerprintable(f"{type(value).__module__}.{type(value).__qualname__}")
+            raise Unfingerprintable(f"{kind.__module__}.{kind.__qualname__}")
 
 
 @functools.cache

@@ -2,9 +2,14 @@
 
 The record is a JSON file under CACHE_PATH/render-memo/, one per output folder:
 the global fingerprint it was made under, then per page (its output name) the
-names its last render looked up, a fingerprint of each value, and the sha256 of
-the file written. A name whose value cannot be fingerprinted is recorded as
-None, which never matches: that page is rendered on every build.
+names its last render looked up, a fingerprint of each value, the sha256 of the
+file written and that file's stamp (size, mtime, inode) once its bytes were
+found to be that sha256. A name whose value cannot be fingerprinted is recorded
+as None, which never matches: that page is rendered on every build.
+
+Checking is cheap on a warm build: a name's fingerprint is worked out once per
+build for each value it is read from (the pages of a build share most values),
+and a page on disk is read again only when its stamp changed.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -24,9 +30,11 @@ from . import recording
 logger = logging.getLogger(__name__)
 
 FOLDER = "render-memo"
-FORMAT = 1
+FORMAT = 2
 MISSING = "missing"  # a name looked up that the context did not have
 GLOBAL = "global"  # a Jinja global (code or settings): in the global fingerprint
+OTHER_GLOBAL = "kode, tema, pengaturan atau berkas selain Markdown berubah"  # why_rendered
+RACY_NS = 2_000_000_000  # a file written this recently may change again under the same stamp
 
 
 class Unchanged(str):
@@ -66,20 +74,39 @@ class RenderMemo:
         self.global_fingerprint = global_fingerprint
         self.fingerprinter = fingerprinter
         self.previous = self._load()
-        self.pages: dict[str, list] = {}  # this build's records: [names, fingerprints, sha256]
+        self.pages: dict[str, list] = {}  # this build's records: [names, fingerprints, sha256, stamp]
+        self._written: list[str] = []  # pages rendered: their stamps are taken when the build ends
+        # A name's fingerprint by the id of the value it is read from (dicts of ints: few
+        # objects for the garbage collector to follow). Values handed to templates do not
+        # change while pages are written (as Fingerprinter assumes); they are kept alive
+        # here so an id is never reused within the build.
+        self._known: dict[str, dict[int, str | Unfingerprintable]] = {}
+        self._alive: list = []
+        self._parts: dict = {}  # items' parts of EVERY paths (recording.value_at)
         self.rendered = 0
+        self.rendered_pages: list[str] = []
         self.skipped = 0
         self.why: Counter[str] = Counter()  # what made pages render: first changed name, or a reason
 
     def _load(self) -> dict[str, list]:
+        """Last build's records. Made under another global fingerprint, their names count for
+        nothing (None never matches), but the sha256 of each page on disk still spares writing
+        a page whose bytes came out the same."""
         try:
             data = json.loads(self.store.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        if data.get("format") != FORMAT or data.get("global") != self.global_fingerprint:
+        if data.get("format") != FORMAT:
             return {}
+        if data.get("global") != self.global_fingerprint:
+            return {
+                page: [[OTHER_GLOBAL], [None], sha, stamp]
+                for page, (_i, _f, sha, stamp) in data["pages"].items()
+            }
         names = data["names"]
-        return {page: [names[index], fps, sha] for page, (index, fps, sha) in data["pages"].items()}
+        return {
+            page: [names[index], fps, sha, stamp] for page, (index, fps, sha, stamp) in data["pages"].items()
+        }
 
     def start(self) -> None:
         _active[self.output_path] = self
@@ -95,53 +122,82 @@ class RenderMemo:
         if top not in localcontext:
             return GLOBAL if top in template.globals else MISSING
         value = localcontext[top]
+        by_value = self._known.get(name)
+        if by_value is None:
+            by_value = self._known[name] = {}
+        known = by_value.get(id(value))
+        if known is None:
+            known = by_value[id(value)] = self._fingerprint_of(value, steps)
+            self._alive.append(value)
+        if not isinstance(known, str):
+            shown = name.replace(recording.SEP, " ")
+            self.why[f"tidak bisa dibandingkan dengan pembangunan lalu: {shown} ({known})"] += 1
+            return None
+        return known
+
+    def _fingerprint_of(self, value, steps: str) -> str | Unfingerprintable:
         if steps:
             try:
-                value = recording.value_at(value, steps)
+                value = recording.value_at(value, steps, self._parts)
             except AttributeError:
                 return MISSING
+            except Exception as error:  # the value is no longer what the path was read from
+                return Unfingerprintable(f"{type(error).__name__}: {error}")
             if value is recording.ABSENT:
                 return MISSING
         try:
             return self.fingerprinter.of(value)
         except Unfingerprintable as error:
-            self.why[f"tidak bisa dibandingkan dengan pembangunan lalu: {name} ({error})"] += 1
-            return None
+            return error
 
     def unchanged(self, page: str, localcontext: dict, template) -> bool:
         previous = self.previous.get(page)
         if previous is None:
             self.why["halaman baru"] += 1
             return False
-        names, fingerprints, sha = previous
+        names, fingerprints, sha, stamp = previous
         for name, known in zip(names, fingerprints, strict=True):
             if known is None or self._fingerprint(name, localcontext, template) != known:
                 self.why[name.replace(recording.SEP, " ")] += 1
                 return False
-        if _sha256_of(os.path.join(self.output_path, page)) != sha:
+        holds, stamp = _holds(os.path.join(self.output_path, page), sha, stamp)
+        if not holds:
             self.why["berkas keluaran berubah"] += 1
             return False
-        self.pages[page] = previous
+        self.pages[page] = [names, fingerprints, sha, stamp]
         self.skipped += 1
         return True
 
-    def record(self, page: str, names: set[str], localcontext: dict, template, output: str) -> None:
-        ordered = sorted(names)
+    def record(self, page: str, names: set[str], localcontext: dict, template, output: str) -> bool:
+        """Note what the render read; True when the file on disk already holds its output."""
+        ordered = sorted(recording.fold(names))
         fingerprints = [self._fingerprint(name, localcontext, template) for name in ordered]
         sha = hashlib.sha256(output.encode("utf-8")).hexdigest()
-        self.pages[page] = [ordered, fingerprints, sha]
         self.rendered += 1
+        self.rendered_pages.append(page)
+        previous = self.previous.get(page)
+        if previous is not None and previous[2] == sha:  # an input changed, the page did not
+            holds, stamp = _holds(os.path.join(self.output_path, page), sha, previous[3])
+            if holds:
+                self.pages[page] = [ordered, fingerprints, sha, stamp]
+                return True
+        self.pages[page] = [ordered, fingerprints, sha, None]
+        self._written.append(page)
+        return False
 
     # --- keeping ---
 
     def finish(self) -> dict:
         """Save this build's records (only pages it wrote) and return its counts."""
         _active.pop(self.output_path, None)
+        for page in self._written:  # written by now: the stamp of the bytes rendered, if they are
+            record = self.pages[page]
+            record[3] = _holds(os.path.join(self.output_path, page), record[2], None)[1]
         name_sets: dict[tuple, int] = {}
         pages = {}
-        for page, (names, fps, sha) in sorted(self.pages.items()):
+        for page, (names, fps, sha, stamp) in sorted(self.pages.items()):
             index = name_sets.setdefault(tuple(names), len(name_sets))
-            pages[page] = [index, fps, sha]
+            pages[page] = [index, fps, sha, stamp]
         stats = {
             "rendered": self.rendered,
             "skipped": self.skipped,
@@ -152,7 +208,7 @@ class RenderMemo:
             "global": self.global_fingerprint,
             "names": [list(names) for names in name_sets],
             "pages": pages,
-            "last_build": stats,
+            "last_build": {**stats, "rendered_pages": sorted(self.rendered_pages)},
         }
         self.store.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(self.store, json.dumps(data, separators=(",", ":")).encode("utf-8"))
@@ -174,16 +230,34 @@ class _MemoTemplate:
             return Unchanged()
         with recording.recording() as names:
             output = self._template.render(localcontext)
-        self._memo.record(page, names, localcontext, self._template, output)
+        if self._memo.record(page, names, localcontext, self._template, output):
+            return Unchanged()  # not written again: the file keeps its time
         return output
 
     def __getattr__(self, name: str):
         return getattr(self._template, name)
 
 
-def _sha256_of(path: str) -> str | None:
+def _holds(path: str, sha: str, stamp: list[int] | None) -> tuple[bool, list[int] | None]:
+    """Whether the file's bytes are sha, and the stamp (size, mtime, inode) to keep with sha.
+
+    A file whose stamp is the one recorded with sha is not read again: editors,
+    tools and Pelican's writer give a rewritten file a new mtime (git and make
+    trust the same). As in git, a stamp is only kept once the file is older than
+    the clock's granularity could hide a second write in.
+    """
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False, None
+    now = [status.st_size, status.st_mtime_ns, status.st_ino]
+    if now == stamp:
+        return True, stamp
     try:
         with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+            found = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
-        return None
+        return False, None
+    if found != sha:
+        return False, None
+    return True, (now if time.time_ns() - status.st_mtime_ns > RACY_NS else None)

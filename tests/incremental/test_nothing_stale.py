@@ -94,6 +94,50 @@ def test_title_change_leaves_no_file_a_clean_build_lacks(tmp_path):
     assert not extra, f"only in the incremental build: {extra}"
 
 
+# The feeds page reads feeds.everything whole (a method call, Feed.path): any post counts.
+READS_EVERY_POST = {"umpan/index.html"}
+
+
+def test_a_title_change_renders_only_the_pages_that_show_the_post(tmp_path):
+    """A page that filters every post (the series list, the tag index) but shows this one
+    nowhere is not rendered again; a page rendered again whose bytes did not change is
+    not written again."""
+    content = copy_content(tmp_path / "content")
+    cache = share_caches(tmp_path / "cache")
+    output = tmp_path / "output"
+    build(output, content, cache)
+    before = {name: (path.read_bytes(), os.stat(path)) for name, path in files_of(output).items()}
+    retitle(content)
+    build(output, content, cache)
+    rendered = set(memo_stats(cache, output)["rendered_pages"])
+    link = "/" + POST.split("/")[0] + "/laskar-pelangi/"
+    pages = {name: path for name, path in files_of(output).items() if name.endswith(".html")}
+    showing = {name for name, path in pages.items() if link in path.read_text(encoding="utf-8")}
+    assert "koleksi-baru/laskar-pelangi/index.html" in rendered
+    assert rendered <= showing | READS_EVERY_POST, sorted(rendered - showing)
+    assert len(rendered) < len(pages) / 2, sorted(rendered)
+    for name in pages:
+        data, stat = before[name]
+        now = os.stat(pages[name])
+        if (now.st_ino, now.st_mtime_ns) != (stat.st_ino, stat.st_mtime_ns):
+            assert pages[name].read_bytes() != data, f"{name} written again with the same bytes"
+
+
+def test_a_page_edited_or_removed_in_the_output_is_made_again(tmp_path):
+    """The memo trusts a page on disk by its size, mtime and inode: any write or removal shows."""
+    content = copy_content(tmp_path / "content")
+    cache = share_caches(tmp_path / "cache")
+    output = tmp_path / "output"
+    build(output, content, cache)
+    build(output, content, cache)  # the pages' stamps are recorded once they are old enough
+    edited, removed = output / "index.html", output / "arsip" / "index.html"
+    original = edited.read_bytes(), removed.read_bytes()
+    edited.write_bytes(original[0].replace(b"</body>", b"<p>diubah</p></body>"))
+    removed.unlink()
+    build(output, content, cache)
+    assert (edited.read_bytes(), removed.read_bytes()) == original
+
+
 def test_image_change_equals_clean_build(tmp_path):
     def repaint(content: Path) -> None:
         image = next(p for p in sorted((content / "gambar").glob("*.jpg")))
@@ -142,7 +186,12 @@ def test_warm_build_with_nothing_changed_renders_no_page(tmp_path):
     build(output, content, cache)
     second = memo_stats(cache, output)
     assert first["rendered"] > 0 and first["skipped"] == 0, first
-    assert second == {"rendered": 0, "skipped": first["rendered"], "why_rendered": {}}, second
+    assert second == {
+        "rendered": 0,
+        "skipped": first["rendered"],
+        "why_rendered": {},
+        "rendered_pages": [],
+    }, second
     rewritten = [
         name
         for name, path in files_of(output).items()

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import jinja2
 import pytest
+from pelican.contents import Article
+from pelican.paginator import Paginator
+from pelican.settings import read_settings
 
 from plugins._shared.fingerprint import FileDigests, Fingerprinter, Unfingerprintable
 from plugins.render_memo import recording
@@ -71,3 +74,93 @@ def test_equal_values_share_a_fingerprint_and_changed_ones_do_not():
     same = Fingerprinter(FileDigests()).of({"a": [1, "x"], "b": Catalogue("p", ())})
     changed = Fingerprinter(FileDigests()).of({"a": [1, "y"], "b": Catalogue("p", ())})
     assert first == same != changed
+
+
+# --- sequences of posts, Pelican's paginators, folding ------------------------------
+
+
+def posts(count: int, kind_every: int = 3) -> list[Article]:
+    settings = read_settings(None)
+    return [
+        Article(
+            f"<p>Isi {n}</p>",
+            {
+                "title": f"Tulisan {n}",
+                "slug": f"tulisan-{n}",
+                "series": "aman" if n % kind_every == 0 else "lain",
+            },
+            settings=settings,
+            source_path=f"/isi/tulisan-{n}.md",
+        )
+        for n in range(count)
+    ]
+
+
+def test_a_filter_over_every_post_depends_on_the_part_it_filters_by_and_the_posts_it_shows():
+    articles = posts(12)
+    source = "{% for a in articles|selectattr('series', 'equalto', 'aman') %}{{ a.title }};{% endfor %}"
+    text, names = render(source, articles=articles)
+    assert text == "Tulisan 0;Tulisan 3;Tulisan 6;Tulisan 9;"
+    folded = recording.fold(names)
+    assert f"articles{SEP}*{SEP}.series" in folded  # every post's series
+    assert {f"articles{SEP}#{n}" for n in (0, 3, 6, 9)} <= folded  # the four shown, whole
+    assert not any(name.endswith(".title") for name in folded)
+    assert recording.value_at(articles, f"*{SEP}.series")[:2] == ("aman", "lain")
+    assert recording.value_at(articles, f"*{SEP}.nothing")[0] is recording.Lacking.PART
+
+
+def inputs(names: set[str], articles: list) -> dict[str, str]:
+    """The fingerprint of every folded path over articles, as the memo would record it."""
+    fingerprints = Fingerprinter(FileDigests())
+    found = {}
+    for name in recording.fold(names):
+        _top, _sep, steps = name.partition(SEP)
+        found[name] = fingerprints.of(recording.value_at(articles, steps) if steps else articles)
+    return found
+
+
+def test_only_a_change_to_a_post_the_page_shows_changes_its_inputs():
+    source = "{% for a in articles if a.series == 'aman' %}{{ a.title }}{% endfor %}"
+    _text, names = render(source, articles=posts(12))
+    unshown, shown = posts(12), posts(12)
+    unshown[1].title = "Judul baru"  # not in the series
+    shown[3].title = "Judul baru"
+    assert inputs(names, unshown) == inputs(names, posts(12))
+    assert inputs(names, shown) != inputs(names, posts(12))
+
+
+def test_the_length_of_a_sequence_is_an_input_of_its_loop():
+    articles = posts(3)
+    _text, names = render("{{ articles|length }}", articles=articles)
+    assert names == {f"articles{SEP}#"}
+    assert recording.value_at(articles, "#") == 3
+    assert recording.value_at(articles, "#5") is recording.ABSENT
+
+
+def test_a_paginators_method_results_are_inputs_not_all_its_posts():
+    paginator = Paginator("index.html", "index.html", posts(30), read_settings(None), per_page=10)
+    page = paginator.page(2)
+    source = (
+        "{% if page.has_next() %}{{ paginator.page(page.next_page_number()).url }}{% endif %}"
+        "{% for a in page.object_list %}{{ a.slug }} {% endfor %}"
+    )
+    text, names = render(source, page=page, paginator=paginator)
+    assert text.startswith("index3.html")
+    assert f"page{SEP}.has_next{SEP}(()" in names
+    assert f"paginator{SEP}.page{SEP}((3,){SEP}.url" in names
+    assert "page" not in names and "paginator" not in names  # not every post of the listing
+    assert recording.value_at(paginator, f".page{SEP}((3,){SEP}.url") == "index3.html"
+    folded = recording.fold(names)
+    assert f"page{SEP}.object_list{SEP}*{SEP}.slug" in folded  # all ten shown: that part of each
+
+
+def test_a_dicts_truth_depends_on_its_length_only():
+    latest = {"acara": posts(1)}
+    _text, names = render("{% if latest %}ada{% endif %}", latest=latest)
+    assert names == {f"latest{SEP}#"}
+    assert recording.value_at(latest, "#") == 1
+
+
+def test_a_part_of_a_value_read_whole_is_not_kept():
+    folded = recording.fold({"pool", f"pool{SEP}#0{SEP}.title", f"feeds{SEP}.page"})
+    assert folded == {"pool", f"feeds{SEP}.page"}
