@@ -1,13 +1,15 @@
 """The cards of one build: planned as content is read, drawn in parallel, attached at the end.
 
 Planning knows each card's URL at once (its name is a digest of its inputs);
-cards not in the cache are submitted to a process pool straight away and
-collected after the pages are read, before anything is written.
+cards not in the cache are handed to a process pool once the posts are planned
+(a few are drawn in this process instead) and collected after the pages are
+read, before anything is written.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
 import os
 import time
@@ -19,7 +21,7 @@ from pathlib import Path
 from plugins._shared import files
 from plugins._shared.clock import build_moment
 from plugins._shared.errors import BuildStopped
-from plugins._shared.images import ImageProblem, probe
+from plugins._shared.images import ImageInfo, ImageProblem, probe
 from plugins._shared.order import newest_first
 from plugins._shared.settings import setting
 from plugins.content_model.kinds import kinds_of
@@ -29,13 +31,16 @@ from . import cache, content, fonts
 from .colors import palette
 from .layout import LISTING, SIZES, Layout, default_layout, load_layouts
 from .model import CardImage, Cards
-from .render import CardSpec, facts_of, visible
+from .render import CardSpec, facts_of, release_pictures, visible
 from .settings import CardOptions
 
 logger = logging.getLogger(__name__)
 
 LINK_ONLY = ("link",)
 ALL_SIZES = tuple(SIZES)
+# Up to this many new cards are drawn in the build's own process: starting workers costs more.
+INLINE_LIMIT = 4
+BATCH_MOST = 24  # cards handed to a worker at once
 # In a card's file name, after the page's name: nothing for the link card.
 SIZE_SUFFIX = {"link": "", "square": "-1080x1080", "portrait": "-1080x1350", "story": "-1080x1920"}
 
@@ -75,10 +80,14 @@ class CardBatch:
         self.reminders = setting(settings, FeedSettings).reminders  # off: the feeds carry none
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[str, Future] = {}
+        self._waiting: dict[str, cache.CardJob] = {}  # planned, not yet handed to a worker
         # (what the cards belong to, how to attach them, the planned card of each size)
         self._pending: list[tuple[str, Callable[[Cards], None], dict[str, _Planned]]] = []
         self._record: dict[str, list[str]] = {"drawn": [], "cached": [], "supplied": []}
         self._started = time.monotonic()
+        self._sections: dict[tuple[str, str], str] = {}  # (layout, size) -> elements_digest
+        self._relatives: dict[str, str] = {}  # a file's name in messages, by its path
+        self._probed: dict[str, ImageInfo] = {}  # each image's header facts, by its path
 
     # --- planning -------------------------------------------------------------------
 
@@ -147,7 +156,8 @@ class CardBatch:
         planned = {}
         for size in sizes:
             spec = CardSpec(SIZES[size], layout.sizes[size], facts.texts, images)
-            digest = cache.digest(spec, self.options.jpeg_quality, self.options.max_bytes)
+            section = self._section_digest(layout, size)
+            digest = cache.digest(spec, self.options.jpeg_quality, self.options.max_bytes, section)
             name = f"{base}{SIZE_SUFFIX[size]}-{digest}.jpg"
             alt = facts.alt
             if self._shows_own_image(spec, facts):
@@ -155,6 +165,12 @@ class CardBatch:
             planned[size] = _Planned(name, SIZES[size], alt, texts=facts.texts)
             self._submit(name, spec)
         return planned
+
+    def _section_digest(self, layout: Layout, size: str) -> str:
+        key = (layout.name, size)
+        if key not in self._sections:
+            self._sections[key] = cache.elements_digest(layout.sizes[size])
+        return self._sections[key]
 
     @staticmethod
     def _shows_own_image(spec: CardSpec, facts: content.CardContent) -> bool:
@@ -169,12 +185,16 @@ class CardBatch:
         """The image's header facts; BuildStopped naming the file when it cannot be used.
 
         The content check refuses such images first; this covers the logo and
-        anything it did not see, and costs nothing twice (probe is memoised).
+        anything it did not see, and costs nothing twice (probe is memoised; this build
+        asks once per file).
         """
-        try:
-            return probe(path, self._relative(str(path)))
-        except ImageProblem as problem:
-            raise BuildStopped(f"{problem.message} Cara memperbaiki: {problem.fix}") from None
+        path = str(path)
+        if path not in self._probed:
+            try:
+                self._probed[path] = probe(path, self._relative(path))
+            except ImageProblem as problem:
+                raise BuildStopped(f"{problem.message} Cara memperbaiki: {problem.fix}") from None
+        return self._probed[path]
 
     def _supplied(self, base: str, relative: str, alt: str) -> _Planned:
         path = self.content_dir / relative
@@ -183,22 +203,50 @@ class CardBatch:
         return _Planned(name, size, content.clip(alt), supplied=path)
 
     def _submit(self, name: str, spec: CardSpec) -> None:
-        if name in self._futures or name in self._record["cached"]:
+        if name in self._futures or name in self._waiting or name in self._record["cached"]:
             return
         if cache.is_cached(self.cache_dir, name):
             self._record["cached"].append(name)
             return
-        job = cache.CardJob(name, spec, self.options.jpeg_quality, self.options.max_bytes)
+        self._waiting[name] = cache.CardJob(name, spec, self.options.jpeg_quality, self.options.max_bytes)
+
+    def start_drawing(self) -> None:
+        """Hand the cards planned so far to the workers (a few are left to finish(), drawn here)."""
+        if self._pool is not None or len(self._waiting) > INLINE_LIMIT:
+            self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Submit the waiting cards in batches of cards sharing a picture: each is decoded once."""
+        if not self._waiting:
+            return
+        workers = self.options.workers or os.cpu_count() or 1
         if self._pool is None:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             # Not "fork": a build may run in a process with other threads (livereload
             # in `invoke serve`, servers and Playwright in tests), and a forked worker
             # can inherit a lock held mid-operation and hang forever (seen in the suite).
             self._pool = ProcessPoolExecutor(
-                max_workers=self.options.workers or os.cpu_count() or 1,
-                mp_context=multiprocessing.get_context("forkserver"),
+                max_workers=workers, mp_context=multiprocessing.get_context("forkserver")
             )
-        self._futures[name] = self._pool.submit(cache.draw, job, str(self.cache_dir))
+        for chunk in batches(list(self._waiting.values()), workers):
+            future = self._pool.submit(cache.draw_all, chunk, str(self.cache_dir))
+            self._futures.update(dict.fromkeys((job.name for job in chunk), future))
+        self._waiting.clear()
+
+    def _draw_here(self) -> None:
+        """Draw the few waiting cards in this process: cheaper than starting workers."""
+        if self._waiting:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        for name, job in self._waiting.items():
+            future: Future = Future()
+            try:
+                cache.draw_all([job], str(self.cache_dir))
+                future.set_result(None)
+            except cache.DrawingFailed as failed:
+                future.set_exception(failed)
+            self._futures[name] = future
+        self._waiting.clear()
+        release_pictures()  # this process goes on building: keep no pictures in memory
 
     def _warn_missing(self, source_path: str, facts: content.CardContent) -> None:
         for field, text in facts.shown_fields.items():
@@ -217,19 +265,29 @@ class CardBatch:
                 )
 
     def _relative(self, source_path: str) -> str:
-        try:
-            return str(Path(source_path).resolve().relative_to(self.content_dir.parent))
-        except ValueError:
-            return str(source_path)
+        if source_path not in self._relatives:
+            try:
+                relative = str(Path(source_path).resolve().relative_to(self.content_dir.parent))
+            except ValueError:
+                relative = str(source_path)
+            self._relatives[source_path] = relative
+        return self._relatives[source_path]
 
     # --- collecting --------------------------------------------------------------------
 
     def finish(self) -> str:
         """Wait for the drawing, copy every card into the output, attach Cards; return the summary."""
+        if self._pool is None and len(self._waiting) <= INLINE_LIMIT:
+            self._draw_here()
+        else:
+            self._dispatch()
         try:
             for name, future in self._futures.items():
                 try:
                     future.result()
+                except cache.DrawingFailed as failed:
+                    msg = f"Kartu media sosial {failed.name} gagal dibuat: {failed.reason}"
+                    raise BuildStopped(msg) from failed
                 except Exception as error:  # noqa: BLE001 - any drawing failure stops the build
                     msg = f"Kartu media sosial {name} gagal dibuat: {type(error).__name__}: {error}"
                     raise BuildStopped(msg) from error
@@ -269,6 +327,28 @@ class CardBatch:
                 ) from None
         url = f"{self.folder}/{planned.name}"
         return CardImage(url, planned.size[0], planned.size[1], length, planned.alt)
+
+
+def batches(jobs: list[cache.CardJob], workers: int) -> list[list[cache.CardJob]]:
+    """The jobs in batches for the workers, cards with the same pictures together.
+
+    A worker keeps the pictures it decoded and scaled for the next card; batches
+    are small enough (several per worker) that the workers finish together.
+    """
+    size = max(1, min(BATCH_MOST, math.ceil(len(jobs) / (workers * 4))))
+    groups: dict[tuple, list[cache.CardJob]] = {}
+    for job in jobs:
+        images = job.spec.images
+        groups.setdefault((images.get("background") or "", images.get("image") or ""), []).append(job)
+    found: list[list[cache.CardJob]] = [[]]
+    for _, group in sorted(groups.items()):
+        if found[-1] and len(found[-1]) + len(group) > size:
+            found.append([])
+        for job in group:
+            if len(found[-1]) == size:
+                found.append([])
+            found[-1].append(job)
+    return [chunk for chunk in found if chunk]
 
 
 def summary(drawn: int, cached: int, supplied: int, seconds: float) -> str:

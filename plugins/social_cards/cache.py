@@ -45,6 +45,9 @@ CACHE_FOLDER = "kartu"  # under CACHE_PATH
 MANIFEST = "kartu-manifest.json"
 LOWEST_QUALITY = 40
 UNUSED_DAYS = 90  # cached cards no build has used for this long are removed
+# A card used again is marked as used (its time set to now) at most this often: setting
+# the time changes the file's stat, and the stat is what spares reading the card again.
+MARK_USED_AFTER = 86_400  # seconds
 
 
 class CardTooLarge(Exception):
@@ -81,13 +84,21 @@ def renderer_identity() -> str:
     return code.hexdigest()
 
 
-def digest(spec: CardSpec, quality: int, max_bytes: int) -> str:
-    """Ten hex digits that change with anything that changes the card."""
+def elements_digest(elements: dict) -> str:
+    """A digest of a layout section: the same for every card of that layout and size."""
+    return hashlib.sha256(json.dumps(elements, sort_keys=True, default=list).encode()).hexdigest()
+
+
+def digest(spec: CardSpec, quality: int, max_bytes: int, elements: str | None = None) -> str:
+    """Ten hex digits that change with anything that changes the card.
+
+    `elements`: elements_digest(spec.elements), when the caller has it already.
+    """
     payload = {
         "renderer": renderer_identity(),
         "fonts": fonts.identity(),
         "size": spec.size,
-        "elements": spec.elements,
+        "elements": elements or elements_digest(spec.elements),
         "texts": spec.texts,
         "images": {k: file_digest(p) for k, p in sorted(spec.images.items()) if p},
         "jpeg": [quality, max_bytes],
@@ -97,21 +108,46 @@ def digest(spec: CardSpec, quality: int, max_bytes: int) -> str:
 
 
 def encode(image: Image.Image, quality: int, max_bytes: int) -> bytes:
-    """JPEG bytes at the highest quality (in steps of 5) that stay within max_bytes."""
+    """JPEG bytes at the highest quality (in steps of 5) that stay within max_bytes.
+
+    Baseline, not progressive: the same pixels, about 6 % more bytes (some 75 KB a
+    card, far under every platform's limit), encoded in a third of the time.
+    """
     for step in range(quality, LOWEST_QUALITY - 1, -5):
         buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=step, optimize=True, progressive=True)
+        image.save(buffer, "JPEG", quality=step, optimize=True)
         if buffer.tell() <= max_bytes:
             return buffer.getvalue()
     msg = f"{buffer.tell()} byte pada kualitas {LOWEST_QUALITY}, batasnya {max_bytes} byte"
     raise CardTooLarge(msg)
 
 
+class DrawingFailed(Exception):
+    """One card of a batch could not be drawn: which one, and why (crosses process boundaries)."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(name, reason)
+        self.name = name
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
 def draw(job: CardJob, cache_dir: str) -> int:
-    """Draw one card into the cache (runs in a worker process); return its byte size."""
+    """Draw one card into the cache; return its byte size."""
     data = encode(render(job.spec).image, job.quality, job.max_bytes)
     files.write_recorded(Path(cache_dir) / job.name, data)
     return len(data)
+
+
+def draw_all(jobs: list[CardJob], cache_dir: str) -> None:
+    """Draw a batch of cards into the cache (in a worker process, which keeps what they share)."""
+    for job in jobs:
+        try:
+            draw(job, cache_dir)
+        except Exception as error:  # noqa: BLE001 - named here, reported by the build
+            raise DrawingFailed(job.name, f"{type(error).__name__}: {error}") from None
 
 
 def is_cached(cache_dir: Path, name: str) -> bool:
@@ -119,7 +155,8 @@ def is_cached(cache_dir: Path, name: str) -> bool:
     path = cache_dir / name
     if files.recorded_digest(path) is None:
         return False
-    os.utime(path)  # used now: kept by prune()
+    if path.stat().st_mtime < time.time() - MARK_USED_AFTER:
+        os.utime(path)  # used now: kept by prune()
     return True
 
 

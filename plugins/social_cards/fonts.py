@@ -137,6 +137,15 @@ def assign(text: str, stack: str) -> tuple[list[Piece], list[str]]:
     return pieces, missing
 
 
+@functools.cache
+def _first_font_characters(stack: str) -> frozenset[str]:
+    """Every character the stack's first font has: a text of only these misses nothing."""
+    return frozenset(map(chr, coverage(STACKS[stack][0])))
+
+
 def missing_characters(text: str, stack: str = "bold") -> list[str]:
     """The clusters of text that no font of the stack (nor the emoji font) can draw."""
+    # Every cluster of such a text is drawn by the first font (or as emoji): nothing to split.
+    if _first_font_characters(stack).issuperset(text):
+        return []
     return assign(text, stack)[1]

@@ -40,6 +40,7 @@ def plan_articles(generator) -> None:
     known = kinds_of(generator.settings).posts
     kinds = [category.slug for category, _ in generator.categories if category.slug in known]
     batch.plan_listings(kinds, sorted(generator.tags, key=lambda tag: tag.slug), listing_cards)
+    batch.start_drawing()  # while the pages are read
 
 
 def finish(generator) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -341,17 +342,31 @@ def _shape(canvas, element) -> None:
     region = _clip(canvas, (x0, y0, x1, y1))
     if region is None:
         return
-    layer = Image.new("RGBA", (region[2] - region[0], region[3] - region[1]), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(layer)
     fill = (*rgb(element["color"]), round(255 * element["opacity"]))
-    box = (x0 - region[0], y0 - region[1], x1 - 1 - region[0], y1 - 1 - region[1])
+    if fill[3] == 255:  # composited, an opaque pixel replaces the card's: draw it in place
+        _outline(ImageDraw.Draw(canvas), element, (x0, y0, x1 - 1, y1 - 1), fill)
+        return
+    layer = _shape_layer(region, (x0, y0, x1, y1), element.get("shape"), element.get("radius"), fill)
+    canvas.alpha_composite(layer, dest=region[:2])
+
+
+def _outline(draw: ImageDraw.ImageDraw, element: dict, box, fill) -> None:
     if element.get("shape") == "ellipse":
         draw.ellipse(box, fill=fill)
     elif element.get("radius"):
         draw.rounded_rectangle(box, element["radius"], fill=fill)
     else:
         draw.rectangle(box, fill=fill)
-    canvas.alpha_composite(layer, dest=region[:2])
+
+
+@functools.lru_cache(maxsize=64)
+def _shape_layer(region, corners, shape, radius, fill) -> Image.Image:
+    """A translucent shape on its own layer: the same for every card of the layout (kept, not changed)."""
+    x0, y0, x1, y1 = corners
+    layer = Image.new("RGBA", (region[2] - region[0], region[3] - region[1]), (0, 0, 0, 0))
+    box = (x0 - region[0], y0 - region[1], x1 - 1 - region[0], y1 - 1 - region[1])
+    _outline(ImageDraw.Draw(layer), {"shape": shape, "radius": radius}, box, fill)
+    return layer
 
 
 def _pattern(canvas, element) -> None:
@@ -360,12 +375,21 @@ def _pattern(canvas, element) -> None:
     region = _clip(canvas, (x0, y0, x1, y1))
     if region is None:
         return
+    mask = _motif(
+        region, (x0, y0), element["motif"], element["spacing"], element["weight"], element["opacity"]
+    )
+    colour = Image.new("RGBA", mask.size, (*rgb(element["color"]), 255))
+    canvas.paste(colour, region[:2], mask)
+
+
+@functools.lru_cache(maxsize=64)
+def _motif(region, corner, motif: str, step: int, weight: int, opacity: float) -> Image.Image:
+    """Where a pattern's colour goes: the same for every card of the layout (kept, not changed)."""
     w, h = region[2] - region[0], region[3] - region[1]
     mask = Image.new("L", (w, h), 0)
     draw = ImageDraw.Draw(mask)
-    step, weight, motif = element["spacing"], element["weight"], element["motif"]
     # Positions are counted from the element's own corner, so a clipped motif keeps its rhythm.
-    ox, oy = x0 - region[0], y0 - region[1]
+    ox, oy = corner[0] - region[0], corner[1] - region[1]
     if motif == "stripes":  # 45 degrees, rising to the right
         for base in range(ox - h - step, w + step, step):
             draw.polygon([(base, h), (base + weight, h), (base + weight + h, 0), (base + h, 0)], fill=255)
@@ -380,12 +404,9 @@ def _pattern(canvas, element) -> None:
         if motif == "grid":
             for left in range(ox + step // 2, w, step):
                 draw.rectangle((left - weight // 2, 0, left - weight // 2 + weight - 1, h - 1), fill=255)
-    if element["opacity"] < 1:
-        mask = mask.point(lambda v: round(v * element["opacity"]))
-    colour = Image.new("RGBA", (w, h), (*rgb(element["color"]), 255))
-    part = canvas.crop(region)
-    part.paste(colour, (0, 0), mask)
-    canvas.paste(part, region[:2])
+    if opacity < 1:
+        mask = mask.point(lambda v: round(v * opacity))
+    return mask
 
 
 def _smooth(t: float) -> float:
@@ -419,9 +440,22 @@ def _gradient(canvas, element) -> None:
 SOURCE_LIMIT = (2400, 2400)
 
 
-@functools.lru_cache(maxsize=8)
+def _version(path: str) -> tuple[str, int, int]:
+    """A file as it is now: a key for what is made from it, in a process that outlives a build."""
+    stat = os.stat(path)
+    return (path, stat.st_mtime_ns, stat.st_size)
+
+
 def _open(path: str) -> Image.Image:
     """An image upright, in 8-bit RGBA, no larger than SOURCE_LIMIT; kept for the next card."""
+    return _decoded(_version(path))
+
+
+# Cards arrive in batches sharing a picture (batch.py): a few kept pictures are enough,
+# and a 2400 px source is 23 MB in memory.
+@functools.lru_cache(maxsize=4)
+def _decoded(version: tuple[str, int, int]) -> Image.Image:
+    path = version[0]
     read_header(path)  # refuses an image past the pixel limit before it is decoded
     with Image.open(path) as image:
         image.draft(image.mode, SOURCE_LIMIT)  # a JPEG decodes straight at a smaller scale
@@ -430,12 +464,58 @@ def _open(path: str) -> Image.Image:
     return image
 
 
+def release_pictures() -> None:
+    """Forget the decoded and scaled pictures and layers (a long-lived process that drew a few cards)."""
+    for kept in (_decoded, _scalable, _picture, _auto_focus_of, _shape_layer, _shadow_layer, _motif):
+        kept.cache_clear()
+
+
 FOCUS_KEY = "card_focus"  # in CardSpec.texts: the post's focal point, "x, y" (content.py)
 
 
-@functools.lru_cache(maxsize=32)
 def _auto_focus(path: str, box: tuple[int, int]) -> focal.Point:
-    return focal.auto_focus(_open(path), box)
+    return _auto_focus_of(_version(path), box)
+
+
+@functools.lru_cache(maxsize=32)
+def _auto_focus_of(version: tuple[str, int, int], box: tuple[int, int]) -> focal.Point:
+    return focal.auto_focus(_decoded(version), box)
+
+
+@functools.lru_cache(maxsize=4)
+def _scalable(version: tuple[str, int, int]) -> Image.Image:
+    """The source to scale: without its alpha channel when that is opaque throughout.
+
+    Scaling RGBA works on premultiplied colour (two conversions); an opaque picture
+    scaled as RGB comes out with the very same pixels, sooner.
+    """
+    source = _decoded(version)
+    if source.getchannel("A").getextrema() == (255, 255):
+        return source.convert("RGB")
+    return source
+
+
+@functools.lru_cache(maxsize=8)
+def _picture(version: tuple[str, int, int], size: tuple[int, int], window, radius: int):
+    """The source scaled for one box, and where it shows: its transparency, in rounded corners.
+
+    `window`: the part a cover shows (cover_window); None: contained whole. Kept for
+    the next card with the same picture in the same box; pasted from, never changed.
+    """
+    source = _scalable(version)
+    if window is None:
+        picture = ImageOps.contain(source, size, Image.Resampling.LANCZOS)
+    else:
+        picture = source.resize(size, Image.Resampling.LANCZOS, box=window)
+    picture = picture.convert("RGBA")
+    mask = picture.getchannel("A")
+    if radius:
+        rounded = Image.new("L", picture.size, 0)
+        ImageDraw.Draw(rounded).rounded_rectangle(
+            (0, 0, picture.width - 1, picture.height - 1), radius, fill=255
+        )
+        mask = ImageChops.multiply(mask, rounded)
+    return picture, mask
 
 
 def focus_for(element: dict, path: str, written: str | None) -> focal.Point:
@@ -457,17 +537,16 @@ def _image(canvas, element, path: str | None, written_focus: str | None = None):
     if not path:
         return None
     x, y, w, h = element["box"]
-    source = _open(path)
+    radius = element["radius"]
     if element["fit"] == "cover":
         window = cover_window(element, path, written_focus)
-        picture = source.resize((w, h), Image.Resampling.LANCZOS, box=window)
+        picture, mask = _picture(_version(path), (w, h), window, radius)
         left, top = x, y
     else:
-        picture = ImageOps.contain(source, (w, h), Image.Resampling.LANCZOS)
+        picture, mask = _picture(_version(path), (w, h), None, radius)
         left = x + {"left": 0, "right": w - picture.width}.get(element["align"], (w - picture.width) // 2)
         top = y + {"top": 0, "bottom": h - picture.height}.get(element["align"], (h - picture.height) // 2)
     box = (left, top, left + picture.width, top + picture.height)
-    radius = element["radius"]
     if element["shadow"]:
         _shadow(canvas, box, radius)
     if element["frame"] and element["frame_width"]:
@@ -477,13 +556,6 @@ def _image(canvas, element, path: str | None, written_focus: str | None = None):
             radius + f if radius else 0,
             fill=rgb(element["frame"]),
         )
-    mask = picture.getchannel("A")
-    if radius:
-        rounded = Image.new("L", picture.size, 0)
-        ImageDraw.Draw(rounded).rounded_rectangle(
-            (0, 0, picture.width - 1, picture.height - 1), radius, fill=255
-        )
-        mask = ImageChops.multiply(mask, rounded)
     canvas.paste(picture, (left, top), mask)
     if element["frame"] and element["frame_width"]:
         f = element["frame_width"]
@@ -491,21 +563,35 @@ def _image(canvas, element, path: str | None, written_focus: str | None = None):
     return box
 
 
+SHADOW_BLUR, SHADOW_DROP = 18, 10
+
+
 def _shadow(canvas, box, radius) -> None:
     """A soft shadow under a picture, blurred only around it."""
-    blur, drop = 18, 10
+    blur, drop = SHADOW_BLUR, SHADOW_DROP
     region = _clip(
         canvas, (box[0] - 3 * blur, box[1] - 3 * blur, box[2] + 3 * blur, box[3] + drop + 3 * blur)
     )
     if region is None:
         return
+    canvas.alpha_composite(_shadow_layer(region, box, radius), dest=region[:2])
+
+
+@functools.lru_cache(maxsize=16)
+def _shadow_layer(region, box, radius) -> Image.Image:
+    """The blurred shadow of a picture's box: the same for every card with that box (kept, not changed)."""
     layer = Image.new("RGBA", (region[2] - region[0], region[3] - region[1]), (0, 0, 0, 0))
     ImageDraw.Draw(layer).rounded_rectangle(
-        (box[0] - region[0], box[1] + drop - region[1], box[2] - region[0], box[3] + drop - region[1]),
+        (
+            box[0] - region[0],
+            box[1] + SHADOW_DROP - region[1],
+            box[2] - region[0],
+            box[3] + SHADOW_DROP - region[1],
+        ),
         max(radius, 4),
         fill=(0, 0, 0, 110),
     )
-    canvas.alpha_composite(layer.filter(ImageFilter.GaussianBlur(blur)), dest=region[:2])
+    return layer.filter(ImageFilter.GaussianBlur(SHADOW_BLUR))
 
 
 def _logo(canvas, element, path: str | None):
@@ -515,7 +601,7 @@ def _logo(canvas, element, path: str | None):
     if element["backdrop"]:
         ImageDraw.Draw(canvas).ellipse((x, y, x + w - 1, y + h - 1), fill=rgb(element["backdrop"]))
     pad = element["padding"]
-    logo = ImageOps.contain(_open(path), (w - 2 * pad, h - 2 * pad), Image.Resampling.LANCZOS)
+    logo, mask = _picture(_version(path), (w - 2 * pad, h - 2 * pad), None, 0)
     left, top = x + (w - logo.width) // 2, y + (h - logo.height) // 2
-    canvas.paste(logo, (left, top), logo.getchannel("A"))
+    canvas.paste(logo, (left, top), mask)
     return (x, y, x + w, y + h) if element["backdrop"] else (left, top, left + logo.width, top + logo.height)

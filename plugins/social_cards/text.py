@@ -245,6 +245,8 @@ def _widest_word(pieces: list[Piece], stack: str, size: int) -> float:
     return max((width_of(word, stack, size) for word in _words(pieces)), default=0.0)
 
 
+# Cards repeat texts (the site's name, a kind's label, the address): each is set once.
+@functools.lru_cache(maxsize=4096)
 def fit(text: str, style: Style, width: int, height: int) -> Block:
     """Set text in width x height: largest size that fits whole, else cut with an ellipsis.
 
@@ -307,6 +309,12 @@ def emoji_bitmap(cluster: str) -> Image.Image:
     return image
 
 
+@functools.lru_cache(maxsize=4096)
+def _ink(text: str, face_index: int, stack: str, size: int) -> tuple[int, int, int, int]:
+    """Where a run's glyphs leave ink, from its start on the baseline."""
+    return face(STACKS[stack][face_index], size).getbbox(text, anchor="ls", direction="ltr")
+
+
 def line_left(block: Block, line: Line, x: float, width: float, align: str) -> float:
     if align == "center":
         return x + (width - line.width) / 2
@@ -337,7 +345,7 @@ def draw_block(
             elif not run.text.isspace():
                 font = face(STACKS[block.stack][run.face], block.size)
                 draw.text((left, baseline), run.text, font=font, fill=color, anchor="ls", direction="ltr")
-                box = font.getbbox(run.text, anchor="ls", direction="ltr")
+                box = _ink(run.text, run.face, block.stack, block.size)
                 ink.append((left + box[0], baseline + box[1], left + box[2], baseline + box[3]))
             left += advance
     if not ink:

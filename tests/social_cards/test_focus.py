@@ -74,7 +74,7 @@ def test_the_automatic_focus_keeps_the_detailed_part_in_a_square_crop(tmp_path, 
     element = layouts["foto"].sizes["story"]["photo"]
     window = cover_window(element, str(path))
     assert window[0] <= patch[0] and patch[2] <= window[2], window
-    render_module._open.cache_clear()
+    render_module.release_pictures()
 
 
 def test_the_automatic_focus_of_a_flat_picture_is_the_centre():
@@ -101,7 +101,7 @@ def test_the_posts_card_focus_wins_over_the_automatic_choice(tmp_path, images, l
     assert photo.box == (0, 0, SIZES["story"][0], 1000)
     # the busy patch (dark stripes) is not on the card: the left of the picture is
     assert card.image.crop((700, 300, 1080, 600)).convert("L").getextrema()[0] > 150
-    render_module._open.cache_clear()
+    render_module.release_pictures()
 
 
 class _Kind:
