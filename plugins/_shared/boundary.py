@@ -48,7 +48,9 @@ def content_file(content_dir: str | Path, relative: str | Path, *, must_exist: b
     text = str(relative).replace("\\", "/")
     written = PurePosixPath(text.lstrip("/"))
     candidate = Path(content_dir) / written
-    if not is_within(content_dir, candidate):
+    # Each real path once: realpath looks at every part of the path (a build checks thousands).
+    root_real, candidate_real = real(content_dir), real(candidate)
+    if not (candidate_real == root_real or root_real in candidate_real.parents):
         link = _leaving_link(Path(content_dir), written)
         if link is not None:
             raise OutsideBoundary(
@@ -62,7 +64,7 @@ def content_file(content_dir: str | Path, relative: str | Path, *, must_exist: b
             "simpan berkasnya di dalam folder content/ (misalnya content/gambar/ atau "
             "content/unduhan/) dan tulis lokasinya dari sana, tanpa '..'.",
         )
-    if _hidden(PurePosixPath(os.path.relpath(real(candidate), real(content_dir)))) or _hidden(written):
+    if _hidden(PurePosixPath(os.path.relpath(candidate_real, root_real))) or _hidden(written):
         raise OutsideBoundary(
             f"'{text}' adalah berkas atau folder tersembunyi (namanya diawali titik), "
             "jadi tidak diterbitkan.",
@@ -74,7 +76,7 @@ def content_file(content_dir: str | Path, relative: str | Path, *, must_exist: b
             "periksa ejaan nama berkas (huruf besar dan kecil dibedakan) dan pastikan "
             "berkasnya sudah disimpan di dalam folder content/.",
         )
-    return real(candidate)
+    return candidate_real
 
 
 def _leaving_link(content_dir: Path, written: PurePosixPath) -> str | None:

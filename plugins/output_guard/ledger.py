@@ -44,7 +44,8 @@ def hold_statics(generator) -> None:
 
 def finish(pelican) -> None:
     output = Path(os.path.abspath(pelican.output_path))  # as files.note_made writes paths
-    made = {os.path.relpath(path, output) for path in _made if Path(path).is_relative_to(output)}
+    inside = os.path.join(output, "")  # noted paths are absolute and normalised: a prefix test will do
+    made = {path[len(inside) :] for path in _made if path.startswith(inside)}
     for generator in _statics:
         made.update(os.path.normpath(static.save_as) for static in generator.staticfiles)
     ledger = _ledger_of(Path(pelican.settings["CACHE_PATH"]), output)
