@@ -1,10 +1,6 @@
 """The development server of `invoke serve` (server.py), and its Pelican hook.
 
-The hook (hook.py) is a plugin only in the dev server's builds: server.py adds
-it to PLUGINS through the build runner's overrides, never in pelicanconf.py,
-so nothing of it reaches a published build.
+The hook (hook.py) is connected by server.py in its own process, never listed
+in PLUGINS, so nothing of it reaches a published build; reloads.py decides
+which open browser reloads when.
 """
-
-from .hook import register
-
-__all__ = ["register"]

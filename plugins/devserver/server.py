@@ -1,11 +1,13 @@
 """`invoke serve`: build, serve output/, rebuild on every change, reload the browser.
 
 livereload serves the files and puts its reload script into every HTML page it
-sends, this server's own pages included. A rebuild runs inside the watcher's
-poll; when it finishes, livereload tells every open page to reload. A post left
-out for its problems is answered at its own URL by its problems page (pages.py),
-so the page the librarian has open turns into the problems, and back into the
-post once the file is fixed.
+sends, this server's own pages included. The watcher's poll only asks for a
+rebuild; rebuilds run one at a time in a thread of their own, so the server
+keeps answering while one runs, and a browser is told to reload as soon as the
+page it shows is written (reloads.py). A post left out for its problems is
+answered at its own URL by its problems page (pages.py), so the page the
+librarian has open turns into the problems, and back into the post once the
+file is fixed.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import datetime as dt
 import logging
 import socket
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from livereload import Server
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.handlers import StaticFileHandler
 from livereload.watcher import Watcher
 from pelican.settings import read_settings
 from tornado import ioloop
@@ -28,8 +31,8 @@ from tornado import ioloop
 from plugins._shared.build import build as run_build
 from plugins.content_model.problems import format_report
 
-from . import pages, quiet
-from .hook import latest, register
+from . import pages, quiet, reloads
+from .hook import latest, register, saved_since_last_build
 
 WATCHED = ("content/", "theme/", "plugins/", "pelicanconf.py")
 # How often the watched folders are looked at (livereload's own poll is 0.8 s): a
@@ -52,6 +55,9 @@ class DevSite:
         self._pinned_at: float | None = None
         self.problems = pages.ProblemPages({}, 0)
         self._printed: str | None = None
+        self.reloads = reloads.BrowserReloads(self.output)
+        self._report_shown = False  # this build's report is already what the server answers
+        self.building = False
 
     def _pin_now(self) -> None:
         """Hold "now" still between rebuilds, moving it on every NOW_STEP_SECONDS.
@@ -78,15 +84,28 @@ class DevSite:
         self.overrides["BUILD_NOW"] = now.isoformat(timespec="seconds")
 
     def rebuild(self) -> None:
+        self.building = True
+        try:
+            self._rebuild()
+        finally:
+            self.building = False
+
+    def _rebuild(self) -> None:
         latest.clear()
         self._pin_now()
+        self._report_shown = False
+        answered = self._printed
+        self.reloads.build_started()
         try:
             code = run_build(self.settings_file, output=self.output, overrides=self.overrides)
         except Exception:  # noqa: BLE001 - the runner raises only with SERAMBI_DEBUG=1: show, keep serving
             traceback.print_exc()
             code = 1
-        if latest.report is not None:  # None: the build stopped before the content check
+        if latest.report is not None and not self._report_shown:  # None: stopped before the check
             self._show(latest.report, latest.settings)
+        # A browser reloaded early got the problems as they stood then: if they changed
+        # since (the first page is written after the whole content check, so rarely), again.
+        self.reloads.build_finished(everyone=self._printed != answered and self._report_shown)
         if code != 0:
             print(
                 "Server tetap berjalan: halaman yang belum terbangun ulang masih versi terakhir "
@@ -94,6 +113,14 @@ class DevSite:
                 file=sys.stderr,
                 flush=True,
             )
+
+    def page_written(self, path: str) -> None:
+        """From the build: a page is on disk. The content check is over by then, so its
+        report is what the server answers from now on, before the browser asks again."""
+        if not self._report_shown and latest.report is not None:
+            self._show(latest.report, latest.settings)
+            self._report_shown = True
+        self.reloads.written(path)
 
     def _show(self, report, settings: dict) -> None:
         try:
@@ -168,20 +195,59 @@ class SiteFiles(StaticFileHandler):
 
 
 class QuickWatcher(Watcher):
-    """livereload's polling watcher, polled every POLL_MS instead of every 800 ms."""
+    """livereload's polling watcher, polled every POLL_MS instead of every 800 ms.
+
+    A change only asks for a rebuild (its callback); the reloads are the builds'
+    (reloads.py), so livereload is never told to reload all pages by itself.
+    """
+
+    def __init__(self, site: DevSite):
+        super().__init__()
+        self.site = site
 
     def start(self, callback) -> bool:
         ioloop.PeriodicCallback(callback, POLL_MS).start()
         return True  # polling is set up: livereload starts no poll of its own
 
+    def examine(self):
+        self.site.reloads.loop = ioloop.IOLoop.current()  # the loop serving the websockets
+        if not self.site.building:  # a change saved meanwhile is found by the first poll after
+            super().examine()
+        return None, None
+
+
+class Rebuilds:
+    """One build at a time, in a thread of its own; changes during a build ask for one more."""
+
+    def __init__(self, site: DevSite):
+        self.site = site
+        self._wanted = threading.Event()
+        self._saved: set[str] = set()
+        self._guard = threading.Lock()
+        threading.Thread(target=self._run, name="serambi-rebuilds", daemon=True).start()
+
+    def request(self, saved: str | None) -> None:
+        """A change was found (saved: the file the watcher names, if any)."""
+        with self._guard:
+            if saved:
+                self._saved.add(saved)
+        self._wanted.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            with self._guard:
+                saved, self._saved = self._saved, set()
+            saved_since_last_build(saved)
+            self.site.rebuild()
+
 
 class DevServer(Server):
     def __init__(self, site: DevSite):
-        super().__init__(watcher=QuickWatcher())
+        super().__init__(watcher=QuickWatcher(site))
         self.SFH = type("SiteFiles", (SiteFiles,), {"site": site})
-        # livereload skips a reload within 3 s of the previous one, so a quick fix
-        # would leave the problems page open: every finished rebuild reloads.
-        LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+        reloads.install()
 
     def _setup_logging(self) -> None:
         # livereload's own lines ("Running task", "Reload 1 waiters") are noise for staff.
@@ -208,11 +274,13 @@ def serve(
         return _cannot_serve(base_url, taken)
     site = DevSite(settings_file, output, base_url, overrides)
     # Connected here, not in PLUGINS: only this process's builds ever run the hook.
-    register()
+    register(site.page_written)
     quiet.install(latest)
     server = DevServer(site)  # its watcher's clock starts now: edits during the first build count
+    rebuilds = Rebuilds(site)
     for path in watched or [root / name for name in WATCHED]:
-        server.watch(str(path), site.rebuild)
+        # The watcher names the changed file it found before calling back.
+        server.watch(str(path), lambda: rebuilds.request(server.watcher.filepath))
     site.rebuild()
     print(f"Situs tersaji di {base_url} (Ctrl+C untuk berhenti)", flush=True)
     try:

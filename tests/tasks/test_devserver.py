@@ -7,17 +7,21 @@ page open in the browser turns back into the post by itself.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import expect
+from tornado.websocket import websocket_connect
 
 from .conftest import task_env
 
@@ -56,11 +60,62 @@ def _wait_for(url: str, needle: str, log: Path) -> str:
     raise AssertionError(f"{url} did not show {needle!r} within {CEILING} s\n{log.read_text()}")
 
 
+def _wait_for_line(log: Path, needle: str, count: int) -> None:
+    deadline = time.monotonic() + CEILING
+    while log.read_text(encoding="utf-8").count(needle) < count:
+        assert time.monotonic() < deadline, f"{needle!r} not {count} times in {CEILING} s\n{log.read_text()}"
+        time.sleep(0.2)
+
+
 def _one_post(project: Path) -> None:
     """Only POST is left of the sample posts: the first build takes seconds."""
     for path in (project / "content").glob("*/*.md"):
         if path.parent.name != "halaman" and path != project / POST:
             path.unlink()
+
+
+class Browser:
+    """livereload.js as a page runs it: says which page it shows, counts reload messages."""
+
+    def __init__(self, port: int, page: str):
+        self.page = page
+        self.reloads: list[str] = []  # the path of each reload message
+        self._loop = asyncio.new_event_loop()
+        threading.Thread(target=self._loop.run_forever, daemon=True).start()
+        self._connection = self._call(lambda: websocket_connect(f"ws://127.0.0.1:{port}/livereload"))
+        self._send({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+        assert self._next()["command"] == "hello"
+        self._send({"command": "info", "url": f"http://127.0.0.1:{port}{page}"})
+        self.round_trip()  # the server has read the info message
+
+    def _call(self, start):
+        """Run start() on the websocket's own loop and wait for what it returns."""
+
+        async def awaited():
+            return await start()
+
+        return asyncio.run_coroutine_threadsafe(awaited(), self._loop).result(CEILING)
+
+    def _send(self, message: dict) -> None:
+        self._call(lambda: self._connection.write_message(json.dumps(message)))
+
+    def _next(self) -> dict:
+        text = self._call(self._connection.read_message)
+        assert text is not None, f"the server closed the websocket of {self.page}"
+        message = json.loads(text)
+        if message.get("command") == "reload":
+            self.reloads.append(message["path"])
+        return message
+
+    def next_reload(self) -> None:
+        while self._next()["command"] != "reload":
+            pass
+
+    def round_trip(self) -> None:
+        """Every message the server sent before answering this hello has been read."""
+        self._send({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+        while self._next()["command"] != "hello":
+            pass
 
 
 def _stop_group(server: subprocess.Popen) -> None:
@@ -105,6 +160,23 @@ def test_a_broken_post_shows_its_problems_until_fixed(project, page, tmp_path):
         status, missing = _get(f"{base}/acara/halaman-yang-tidak-ada/")
         assert status == 404 and "Halaman tidak ditemukan" in missing, missing
 
+        # Each open browser reloads once per save: the one showing the edited post as
+        # soon as that page is written, one on another page when the build has ended.
+        # (Nothing is building now: the first build ended before the server served.)
+        on_post = Browser(port, "/pengumuman/pojok-internet-kini-dibuka-untuk-umum/")
+        elsewhere = Browser(port, "/tentang/")
+        written = project / "output" / "pengumuman" / "pojok-internet-kini-dibuka-untuk-umum" / "index.html"
+        source.write_text(good.replace(f"title: {TITLE}", f"title: {TITLE} Sekarang", 1), encoding="utf-8")
+        on_post.next_reload()
+        assert f"{TITLE} Sekarang" in written.read_text(encoding="utf-8")
+        elsewhere.next_reload()
+        _wait_for_line(log, "Selesai:", 2)  # the first build's, and this one's
+        for browser in (on_post, elsewhere):
+            browser.round_trip()  # answered after any reload the server sent before it
+        # Sent for the page itself when it was written, not by the build's end ("*").
+        assert on_post.reloads == [on_post.page], on_post.reloads
+        assert len(elsewhere.reloads) == 1, elsewhere.reloads
+
         source.write_text(
             good.replace(f"title: {TITLE}", BROKEN_TITLE, 1).replace(
                 "date: 2026-09-08 09:00", "date: 31-31-2026", 1
@@ -132,6 +204,7 @@ def test_a_broken_post_shows_its_problems_until_fixed(project, page, tmp_path):
             source.write_text(good, encoding="utf-8")  # fixed: nobody presses anything
         expect(page.locator("h1")).to_have_text(TITLE, timeout=CEILING * 1000)
         assert page.locator("link[rel=canonical]").get_attribute("href") == url
+
     finally:
         _stop_group(server)
 

@@ -133,7 +133,7 @@ class ServeLoop:
         self.lines: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         self._until(serve_mod.READY)
-        self.listener = serve_mod.ReloadListener(port)
+        self.port = port
 
     def _read(self) -> None:
         for line in self.child.stdout:
@@ -161,6 +161,10 @@ class ServeLoop:
             self.lines.get_nowait()
         pid = self.child.pid
         page = runners.page_of(self.ws, post)
+        # A browser showing the post being edited, as the librarian has it open.
+        listener = serve_mod.ReloadListener(
+            self.port, f"/{page.parent.relative_to(self.ws.output).as_posix()}/"
+        )
         cpu_before = measure.tree_cpu(pid)
         since = time.time_ns()
         start = time.perf_counter()
@@ -177,7 +181,8 @@ class ServeLoop:
             if time.perf_counter() - start > 1800:
                 raise SystemExit(f"GAGAL: {page} tidak berubah dalam 30 menit")
             time.sleep(0.002)
-        reload = self.listener.next_after(start, 1800)
+        reload = listener.next_after(start, 1800)
+        listener.close()
         summary = self._until("Selesai:")
         total, written = measure.html_pages(self.ws.output, since)
         drawn, cached = runners.cards(self.ws)

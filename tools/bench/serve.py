@@ -5,7 +5,7 @@ The child, `python -m tools.bench.serve SETTINGS OUTPUT CONTENT CACHE NOW PORT`,
 when its watcher sees a change in CONTENT. The bench connects to it as a browser
 does (ReloadListener: livereload's websocket handshake), saves a post, and times
 (1) until the post's page on disk carries the new title and (2) until the server
-tells the browser to reload. Both include the watcher's poll, as staff see it.
+tells a browser showing that post to reload. Both include the watcher's poll, as staff see it.
 """
 
 from __future__ import annotations
@@ -25,10 +25,16 @@ READY = "Situs tersaji di"  # the server's line once the first build is served
 
 
 class ReloadListener:
-    """A livereload client in a thread of its own: the time each reload message arrived."""
+    """A livereload client in a thread of its own: the time each reload message arrived.
 
-    def __init__(self, port: int):
+    It says it shows `page` (a URL path), as livereload.js does for the page it runs in:
+    the server reloads a browser as soon as the page it shows is written.
+    """
+
+    def __init__(self, port: int, page: str = "/"):
         self.url = f"ws://{HOST}:{port}/livereload"
+        self.page = page
+        self._connection = None
         self.reloads: queue.Queue[float] = queue.Queue()
         self._ready = threading.Event()
         self._failed: BaseException | None = None
@@ -50,7 +56,10 @@ class ReloadListener:
             )
             await connection.read_message()  # the server's hello
             # "info" with a URL is what puts a client on the list of pages to reload.
-            await connection.write_message(json.dumps({"command": "info", "url": f"http://{HOST}/"}))
+            await connection.write_message(
+                json.dumps({"command": "info", "url": f"http://{HOST}{self.page}"})
+            )
+            self._connection = connection
         except Exception as error:  # noqa: BLE001 - said by the constructor
             self._failed = error
             self._ready.set()
@@ -59,6 +68,10 @@ class ReloadListener:
         while (message := await connection.read_message()) is not None:
             if json.loads(message).get("command") == "reload":
                 self.reloads.put(time.perf_counter())
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._loop.call_soon_threadsafe(self._connection.close)
 
     def next_after(self, start: float, timeout: float) -> float:
         """Seconds from start to the first reload message that came after it."""

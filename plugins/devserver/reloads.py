@@ -1,0 +1,110 @@
+"""Which open browser to reload, and when: each as soon as the page it shows is written.
+
+livereload tells every open page to reload once a rebuild has finished. With a
+thousand posts that is seconds after the edited post's own page is on disk, so
+here each browser says which page it shows (livereload.js sends its URL in the
+"info" handshake) and is told to reload the moment the running build writes
+that page's file. Browsers on any other page reload when the build ends, as
+before, so no change is missed and none reloads twice for one build.
+
+Builds run in a thread of their own (server.py); everything here that touches a
+websocket runs on the server's IOLoop, the only thread tornado allows it on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import livereload.server
+from livereload.handlers import LiveReloadHandler
+from tornado import ioloop
+
+INDEX = "index.html"
+# The kernel stamps files from a coarse clock, a tick behind time.time_ns(): a page
+# written just after the build started may look older than the start by that much.
+CLOCK_SLACK_NS = 50_000_000
+
+
+def page_key(url_path: str) -> str:
+    """A page as a browser's URL path and as its output file share it: 'acara/slug/'."""
+    key = url_path.lstrip("/")
+    return key.removesuffix(INDEX)
+
+
+class PageReloadHandler(LiveReloadHandler):
+    """livereload's websocket, remembering the page each browser shows."""
+
+    def on_message(self, message):
+        try:
+            parsed = json.loads(message)
+        except ValueError:
+            parsed = {}
+        if isinstance(parsed, dict) and parsed.get("command") == "info" and "url" in parsed:
+            self.page = page_key(urlparse(str(parsed["url"])).path)
+        super().on_message(message)
+
+
+def install() -> None:
+    """Serve livereload's websocket with PageReloadHandler (livereload names its class globally)."""
+    livereload.server.LiveReloadHandler = PageReloadHandler
+
+
+class BrowserReloads:
+    """Reloads for one build: early ones for written pages, the rest at the end."""
+
+    def __init__(self, output: Path):
+        self.output = Path(output)
+        self.loop: ioloop.IOLoop | None = None  # set by the server once it serves
+        self._reloaded: set = set()
+        self._started = 0
+
+    def build_started(self) -> None:
+        self._reloaded = set()
+        self._started = time.time_ns() - CLOCK_SLACK_NS
+
+    def written(self, path: str) -> None:
+        """From the build's thread: a file of the output was written (or kept, by the render memo)."""
+        if self.loop is None:
+            return
+        try:
+            if os.stat(path).st_mtime_ns < self._started:  # kept as it was: nothing new to show
+                return
+        except OSError:
+            return
+        relative = os.path.relpath(path, self.output)
+        if relative.startswith(".."):
+            return
+        self.loop.add_callback(self._reload_showing, page_key(relative.replace(os.sep, "/")))
+
+    def build_finished(self, everyone: bool = False) -> None:
+        """From the build's thread: reload every browser this build has not reloaded yet.
+
+        everyone: also those reloaded early (what the server answers for their page
+        changed after they fetched it, e.g. the list of problems).
+        """
+        if self.loop is not None:
+            self.loop.add_callback(self._reload_rest, everyone)
+
+    def _reload_showing(self, key: str) -> None:
+        for waiter in list(LiveReloadHandler.waiters):
+            if getattr(waiter, "page", None) == key and waiter not in self._reloaded:
+                self._send(waiter, "/" + key)
+
+    def _reload_rest(self, everyone: bool) -> None:
+        for waiter in list(LiveReloadHandler.waiters):
+            if everyone or waiter not in self._reloaded:
+                self._send(waiter, "*")
+        self._reloaded = set()
+
+    def _send(self, waiter, path: str) -> None:
+        """Reload the page (livereload.js reloads in place only CSS and images; path
+        names the page written, or '*' at the end of a build)."""
+        self._reloaded.add(waiter)
+        try:
+            waiter.write_message({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
+        except Exception:  # noqa: BLE001 - a closed tab: forget it, as livereload does
+            LiveReloadHandler.waiters.discard(waiter)
