@@ -4,24 +4,33 @@ It runs after the articles generator. generate_context finds the events, gives e
 links (article.calendar) and decides the calendars (context['calendars']) before any page
 is written; generate_output writes one .ics per event, the whole calendar, one per value
 of each group (model.GROUPS: each audience, each partner) and the page that explains how to subscribe.
+
+Serialising with icalendar is most of a build's work here, so a calendar file is kept from
+the last build while what it shows is the same (plugins/_shared/kept_outputs.py): its events'
+facts, their versions (versions.py) and the code that writes them. icalendar is imported
+only when some calendar is written.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
 import logging
+import zoneinfo
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from plugins._shared import digest_cache
 from plugins._shared.clock import build_moment
-from plugins._shared.files import write_atomically
+from plugins._shared.fingerprint import FileDigests, Fingerprinter, Unfingerprintable
+from plugins._shared.kept_outputs import KeptOutputs
 from plugins._shared.settings import setting
+from plugins.content_model.kinds.base import Kind
 
-from .build import calendar_bytes, digest_of, event_components, site_timezone, stamp
 from .links import links_of
 from .model import EVERYTHING, GROUPS, CalendarEntry, grouped, in_order, make_entry
 from .settings import CalendarSettings
@@ -30,6 +39,28 @@ from .versions import Ledger
 logger = logging.getLogger(__name__)
 
 PAGE_TEMPLATE = "kalender"
+TEXTS = "kalender-teks"  # DigestCache: an event's key -> build.digest_of its VEVENTs
+
+
+@functools.cache
+def _code_version() -> str:
+    """This package (it turns facts into iCalendar text) and the library it writes with."""
+    return digest_cache.code_version(["plugins.calendars"], ["icalendar"])
+
+
+@functools.cache
+def _zone_rules(zone: str) -> str:
+    """A digest of the zone's rules as zoneinfo reads them (TZPATH, then tzdata): the VTIMEZONE's source."""
+    for root in zoneinfo.TZPATH:
+        path = Path(root) / zone
+        if path.is_file():
+            return digest_cache.digest(zone, path.read_bytes())
+    try:
+        return digest_cache.digest(
+            zone, importlib.resources.files("tzdata.zoneinfo").joinpath(zone).read_bytes()
+        )
+    except (ModuleNotFoundError, OSError):
+        return digest_cache.digest(zone, "unknown")
 
 
 @dataclass(frozen=True)
@@ -126,24 +157,34 @@ class CalendarsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         site = self.settings["SITENAME"]
-        timezone = site_timezone(ZoneInfo(self.settings["TIMEZONE"]))  # once: it is slow to make
         ledger = Ledger(self.settings["CACHE_PATH"])
         now = build_moment(self.settings)
-        events = {}
+        kept = KeptOutputs(self.output_path, self.settings["CACHE_PATH"])
+        texts = digest_cache.cache_at(self.settings["CACHE_PATH"], TEXTS)
+        fingerprints = Fingerprinter(FileDigests(), Kind)  # facts are plain data: no file is read
+        writing = _Writing(self.settings["TIMEZONE"])
+        keys = {}  # uid -> the key of its VEVENTs with their version, or None
         for entry in self.entries:
-            components = event_components(entry)
+            key = self._event_key(fingerprints, entry)
+            text = texts.get(key) if key is not None else None
+            if text is None:
+                text = writing.text_of(entry)
+                if key is not None:
+                    texts.put(key, text)
             # A status change counts as a modification even when `modified` was not moved:
             # without the ledger (a lost cache) a cancellation must still raise SEQUENCE.
             notice = entry.facts.notice
             changed = max(entry.facts.modified, notice.since) if notice else entry.facts.modified
-            stamp(components, ledger.version(entry.uid, digest_of(components), changed, now))
-            events[entry.uid] = components
-            self._write(
-                entry.path, calendar_bytes(components, entry.facts.title, f"Acara di {site}", timezone)
-            )
+            version = ledger.version(entry.uid, text, changed, now)
+            writing.versions[entry.uid] = version
+            keys[entry.uid] = None if key is None else digest_cache.digest(key, version.as_json())
+            own = (entry.facts.title, f"Acara di {site}")
+            kept.write(entry.path, self._file_key([keys[entry.uid]], own), writing.calendar([entry], *own))
         for calendar in self.calendars.all:
-            chosen = chain.from_iterable(events[entry.uid] for entry in calendar.entries)
-            self._write(calendar.path, calendar_bytes(chosen, calendar.name, f"{calendar.name}.", timezone))
+            own = (calendar.name, f"{calendar.name}.")
+            key = self._file_key([keys[entry.uid] for entry in calendar.entries], own)
+            kept.write(calendar.path, key, writing.calendar(calendar.entries, *own))
+        kept.save()
         ledger.save()
         writer.write_file(
             f"{self.calendars.page}index.html",
@@ -158,8 +199,54 @@ class CalendarsGenerator(Generator):
             "langsung tampil di Google Calendar, kalender iPhone atau Outlook.",
         )
 
-    def _write(self, path: str, data: bytes) -> None:
-        target = Path(self.output_path) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, data)  # a full disk never leaves half a calendar
-        logger.info("Writing %s", target)
+    def _event_key(self, fingerprints: Fingerprinter, entry: CalendarEntry) -> str | None:
+        """A digest of everything the VEVENTs of one event say (their version aside); None: unknown."""
+        try:
+            return digest_cache.digest(_code_version(), fingerprints.of(entry))
+        except Unfingerprintable:
+            return None
+
+    def _file_key(self, events: list[str | None], own: tuple[str, str]) -> str | None:
+        """A calendar file's key: its events (each with its version), its name and text, the zone."""
+        if None in events:
+            return None
+        return digest_cache.digest(_code_version(), _zone_rules(self.settings["TIMEZONE"]), own, events)
+
+
+class _Writing:
+    """What writing calendars needs, made once and only when some calendar is written."""
+
+    def __init__(self, zone: str):
+        self.zone = zone
+        self.versions: dict = {}  # uid -> this build's Version, set before any calendar is made
+        self._events: dict = {}  # uid -> its stamped VEVENTs
+
+    @functools.cached_property
+    def build(self):
+        from . import build  # icalendar: imported only when something is written
+
+        return build
+
+    @functools.cached_property
+    def timezone(self):
+        return self.build.site_timezone(ZoneInfo(self.zone))  # once: it is slow to make
+
+    def text_of(self, entry: CalendarEntry) -> str:
+        """What the calendar says of the event (build.digest_of), for its version."""
+        return self.build.digest_of(self.build.event_components(entry))
+
+    def _components(self, entry: CalendarEntry) -> list:
+        if entry.uid not in self._events:
+            components = self.build.event_components(entry)
+            self.build.stamp(components, self.versions[entry.uid])
+            self._events[entry.uid] = components
+        return self._events[entry.uid]
+
+    def calendar(self, entries, name: str, description: str):
+        """A maker of the bytes of one VCALENDAR of these events (for KeptOutputs.write)."""
+
+        def make() -> bytes:
+            events = [component for entry in entries for component in self._components(entry)]
+            return self.build.calendar_bytes(events, name, description, self.timezone)
+
+        return make

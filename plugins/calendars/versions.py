@@ -95,6 +95,8 @@ class Ledger:
     def save(self) -> None:
         """Keep this build's versions, and those of events it did not write (a post left out for a day)."""
         versions = {**self.known, **self.current}
+        if versions == self.known:  # nothing new: the file already says it
+            return
         data = {uid: versions[uid].as_json() for uid in sorted(versions)}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

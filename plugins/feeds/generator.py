@@ -3,18 +3,24 @@
 It runs after the articles and pages generators. generate_context puts the
 catalogue of feeds in the shared context (templates render autodiscovery links
 from it) and checks the captions before any page is written; generate_output
-builds each item once (cards are attached by then) and writes every feed.
+builds each item once (cards are attached by then) and writes every feed whose
+key changed: a feed file is kept from the last build while its items (plain data,
+as decided at this build's moment), its channel, its own settings and the code
+that writes it are the same (plugins/_shared/kept_outputs.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
-from pathlib import Path
 
 from pelican.generators import Generator
 
+from plugins._shared import digest_cache
 from plugins._shared.clock import build_moment
-from plugins._shared.files import write_atomically
+from plugins._shared.fingerprint import FileDigests, Fingerprinter, Unfingerprintable
+from plugins._shared.kept_outputs import KeptOutputs
 from plugins._shared.settings import setting
 from plugins.content_model.folders import site_folders
 from plugins.content_model.kinds import kinds_of
@@ -38,6 +44,15 @@ from .settings import FeedSettings
 logger = logging.getLogger(__name__)
 
 PAGE_TEMPLATE = "umpan"
+# What a feed's bytes depend on besides its items: the feed itself, minus the posts it selects
+# (its items say them, as they are written).
+_SELECTIONS = ("articles", "noticed", "reminded")
+
+
+@functools.cache
+def _code_version() -> str:
+    """This package (it turns items into bytes) and the libraries it writes with."""
+    return digest_cache.code_version(["plugins.feeds"], ["feedgen", "lxml"])
 
 
 class FeedsGenerator(Generator):
@@ -77,12 +92,16 @@ class FeedsGenerator(Generator):
         # not the clock: an unchanged site still builds byte-identical feeds.
         every = [*items.values(), *notices.values(), *reminders.values()]
         self.newest = max((i.updated for i in every), default=build_moment(self.settings))
+        kept = KeptOutputs(self.output_path, self.settings["CACHE_PATH"])
+        fingerprints = Fingerprinter(FileDigests())  # items are plain data: no file is read
         for feed in self.catalogue.all():
             held = feed_items(feed, items, notices, reminders)
             if feed.square:  # Instagram refuses a post without an image
                 held = [i for i in held if i.square is not None]
             for fmt in feed.formats:
-                self._write(feed.path(fmt), self._render(fmt, channel, feed, held))
+                render = functools.partial(self._render, fmt, channel, feed, held)
+                kept.write(feed.path(fmt), self._key(fingerprints, fmt, channel, feed, held), render)
+        kept.save()
         writer.write_file(
             f"{self.catalogue.page}index.html",
             self.get_template(PAGE_TEMPLATE),
@@ -127,6 +146,21 @@ class FeedsGenerator(Generator):
                 reminders[(id(article), reminder.id)] = reminder_item(items[id(article)], reminder, card)
         return notices, reminders
 
+    def _key(
+        self, fingerprints: Fingerprinter, fmt: str, channel: Channel, feed: FeedSet, items: list[Item]
+    ) -> str | None:
+        """A digest of everything one feed file's bytes depend on; None when it cannot be said."""
+        shape = [
+            (f.name, getattr(feed, f.name)) for f in dataclasses.fields(feed) if f.name not in _SELECTIONS
+        ]
+        try:
+            held = [fingerprints.of(item) for item in items]
+            described = fingerprints.of((fmt, channel, shape, self.config.utm))
+        except Unfingerprintable:
+            return None
+        # The site's newest change dates a feed only while it holds no item (build.py).
+        return digest_cache.digest(_code_version(), described, held, None if items else self.newest)
+
     def _render(self, fmt: str, channel: Channel, feed: FeedSet, items: list[Item]) -> bytes:
         if fmt == "json":
             return json_bytes(json_feed(channel, feed, items))
@@ -145,9 +179,3 @@ class FeedsGenerator(Generator):
 
     def _author(self) -> str:
         return self.settings.get("AUTHOR") or self.settings["SITENAME"]
-
-    def _write(self, path: str, data: bytes) -> None:
-        target = Path(self.output_path) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, data)  # a full disk never leaves half a feed
-        logger.info("Writing %s", target)

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins._shared.files import write_atomically
+from plugins._shared import digest_cache
+from plugins._shared.kept_outputs import KeptOutputs
 from plugins._shared.settings import on_initialized, setting
 
 from .kit import make_kit
@@ -19,6 +20,7 @@ from .settings import ShareKitSettings
 logger = logging.getLogger(__name__)
 
 TEMPLATE = "share_kit"
+ROBOTS = "robots.txt"
 
 
 def load_settings(pelican) -> None:
@@ -32,12 +34,13 @@ def robots_txt(disallowed: Iterable[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_robots(output_path: str | Path, disallowed: Iterable[str]) -> Path:
-    """Write robots.txt at the output root; the one place the site writes it."""
-    target = Path(output_path) / "robots.txt"
-    write_atomically(target, robots_txt(disallowed).encode("utf-8"))  # whole or not at all
-    logger.info("Writing %s", target)
-    return target
+def write_robots(output_path: str | Path, cache_path: str | Path, disallowed: Iterable[str]) -> Path:
+    """Write robots.txt at the output root (kept when it says this already); the one place writing it."""
+    data = robots_txt(disallowed).encode("utf-8")
+    kept = KeptOutputs(output_path, cache_path)
+    kept.write(ROBOTS, digest_cache.digest(data), lambda: data)
+    kept.save()
+    return Path(output_path) / ROBOTS
 
 
 class ShareKitGenerator(Generator):
@@ -77,7 +80,7 @@ class ShareKitGenerator(Generator):
                 len(articles),
             )
         base = urlsplit(self.settings["PUBLIC_URL"]).path.rstrip("/")
-        write_robots(self.output_path, [f"{base}/{config.folder}/"])
+        write_robots(self.output_path, self.settings["CACHE_PATH"], [f"{base}/{config.folder}/"])
 
 
 def add_generator(pelican):
