@@ -20,14 +20,17 @@ def test_a_build_from_the_digest_caches_writes_the_same_site(tmp_path):
     first = run_build(tmp_path / "output-1", cache=first_cache)
     assert first.returncode == 0, first.log
     kept = first_cache / FOLDER
-    names = sorted(p.name for p in kept.glob("*.pickle"))
-    assert names == [
+    # The caches of results by content digest. The others beside them are keyed by where
+    # files are (digests by stat, outputs kept per output folder), so a second folder
+    # writes its own entries there by design.
+    names = [
         "gambar.pickle",
         "kebijakan-html.pickle",
         "keterangan.pickle",
         "pemeriksa.pickle",
         "yaml.pickle",
     ]
+    assert set(names) <= {p.name for p in kept.glob("*.pickle")}
 
     # Only the digest caches carry over: Pelican's own cache and the render memo start empty.
     second_cache = share_caches(tmp_path / "cache-2")
