@@ -25,8 +25,6 @@ from plugins.social_cards import fonts
 
 from .content import PosterSpec
 from .layout import layout
-from .pdf import pdf_bytes
-from .png import png_bytes
 
 CACHE_FOLDER = "poster"  # under CACHE_PATH
 MANIFEST = "poster-manifest.json"  # beside the folder: what the last build drew
@@ -78,6 +76,10 @@ def is_cached(cache_dir: Path, name: str) -> bool:
 
 def draw(cache_dir: Path, name: str, spec: PosterSpec, moment: dt.datetime) -> None:
     """Draw `name`.pdf and `name`.png into the cache, each with its record."""
+    # Imported here: fpdf2 takes about 0.12 s to import, and a warm build draws no poster.
+    from .pdf import pdf_bytes
+    from .png import png_bytes
+
     shapes = layout(spec)
     files.write_recorded(cache_dir / f"{name}.pdf", pdf_bytes(shapes, spec.title, spec.library.name, moment))
     files.write_recorded(cache_dir / f"{name}.png", png_bytes(shapes))
