@@ -6,8 +6,8 @@ render memo). Each file gets a key: a digest of everything its bytes depend on
 at the build's moment), or None when that cannot be said. A record under
 CACHE_PATH keeps the sha256 of the bytes made under each (path, key). When this
 build's key is in the record and the file on disk still holds those bytes
-(FileDigests: read again only when its size, mtime or inode changed), the file
-is kept: noted for the output ledger, and neither made nor written again.
+(files.sha256_of: read again only when its stat changed), the file is kept:
+noted for the output ledger, and neither made nor written again.
 """
 
 from __future__ import annotations
@@ -18,22 +18,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import digest_cache
-from .files import note_made, write_atomically
-from .fingerprint import FileDigests
+from .files import note_made, sha256_of, write_atomically
 
 logger = logging.getLogger(__name__)
 
 RECORD = "berkas-keluaran"  # the DigestCache of (path, key) -> sha256, under CACHE_PATH
-_FILES = "berkas-keluaran-stempel.json"  # the FileDigests store beside it
-
-_digests: dict[Path, FileDigests] = {}  # one per store, kept by a process that builds again
 
 
-def _file_digests(cache_path: str | Path) -> FileDigests:
-    store = (Path(cache_path) / digest_cache.FOLDER / _FILES).resolve()
-    if store not in _digests:
-        _digests[store] = FileDigests(store)
-    return _digests[store]
+def _holds(target: Path, sha: str) -> bool:
+    try:
+        return sha256_of(target) == sha
+    except OSError:  # not there
+        return False
 
 
 class KeptOutputs:
@@ -42,7 +38,6 @@ class KeptOutputs:
     def __init__(self, output_path: str | Path, cache_path: str | Path):
         self.output_path = Path(output_path)
         self.record = digest_cache.cache_at(cache_path, RECORD)
-        self.files = _file_digests(cache_path)
         self.kept: list[str] = []
         self.written: list[str] = []
 
@@ -54,7 +49,7 @@ class KeptOutputs:
         target = self.output_path / path
         entry = digest_cache.digest(path, key) if key is not None else None
         known = self.record.get(entry) if entry is not None else None
-        if known is not None and self.files.of(target) == known:
+        if known is not None and _holds(target, known):
             note_made(target)
             self.kept.append(path)
             return None
@@ -67,6 +62,5 @@ class KeptOutputs:
         return data
 
     def save(self) -> None:
-        """Keep the record and the file stamps learnt (`finalized` later drops keys not asked for)."""
+        """Keep the record (`finalized` later drops keys not asked for)."""
         self.record.save()
-        self.files.save()

@@ -22,7 +22,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from plugins._shared.files import write_atomically
+from plugins._shared.files import (
+    RACY_NS,
+    write_atomically,
+)  # RACY_NS: a file written this recently may change again under the same stamp
 from plugins._shared.fingerprint import Fingerprinter, Unfingerprintable
 
 from . import recording
@@ -34,7 +37,6 @@ FORMAT = 2
 MISSING = "missing"  # a name looked up that the context did not have
 GLOBAL = "global"  # a Jinja global (code or settings): in the global fingerprint
 OTHER_GLOBAL = "kode, tema, pengaturan atau berkas selain Markdown berubah"  # why_rendered
-RACY_NS = 2_000_000_000  # a file written this recently may change again under the same stamp
 
 
 class Unchanged(str):
