@@ -22,10 +22,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from plugins._shared.files import (
-    RACY_NS,
-    write_atomically,
-)  # RACY_NS: a file written this recently may change again under the same stamp
+# RACY_NS: a file written this recently may change again under the same stamp.
+from plugins._shared.files import RACY_NS, write_atomically
 from plugins._shared.fingerprint import Fingerprinter, Unfingerprintable
 
 from . import recording
