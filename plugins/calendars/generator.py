@@ -105,6 +105,19 @@ class Calendars:
         return next((c for c in self.all if (c.fact, c.key) == (fact, key)), None)
 
 
+def give_calendar_links(article, settings: dict, config: CalendarSettings) -> CalendarEntry | None:
+    """An event's `calendar` (its .ics and "add to calendar" links); its entry, or None for no event."""
+    entry = make_entry(article, settings["PUBLIC_URL"].rstrip("/"), config.folder)
+    if entry is not None:
+        article.calendar = links_of(entry, build_moment(settings))
+    return entry
+
+
+def calendar_of_one(post, previous, context: dict, settings: dict) -> None:
+    """one_post's step (plugins/_shared/one_post.py)."""
+    give_calendar_links(post, settings, setting(settings, CalendarSettings))
+
+
 class CalendarsGenerator(Generator):
     """Writes an .ics for each event, kalender/semua.ics, one per audience, and /kalender/."""
 
@@ -113,9 +126,8 @@ class CalendarsGenerator(Generator):
         self.public_url = self.settings["PUBLIC_URL"].rstrip("/")
         self.entries: list[CalendarEntry] = []
         for article in self.context.get("articles", []):
-            entry = make_entry(article, self.public_url, self.config.folder)
+            entry = give_calendar_links(article, self.settings, self.config)
             if entry is not None:
-                article.calendar = links_of(entry, build_moment(self.settings))
                 self.entries.append(entry)
         self.entries = in_order(self.entries)
         site = self.settings["SITENAME"]

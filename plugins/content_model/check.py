@@ -118,6 +118,16 @@ def check_tree(
     return Report(entries)
 
 
+def check_one(path: Path, settings: dict) -> Entry:
+    """One file's own checks, as check_tree makes them, without what spans files (slugs, links).
+
+    For the dev server's preview of a saved post (plugins/devserver/preview.py);
+    the build that follows checks the whole tree.
+    """
+    settings = {**settings, "PATH": str(Path(settings["PATH"]).resolve())}
+    return check_file(Path(path).resolve(), ParseContext.from_settings(settings), kinds_of(settings))
+
+
 CACHE_NAME = "pemeriksa"  # CACHE_PATH/ringkasan/pemeriksa.pickle
 # What a file's own check reads from the settings, besides ParseContext.
 _SETTINGS_READ = (

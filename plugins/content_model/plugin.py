@@ -16,12 +16,13 @@ from pelican import signals
 from pelican.contents import Tag
 from pelican.utils import order_content
 
+from plugins._shared import one_post
 from plugins._shared.clock import build_moment
 from plugins._shared.digest_cache import save_open_caches
 from plugins._shared.errors import BuildStopped
 from plugins._shared.settings import Items, declare
 
-from .check import Report, check_tree
+from .check import Report, check_one, check_tree
 from .directories import generators as directory_generators
 from .directories import place as place_directory_page
 from .facts import build_facts
@@ -102,13 +103,35 @@ def attach_fields(generator) -> None:
             entry = report.entry_for(article.source_path)
             if entry is None or entry.problems or entry.kind is None:
                 continue
-            article.kind = entry.kind
-            article.fields = entry.values
-            article.facts = build_facts(entry.kind, entry.values, ctx)
-            article.tags = [Tag(tag, settings) for tag in entry.values.get("hashtags", [])]
+            give_fields(article, entry, settings, ctx)
             kept.append(article)
         setattr(generator, attribute, kept)
     apply_schedule(generator, build_moment(settings))
+
+
+def give_fields(article, entry, settings: dict, ctx: PresentContext) -> None:
+    """One sound article's kind, typed fields, facts and tags, from its checked entry."""
+    article.kind = entry.kind
+    article.fields = entry.values
+    article.facts = build_facts(entry.kind, entry.values, ctx)
+    article.tags = [Tag(tag, settings) for tag in entry.values.get("hashtags", [])]
+
+
+def is_due(article, now) -> bool:
+    """Whether an article with fields is published at the build's moment (else a draft)."""
+    return article.fields["date"] <= now and article.fields.get("status") != "draft"
+
+
+def fields_of_one(post, previous, context: dict, settings: dict) -> bool:
+    """one_post's step: the post's own check and fields; False with problems or not due now."""
+    entry = check_one(Path(post.source_path), settings)
+    if entry.problems or entry.kind is not getattr(previous, "kind", None):
+        return False
+    give_fields(post, entry, settings, present_context(settings, context[REPORT_KEY]))
+    if not is_due(post, build_moment(settings)):
+        return False
+    post.status = "published"
+    return True
 
 
 def apply_schedule(generator, now) -> None:
@@ -119,7 +142,7 @@ def apply_schedule(generator, now) -> None:
     """
     published, drafts = [], []
     for article in generator.articles + generator.drafts:
-        due = article.fields["date"] <= now and article.fields.get("status") != "draft"
+        due = is_due(article, now)
         article.status = "published" if due else "draft"
         (published if due else drafts).append(article)
     order = generator.settings["ARTICLE_ORDER_BY"]
@@ -167,3 +190,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(attach_page_fields)
     signals.finalized.connect(save_open_caches)  # every digest cache, once the build is done
     signals.get_generators.connect(directory_generators)
+    one_post.add_step(10, fields_of_one)

@@ -61,16 +61,21 @@ def _saved_posts_first(self, write) -> None:
     articles.sort(key=lambda article: os.path.abspath(article.source_path) not in _saved)  # stable
     for article in articles:
         signals.article_generator_write_article.send(self, content=article)
-        write(
-            article.save_as,
-            self.get_template(article.template),
-            self.context,
-            article=article,
-            category=getattr(article, "category", None),
-            override_output=hasattr(article, "override_save_as"),
-            url=article.url,
-            blog=True,
-        )
+        write_article(self, write, article, self.context)
+
+
+def write_article(generator, write, article, context: dict) -> None:
+    """One article's page, as Pelican's generate_articles writes it."""
+    write(
+        article.save_as,
+        generator.get_template(article.template),
+        context,
+        article=article,
+        category=getattr(article, "category", None),
+        override_output=hasattr(article, "override_save_as"),
+        url=article.url,
+        blog=True,
+    )
 
 
 def register(page_written: Callable[[str], None]) -> None:

@@ -7,6 +7,7 @@ passes carries a traceback unless SERAMBI_DEBUG=1.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 
@@ -25,6 +26,17 @@ class ContentNoise(logging.Filter):
     def __init__(self, latest: Latest):
         super().__init__()
         self.latest = latest
+        self._hushed: tuple[str, ...] = ()
+
+    @contextlib.contextmanager
+    def hushing(self, paths):
+        """Meanwhile, drop Pelican's records about these files too (a preview reads them
+        before any check: the build that follows reports their problems)."""
+        self._hushed = tuple(os.path.abspath(path) for path in paths)
+        try:
+            yield
+        finally:
+            self._hushed = ()
 
     def filter(self, record: logging.LogRecord) -> bool:
         if os.environ.get("SERAMBI_DEBUG"):
@@ -36,7 +48,7 @@ class ContentNoise(logging.Filter):
                 message = record.getMessage()
             except (TypeError, ValueError):
                 message = str(record.msg)
-            if any(name in message for name in self._problem_files()):
+            if any(name in message for name in (*self._hushed, *self._problem_files())):
                 return False
         record.exc_info, record.exc_text, record.stack_info = None, None, None
         return True
@@ -57,10 +69,11 @@ def _is_pelican(name: str) -> bool:
     return name == "pelican" or name.startswith("pelican.")
 
 
-def install(latest: Latest) -> None:
+def install(latest: Latest) -> ContentNoise:
     """Filter every handler the builds log through (Pelican's, set up by the first build)."""
     noise = ContentNoise(latest)
     for handler in {DEFAULT_LOG_HANDLER, *logging.getLogger().handlers}:
         handler.addFilter(noise)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
+    return noise

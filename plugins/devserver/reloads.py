@@ -54,13 +54,30 @@ def install() -> None:
 
 
 class BrowserReloads:
-    """Reloads for one build: early ones for written pages, the rest at the end."""
+    """Reloads for one build: early ones for previewed and written pages, the rest at the end."""
 
     def __init__(self, output: Path):
         self.output = Path(output)
         self.loop: ioloop.IOLoop | None = None  # set by the server once it serves
         self._reloaded: set = set()
+        # Pages the preview before this build wrote, with their files' stamps then.
+        self._previewed: dict[str, tuple[int, int, int]] = {}
         self._started = 0
+
+    def previewed(self, path: str) -> None:
+        """From the build's thread, before the build: the preview wrote this page (preview.py).
+
+        Its browsers reload now; at the build's end they reload again only when
+        the build rewrote the page (written() sees that) or `everyone` reload.
+        """
+        key = self._key(path)
+        if self.loop is None or key is None:
+            return
+        try:
+            self._previewed[key] = _stamp(os.stat(path))
+        except OSError:
+            return
+        self.loop.add_callback(self._reload_previewed, key)
 
     def build_started(self) -> None:
         self._reloaded = set()
@@ -70,15 +87,21 @@ class BrowserReloads:
         """From the build's thread: a file of the output was written (or kept, by the render memo)."""
         if self.loop is None:
             return
+        key = self._key(path)
         try:
-            if os.stat(path).st_mtime_ns < self._started:  # kept as it was: nothing new to show
-                return
+            status = os.stat(path)
         except OSError:
             return
-        relative = os.path.relpath(path, self.output)
-        if relative.startswith(".."):
+        if key is None or _stamp(status) == self._previewed.get(key):  # the preview's, kept
             return
-        self.loop.add_callback(self._reload_showing, page_key(relative.replace(os.sep, "/")))
+        if status.st_mtime_ns < self._started:  # kept as it was: nothing new to show
+            return
+        self._previewed.pop(key, None)  # rewritten: the preview was not the last word
+        self.loop.add_callback(self._reload_showing, key)
+
+    def _key(self, path: str) -> str | None:
+        relative = os.path.relpath(path, self.output)
+        return None if relative.startswith("..") else page_key(relative.replace(os.sep, "/"))
 
     def build_finished(self, everyone: bool = False) -> None:
         """From the build's thread: reload every browser this build has not reloaded yet.
@@ -86,25 +109,37 @@ class BrowserReloads:
         everyone: also those reloaded early (what the server answers for their page
         changed after they fetched it, e.g. the list of problems).
         """
+        previewed, self._previewed = frozenset(self._previewed), {}
         if self.loop is not None:
-            self.loop.add_callback(self._reload_rest, everyone)
+            self.loop.add_callback(self._reload_rest, everyone, previewed)
 
     def _reload_showing(self, key: str) -> None:
         for waiter in list(LiveReloadHandler.waiters):
             if getattr(waiter, "page", None) == key and waiter not in self._reloaded:
+                self._reloaded.add(waiter)
                 self._send(waiter, "/" + key)
 
-    def _reload_rest(self, everyone: bool) -> None:
+    def _reload_previewed(self, key: str) -> None:
         for waiter in list(LiveReloadHandler.waiters):
-            if everyone or waiter not in self._reloaded:
+            if getattr(waiter, "page", None) == key:
+                self._send(waiter, "/" + key)
+
+    def _reload_rest(self, everyone: bool, previewed: frozenset[str]) -> None:
+        for waiter in list(LiveReloadHandler.waiters):
+            shown = getattr(waiter, "page", None) in previewed  # the preview's page, kept by the build
+            if everyone or (waiter not in self._reloaded and not shown):
+                self._reloaded.add(waiter)
                 self._send(waiter, "*")
         self._reloaded = set()
 
     def _send(self, waiter, path: str) -> None:
         """Reload the page (livereload.js reloads in place only CSS and images; path
         names the page written, or '*' at the end of a build)."""
-        self._reloaded.add(waiter)
         try:
             waiter.write_message({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
         except Exception:  # noqa: BLE001 - a closed tab: forget it, as livereload does
             LiveReloadHandler.waiters.discard(waiter)
+
+
+def _stamp(status: os.stat_result) -> tuple[int, int, int]:
+    return status.st_mtime_ns, status.st_ino, status.st_size

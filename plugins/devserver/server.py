@@ -3,8 +3,9 @@
 livereload serves the files and puts its reload script into every HTML page it
 sends, this server's own pages included. The watcher's poll only asks for a
 rebuild; rebuilds run one at a time in a thread of their own, so the server
-keeps answering while one runs, and a browser is told to reload as soon as the
-page it shows is written (reloads.py). A post left out for its problems is
+keeps answering while one runs. A saved post's page is first rendered from the
+last build (preview.py), and a browser is told to reload as soon as the page it
+shows is written (reloads.py). A post left out for its problems is
 answered at its own URL by its problems page (pages.py), so the page the
 librarian has open turns into the problems, and back into the post once the
 file is fixed.
@@ -12,6 +13,7 @@ file is fixed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import socket
@@ -33,6 +35,7 @@ from plugins.content_model.problems import format_report
 
 from . import pages, quiet, reloads
 from .hook import latest, register, saved_since_last_build
+from .preview import LastBuild
 
 WATCHED = ("content/", "theme/", "plugins/", "pelicanconf.py")
 # How often the watched folders are looked at (livereload's own poll is 0.8 s): a
@@ -58,6 +61,9 @@ class DevSite:
         self.reloads = reloads.BrowserReloads(self.output)
         self._report_shown = False  # this build's report is already what the server answers
         self.building = False
+        self.last_build = LastBuild()  # what a saved post's preview is rendered from
+        self._previewing = False
+        self.noise: quiet.ContentNoise | None = None  # the server's log filter, once installed
 
     def _pin_now(self) -> None:
         """Hold "now" still between rebuilds, moving it on every NOW_STEP_SECONDS.
@@ -83,12 +89,23 @@ class DevSite:
         now = dt.datetime.now(ZoneInfo(settings["TIMEZONE"]))
         self.overrides["BUILD_NOW"] = now.isoformat(timespec="seconds")
 
-    def rebuild(self) -> None:
+    def rebuild(self, saved: set[str] = frozenset()) -> None:
+        """Build again; saved: the files saved since the last build (their pages are previewed first)."""
         self.building = True
         try:
+            self._preview(saved)
             self._rebuild()
         finally:
             self.building = False
+
+    def _preview(self, saved: set[str]) -> None:
+        self._previewing = True  # the preview's page is told to the reloads by preview.py itself
+        hushed = self.noise.hushing(saved) if self.noise is not None else contextlib.nullcontext()
+        try:
+            with hushed:
+                self.last_build.preview(saved, self.reloads.previewed)
+        finally:
+            self._previewing = False
 
     def _rebuild(self) -> None:
         latest.clear()
@@ -101,6 +118,7 @@ class DevSite:
         except Exception:  # noqa: BLE001 - the runner raises only with SERAMBI_DEBUG=1: show, keep serving
             traceback.print_exc()
             code = 1
+        self.last_build.keep(latest.generator, succeeded=code == 0)
         if latest.report is not None and not self._report_shown:  # None: stopped before the check
             self._show(latest.report, latest.settings)
         # A browser reloaded early got the problems as they stood then: if they changed
@@ -117,6 +135,8 @@ class DevSite:
     def page_written(self, path: str) -> None:
         """From the build: a page is on disk. The content check is over by then, so its
         report is what the server answers from now on, before the browser asks again."""
+        if self._previewing:
+            return
         if not self._report_shown and latest.report is not None:
             self._show(latest.report, latest.settings)
             self._report_shown = True
@@ -240,7 +260,7 @@ class Rebuilds:
             with self._guard:
                 saved, self._saved = self._saved, set()
             saved_since_last_build(saved)
-            self.site.rebuild()
+            self.site.rebuild(saved)
 
 
 class DevServer(Server):
@@ -275,7 +295,7 @@ def serve(
     site = DevSite(settings_file, output, base_url, overrides)
     # Connected here, not in PLUGINS: only this process's builds ever run the hook.
     register(site.page_written)
-    quiet.install(latest)
+    site.noise = quiet.install(latest)
     server = DevServer(site)  # its watcher's clock starts now: edits during the first build count
     rebuilds = Rebuilds(site)
     for path in watched or [root / name for name in WATCHED]:

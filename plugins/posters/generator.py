@@ -43,42 +43,44 @@ def poster_palette(profile: LibraryProfile) -> Palette:
     )
 
 
-class PostersGenerator(Generator):
-    """poster/<kind>/<slug>.pdf and .png for every post with a schedule."""
+class Posters:
+    """Drawing (or finding in the cache) the posters of some events, and giving each its `poster`."""
 
-    def generate_context(self) -> None:
-        config = setting(self.settings, PosterSettings)
-        profile = setting(self.settings, LibraryProfile)
-        public_url = self.settings["PUBLIC_URL"].rstrip("/")
-        library = library_of(profile, Path(self.settings["PATH"]).resolve())
-        colours = poster_palette(profile)
-        now = build_moment(self.settings)
-        self.cache_root = Path(self.settings["CACHE_PATH"])
+    def __init__(self, settings: dict):
+        self.config = setting(settings, PosterSettings)
+        profile = setting(settings, LibraryProfile)
+        self.public_url = settings["PUBLIC_URL"].rstrip("/")
+        self.library = library_of(profile, Path(settings["PATH"]).resolve())
+        self.colours = poster_palette(profile)
+        self.now = build_moment(settings)
+        self.cache_root = Path(settings["CACHE_PATH"])
         self.cache_dir = self.cache_root / store.CACHE_FOLDER
         self.copies: list[tuple[Path, str]] = []  # (cached file, its path in the output)
-        record: dict[str, list[str]] = {"drawn": [], "cached": []}
+        self.record: dict[str, list[str]] = {"drawn": [], "cached": []}
+
+    def give(self, articles: list) -> None:
         events = []  # (article, its facts, the name of its posters, the page the QR code opens)
         jobs: list[PosterJob] = []
-        for article in self.context.get("articles", []):
+        for article in articles:
             facts = getattr(article, "facts", None)
             if facts is None:
                 continue
-            spec = make_spec(facts, f"{public_url}/{article.url}", now, library, colours)
+            spec = make_spec(facts, f"{self.public_url}/{article.url}", self.now, self.library, self.colours)
             if spec is None:
                 continue
             name = f"{facts.kind.slug}-{article.slug}-{store.digest(spec, facts.modified)}"
             events.append((article, facts, name, spec.url))
             if store.is_cached(self.cache_dir, name):
-                record["cached"].append(name)
+                self.record["cached"].append(name)
             else:
-                record["drawn"].append(name)
+                self.record["drawn"].append(name)
                 jobs.append(PosterJob(name, spec, facts.modified))
-        draw_all(self.cache_dir, jobs, config.workers)
+        draw_all(self.cache_dir, jobs, self.config.workers)
         for article, facts, name, url in events:
             made = {}
             for suffix in store.FORMATS:
                 source = self.cache_dir / f"{name}.{suffix}"
-                path = f"{config.folder}/{facts.kind.slug}/{article.slug}.{suffix}"
+                path = f"{self.config.folder}/{facts.kind.slug}/{article.slug}.{suffix}"
                 self.copies.append((source, path))
                 made[suffix] = PosterFile(
                     url=path,
@@ -88,13 +90,31 @@ class PostersGenerator(Generator):
                     **({"width": WIDTH, "height": HEIGHT} if suffix == "png" else {}),
                 )
             article.poster = Poster(pdf=made["pdf"], png=made["png"], url=url)
-        store.prune(self.cache_dir)
-        store.write_manifest(self.cache_root, record)
+
+    def publish(self, output: Path) -> None:
+        for source, path in self.copies:
+            card_cache.publish(source, (output / path).parent, Path(path).name)
+            logger.info("Writing %s", output / path)
+
+
+def poster_of_one(post, previous, context: dict, settings: dict) -> None:
+    """one_post's step: the event's posters, drawn now when new, in the cache and the output."""
+    posters = Posters(settings)
+    posters.give([post])
+    posters.publish(Path(settings["OUTPUT_PATH"]))
+
+
+class PostersGenerator(Generator):
+    """poster/<kind>/<slug>.pdf and .png for every post with a schedule."""
+
+    def generate_context(self) -> None:
+        self.posters = Posters(self.settings)
+        self.posters.give(self.context.get("articles", []))
+        store.prune(self.posters.cache_dir)
+        record = self.posters.record
+        store.write_manifest(self.posters.cache_root, record)
         if record["drawn"]:
             logger.info("poster: %d digambar, %d dari cache", len(record["drawn"]), len(record["cached"]))
 
     def generate_output(self, writer) -> None:
-        output = Path(self.output_path)
-        for source, path in self.copies:
-            card_cache.publish(source, (output / path).parent, Path(path).name)
-            logger.info("Writing %s", output / path)
+        self.posters.publish(Path(self.output_path))

@@ -176,11 +176,13 @@ class RenderMemo:
         self.rendered += 1
         self.rendered_pages.append(page)
         previous = self.previous.get(page)
-        if previous is not None and previous[2] == sha:  # an input changed, the page did not
-            holds, stamp = _holds(os.path.join(self.output_path, page), sha, previous[3])
-            if holds:
-                self.pages[page] = [ordered, fingerprints, sha, stamp]
-                return True
+        # An input changed and the page did not, or the file already holds the new page
+        # (the dev server's preview wrote it, or an earlier build whose record was lost).
+        known = previous[3] if previous is not None and previous[2] == sha else None
+        holds, stamp = _holds(os.path.join(self.output_path, page), sha, known)
+        if holds:
+            self.pages[page] = [ordered, fingerprints, sha, stamp]
+            return True
         self.pages[page] = [ordered, fingerprints, sha, None]
         self._written.append(page)
         return False

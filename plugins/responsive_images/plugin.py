@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins._shared import files
+from plugins._shared import files, one_post
 from plugins._shared.errors import BuildStopped
 from plugins._shared.focal_point import parse_focus
 from plugins._shared.images import ImageProblem, probe, remember_probes
@@ -43,12 +43,18 @@ def cache_dir_of(settings) -> Path:
 
 def add_pictures(generator) -> None:
     settings = generator.settings
+    remember_probes(settings["CACHE_PATH"])  # an unchanged image is not decoded again
+    with_cards = hasattr(generator, "articles")  # only posts are shown as cards in listings
+    give_pictures(_items(generator), settings, with_cards)
+    _add_logo(generator, Path(settings["PATH"]), Path(settings["OUTPUT_PATH"]), cache_dir_of(settings))
+
+
+def give_pictures(items: list, settings: dict, with_cards: bool) -> None:
+    """Each item's `picture` (and, for posts, `card_picture` and `shaped_images`), and its body's images."""
     content_dir = Path(settings["PATH"])
     output_dir = Path(settings["OUTPUT_PATH"])
     cache_dir = cache_dir_of(settings)
-    remember_probes(settings["CACHE_PATH"])  # an unchanged image is not decoded again
     widths = settings["IMAGE_WIDTHS"]
-    with_cards = hasattr(generator, "articles")  # only posts are shown as cards in listings
     run = Run()  # many posts share a photo: its copies are made or checked once
 
     def make(source: Path, relative: str, alt: str):
@@ -86,8 +92,7 @@ def add_pictures(generator) -> None:
         _warn_narrow_card_background(item, content_dir)
 
     with ThreadPoolExecutor() as pool:
-        list(pool.map(attach, _items(generator)))
-    _add_logo(generator, content_dir, output_dir, cache_dir)
+        list(pool.map(attach, items))
 
 
 def _scheduled(item) -> bool:
@@ -99,10 +104,14 @@ def add_card_shapes(generators) -> None:
     """Scheduled posts without a photo: their social cards in the shapes (drawn by now)."""
     for generator in generators:
         for item in _items(generator) if hasattr(generator, "articles") else ():
-            cards = getattr(item, "cards", None)
-            if _scheduled(item) and cards is not None and not hasattr(item, "shaped_images"):
-                settings = generator.settings
-                item.shaped_images = card_shapes(cards, Path(settings["OUTPUT_PATH"]), cache_dir_of(settings))
+            give_card_shapes(item, generator.settings)
+
+
+def give_card_shapes(item, settings: dict) -> None:
+    """A scheduled post without a photo: its social card in the shapes, once its cards are drawn."""
+    cards = getattr(item, "cards", None)
+    if _scheduled(item) and cards is not None and not hasattr(item, "shaped_images"):
+        item.shaped_images = card_shapes(cards, Path(settings["OUTPUT_PATH"]), cache_dir_of(settings))
 
 
 def _focus(value):
@@ -157,6 +166,15 @@ def _shown_path(source_path: str, content_dir: Path) -> str:
         return str(source_path)
 
 
+def pictures_of_one(post, previous, context: dict, settings: dict) -> None:
+    """one_post's step: the post's pictures (the card shapes wait for its cards)."""
+    give_pictures([post], settings, with_cards=True)
+
+
+def card_shapes_of_one(post, previous, context: dict, settings: dict) -> None:
+    give_card_shapes(post, settings)
+
+
 def remember_digests(pelican) -> None:
     """From the start of the build: a cached or published file whose stat is unchanged is not read again."""
     files.remember_digests(pelican.settings["CACHE_PATH"])
@@ -167,3 +185,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(add_pictures)
     signals.page_generator_finalized.connect(add_pictures)
     signals.all_generators_finalized.connect(add_card_shapes)  # after social_cards drew every card
+    one_post.add_step(20, pictures_of_one)
+    one_post.add_step(40, card_shapes_of_one)  # after social_cards' step (30)

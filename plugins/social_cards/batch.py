@@ -91,9 +91,12 @@ class CardBatch:
 
     # --- planning -------------------------------------------------------------------
 
-    def plan_articles(self, articles: list) -> None:
-        """A link card for every post; the platform sizes for the newest (the feeds' window)."""
-        newest = newest_first(articles)  # as the feeds order them
+    def plan_articles(self, articles: list, among: list | None = None) -> None:
+        """A link card for every post; the platform sizes for the newest (the feeds' window).
+
+        among: all the site's posts, when `articles` are only some of them (the window is theirs).
+        """
+        newest = newest_first(among if among is not None else articles)  # as the feeds order them
         window = {id(a) for a in (newest[: self.window] if self.window else newest)}
         for article in articles:
             kind = article.kind.slug
@@ -276,7 +279,22 @@ class CardBatch:
     # --- collecting --------------------------------------------------------------------
 
     def finish(self) -> str:
-        """Wait for the drawing, copy every card into the output, attach Cards; return the summary."""
+        """Wait for the drawing, copy every card into the output, attach Cards; return the summary.
+
+        The cache is then pruned to this build's cards and its manifest written: a batch
+        of only some posts' cards (the dev server's preview) calls attach() alone.
+        """
+        urls, inputs = self.attach()
+        cache.prune(self.cache_dir)
+        if self.cache_dir.is_dir():
+            cache.write_manifest(self.cache_dir.parent, {**self._record, "cards": urls, "inputs": inputs})
+        seconds = time.monotonic() - self._started
+        return summary(
+            len(self._record["drawn"]), len(self._record["cached"]), len(self._record["supplied"]), seconds
+        )
+
+    def attach(self) -> tuple[dict, dict]:
+        """Wait for the drawing, copy the cards into the output, attach Cards; each owner's URLs and texts."""
         if self._pool is None and len(self._waiting) <= INLINE_LIMIT:
             self._draw_here()
         else:
@@ -302,13 +320,7 @@ class CardBatch:
             setter(cards)
             urls[owner] = {size: p.url for size in planned if (p := getattr(cards, size))}
             inputs[owner] = next((p.texts for p in planned.values() if p.texts is not None), {})
-        cache.prune(self.cache_dir)
-        if self.cache_dir.is_dir():
-            cache.write_manifest(self.cache_dir.parent, {**self._record, "cards": urls, "inputs": inputs})
-        seconds = time.monotonic() - self._started
-        return summary(
-            len(self._record["drawn"]), len(self._record["cached"]), len(self._record["supplied"]), seconds
-        )
+        return urls, inputs
 
     def _publish(self, planned: _Planned) -> CardImage:
         if planned.supplied is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.log import console
 
+from plugins._shared import one_post
 from plugins._shared.settings import parse_settings, setting
 from plugins.content_model.kinds import kinds_of
 from plugins.site_profile import LibraryProfile
@@ -50,7 +51,15 @@ def finish(generator) -> None:
     console.print(batch.finish(), soft_wrap=True)
 
 
+def cards_of_one(post, previous, context: dict, settings: dict) -> None:
+    """one_post's step: the post's cards drawn now, the rest of the card cache left as it is."""
+    batch = CardBatch(settings)
+    batch.plan_articles([post], one_post.among(post, previous, context))  # the feeds' window is the site's
+    batch.attach()
+
+
 def register() -> None:
     signals.initialized.connect(check_setup)
     signals.article_generator_finalized.connect(plan_articles)
     signals.page_generator_finalized.connect(finish)
+    one_post.add_step(30, cards_of_one)

@@ -184,12 +184,14 @@ class ServeLoop:
         reload = listener.next_after(start, 1800)
         listener.close()
         summary = self._until("Selesai:")
+        built = time.perf_counter() - start  # the full build after the preview: every page as published
         total, written = measure.html_pages(self.ws.output, since)
         drawn, cached = runners.cards(self.ws)
         return {
             "wall": disk,
             "disk_latency": disk,
             "reload_latency": reload,
+            "build_latency": built,
             "rebuild_in_process": _seconds_in(summary),
             "cpu": measure.tree_cpu(pid) - cpu_before,
             "peak_mib": measure.high_water_mib(pid),

@@ -1,0 +1,40 @@
+"""One post made again outside a build: the steps each plugin registers for it.
+
+The dev server renders a saved post's page from the last build before the full
+build runs (plugins/devserver/preview.py). In a build, plugins give posts what
+their pages show from generators and signals that see every post at once; here
+each plugin registers the same work for one post, so the previewed page is the
+page the build writes. A plugin that registers nothing leaves the post what the
+last build gave it: its page is still right once the full build has rewritten
+it, a few seconds later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+# step(post, previous, context, settings): previous is the post as the last build
+# made it, context that build's. False when only a full build can make the post
+# (say it has problems now); anything else goes on.
+Step = Callable[[Any, Any, dict, dict], "bool | None"]
+
+_steps: dict[str, tuple[int, Step]] = {}
+
+
+def add_step(order: int, step: Step) -> None:
+    """Register a plugin's step; lower orders run first. Registering again replaces it."""
+    _steps[f"{step.__module__}.{step.__qualname__}"] = (order, step)
+
+
+def make(post, previous, context: dict, settings: dict) -> bool:
+    """Run every step on post; False as soon as one says only a full build can make it."""
+    for _, step in sorted(_steps.values(), key=lambda item: item[0]):
+        if step(post, previous, context, settings) is False:
+            return False
+    return True
+
+
+def among(post, previous, context: dict) -> list:
+    """The site's published posts as the last build had them, post in previous's place."""
+    return [post if other is previous else other for other in context.get("articles", [])]
