@@ -31,7 +31,7 @@ from . import recording
 logger = logging.getLogger(__name__)
 
 FOLDER = "render-memo"
-FORMAT = 2
+FORMAT = 3  # 3: fingerprints stored once, pages name them by index
 MISSING = "missing"  # a name looked up that the context did not have
 GLOBAL = "global"  # a Jinja global (code or settings): in the global fingerprint
 OTHER_GLOBAL = "kode, tema, pengaturan atau berkas selain Markdown berubah"  # why_rendered
@@ -103,9 +103,10 @@ class RenderMemo:
                 page: [[OTHER_GLOBAL], [None], sha, stamp]
                 for page, (_i, _f, sha, stamp) in data["pages"].items()
             }
-        names = data["names"]
+        names, table = data["names"], data["fingerprints"]
         return {
-            page: [names[index], fps, sha, stamp] for page, (index, fps, sha, stamp) in data["pages"].items()
+            page: [names[index], [None if i is None else table[i] for i in fps], sha, stamp]
+            for page, (index, fps, sha, stamp) in data["pages"].items()
         }
 
     def start(self) -> None:
@@ -195,11 +196,16 @@ class RenderMemo:
         for page in self._written:  # written by now: the stamp of the bytes rendered, if they are
             record = self.pages[page]
             record[3] = _holds(os.path.join(self.output_path, page), record[2], None)[1]
+        # Each name set and each fingerprint is stored once: most pages share most of theirs
+        # (2309 pages hold 148,000 fingerprints, 18,000 of them distinct), and a record
+        # loaded as distinct strings would hold each one again in memory.
         name_sets: dict[tuple, int] = {}
+        table: dict[str, int] = {}
         pages = {}
         for page, (names, fps, sha, stamp) in sorted(self.pages.items()):
             index = name_sets.setdefault(tuple(names), len(name_sets))
-            pages[page] = [index, fps, sha, stamp]
+            indices = [None if fp is None else table.setdefault(fp, len(table)) for fp in fps]
+            pages[page] = [index, indices, sha, stamp]
         stats = {
             "rendered": self.rendered,
             "skipped": self.skipped,
@@ -209,6 +215,7 @@ class RenderMemo:
             "format": FORMAT,
             "global": self.global_fingerprint,
             "names": [list(names) for names in name_sets],
+            "fingerprints": list(table),
             "pages": pages,
             "last_build": {**stats, "rendered_pages": sorted(self.rendered_pages)},
         }

@@ -166,6 +166,8 @@ class ServeLoop:
             self.port, f"/{page.parent.relative_to(self.ws.output).as_posix()}/"
         )
         cpu_before = measure.tree_cpu(pid)
+        # The peak of this rebuild, not of the server's first build (which renders every page).
+        measure.reset_high_water(pid)
         since = time.time_ns()
         start = time.perf_counter()
         runners.retitle(post, title)  # the save; the server's watcher finds it

@@ -146,6 +146,15 @@ def tree_cpu(root: int) -> float:
     return total
 
 
+def reset_high_water(pid: int) -> bool:
+    """Start a running process's VmHWM again from its resident set now (Linux clear_refs 5)."""
+    try:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
 def high_water_mib(pid: int) -> float:
     """VmHWM (peak resident set) of a running process, MiB; 0 when unknown."""
     try:

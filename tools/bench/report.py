@@ -117,7 +117,7 @@ def table(posts: int, summary: dict[str, dict]) -> str:
         lines.append(
             "(e): dinding = dari simpan berkas sampai halaman tulisan itu berisi judul baru "
             "di disk; CPU = seluruh pohon proses serve selama pembangunan ulang; puncak = "
-            "VmHWM proses serve."
+            "VmHWM proses serve selama pembangunan ulang itu (dihitung ulang sebelum menyimpan)."
         )
         lines.append(
             f"(e): sampai peramban disuruh memuat ulang (pesan livereload): "
