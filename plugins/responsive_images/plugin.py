@@ -21,7 +21,7 @@ from plugins._shared.images import ImageProblem, probe, remember_probes
 
 from .body import rewrite_images
 from .logo import logo
-from .resize import Run, cropped_picture, picture
+from .resize import EncodingNeeded, Run, cropped_picture, picture
 from .shapes import card_shapes, photo_shapes
 
 logger = logging.getLogger(__name__)
@@ -55,7 +55,11 @@ def give_pictures(items: list, settings: dict, with_cards: bool) -> None:
     output_dir = Path(settings["OUTPUT_PATH"])
     cache_dir = cache_dir_of(settings)
     widths = settings["IMAGE_WIDTHS"]
-    run = Run()  # many posts share a photo: its copies are made or checked once
+    # Many posts share a photo: its copies are made or checked once. Every item is
+    # first done here, with no encoding: when all copies are there (a warm build),
+    # threads would only take turns with the GIL. Items with copies to encode go to
+    # threads afterwards (Pillow's encoders release the GIL).
+    run = Run(may_encode=False)
 
     def make(source: Path, relative: str, alt: str):
         return picture(source, relative, alt, widths, output_dir, cache_dir, run)
@@ -91,8 +95,16 @@ def give_pictures(items: list, settings: dict, with_cards: bool) -> None:
             raise BuildStopped(f"{where}: {problem.message} Cara memperbaiki: {problem.fix}") from None
         _warn_narrow_card_background(item, content_dir)
 
-    with ThreadPoolExecutor() as pool:
-        list(pool.map(attach, items))
+    to_encode = []
+    for item in items:
+        try:
+            attach(item)
+        except EncodingNeeded:
+            to_encode.append(item)
+    if to_encode:
+        run.may_encode = True
+        with ThreadPoolExecutor() as pool:
+            list(pool.map(attach, to_encode))
 
 
 def _scheduled(item) -> bool:

@@ -94,14 +94,20 @@ def _plans(
     ]
 
 
+class EncodingNeeded(Exception):
+    """A copy must be encoded while the Run says not here (Run.may_encode off): do it where threads help."""
+
+
 class Run:
     """What one build has made or checked so far, shared by its threads.
 
     Many posts share a photo: its copies are checked once a build, and made by
     one thread while another wanting the same photo waits, instead of both encoding it.
+    With `may_encode` off, a missing copy raises EncodingNeeded instead of being made.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, may_encode: bool = True) -> None:
+        self.may_encode = may_encode
         self.checked: set[str] = set()  # names of copies made or checked
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
@@ -120,15 +126,19 @@ def _make(
         return
     with run.lock_for(source):
         plans = [plan for plan in plans if plan.name not in run.checked]
-        _make_now(source, plans, output_dir, cache_dir)
+        _make_now(source, plans, output_dir, cache_dir, run.may_encode)
         run.checked.update(plan.name for plan in plans)
 
 
-def _make_now(source: Path, plans: list[_Plan], output_dir: Path, cache_dir: Path) -> None:
+def _make_now(
+    source: Path, plans: list[_Plan], output_dir: Path, cache_dir: Path, may_encode: bool = True
+) -> None:
     """A cached file that is missing, cut short or altered (no matching record) is made again."""
     cache_folder, output_folder = os.fspath(cache_dir), os.path.join(output_dir, OUTPUT_FOLDER)
     known = {plan.name: files.recorded_digest(os.path.join(cache_folder, plan.name)) for plan in plans}
     missing = [plan for plan in plans if known[plan.name] is None]
+    if missing and not may_encode:
+        raise EncodingNeeded(os.fspath(source))
     if missing:
         with Image.open(source) as image:
             picture = to_rgb(upright(image))  # 16-bit scaled, alpha on white, sRGB, no metadata

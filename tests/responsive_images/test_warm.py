@@ -104,3 +104,13 @@ def test_posts_sharing_a_photo_at_once_encode_each_copy_once(photo, tmp_path, mo
     assert all(picture == made[0] for picture in made)
     assert sorted(encoded) == sorted(set(encoded))
     assert len(encoded) == len(list((tmp_path / "out" / resize.OUTPUT_FOLDER).iterdir()))
+
+
+def test_a_run_that_may_not_encode_says_so_and_makes_nothing(photo, tmp_path):
+    """give_pictures' first pass: a picture with a copy to encode is left for the threads."""
+    with pytest.raises(resize.EncodingNeeded):
+        make(photo, tmp_path, resize.Run(may_encode=False))
+    assert not (tmp_path / "out" / resize.OUTPUT_FOLDER).exists()
+    first = make(photo, tmp_path, resize.Run())
+    # Every copy made: the same picture again needs no encoding.
+    assert make(photo, tmp_path, resize.Run(may_encode=False)) == first
