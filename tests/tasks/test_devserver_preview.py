@@ -11,6 +11,8 @@ import json
 import subprocess
 import sys
 
+from sitekit import share_caches
+
 from .conftest import task_env
 from .preview_scenario import NEW, NOTICE, NOW
 
@@ -54,6 +56,7 @@ def test_a_saved_posts_preview_is_the_page_a_clean_build_writes(project, tmp_pat
     )
     (project / NEW).unlink()
     clean = tmp_path / "clean"
+    cache = share_caches(tmp_path / "cache")  # a cache of its own; the session's drawn cards and copies
     build = subprocess.run(
         [
             sys.executable,
@@ -67,7 +70,7 @@ def test_a_saved_posts_preview_is_the_page_a_clean_build_writes(project, tmp_pat
             "-e",
             f'BUILD_NOW="{NOW}"',
             'PUBLIC_URL="http://127.0.0.1:8765"',
-            f'CACHE_PATH="{tmp_path / "cache"}"',
+            f'CACHE_PATH="{cache}"',
         ],
         cwd=project,
         env=env,
