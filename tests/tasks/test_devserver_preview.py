@@ -19,18 +19,17 @@ from .preview_scenario import NEW, NOTICE, NOW
 CEILING = 900  # the scenario's five builds on a loaded 2-core machine; it is waited for, not timed
 
 
+def _python(project, env: dict, *args: str) -> None:
+    run = subprocess.run(
+        [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, timeout=CEILING
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_a_saved_posts_preview_is_the_page_a_clean_build_writes(project, tmp_path):
     report = tmp_path / "saves.json"
     env = {**task_env(project), "PYTHONPATH": str(project)}
-    run = subprocess.run(
-        [sys.executable, "-m", "tests.tasks.preview_scenario", str(report)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=CEILING,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
+    _python(project, env, "-m", "tests.tasks.preview_scenario", str(report))
     event, notice, broken, new = json.loads(report.read_text(encoding="utf-8"))
 
     # Each sound saved post's page was previewed, and the full build kept the preview's bytes.
@@ -57,28 +56,10 @@ def test_a_saved_posts_preview_is_the_page_a_clean_build_writes(project, tmp_pat
     (project / NEW).unlink()
     clean = tmp_path / "clean"
     cache = share_caches(tmp_path / "cache")  # a cache of its own; the session's drawn cards and copies
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            "content",
-            "-s",
-            "pelicanconf.py",
-            "-o",
-            str(clean),
-            "-e",
-            f'BUILD_NOW="{NOW}"',
-            'PUBLIC_URL="http://127.0.0.1:8765"',
-            f'CACHE_PATH="{cache}"',
-        ],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=CEILING,
+    settings = [f'BUILD_NOW="{NOW}"', 'PUBLIC_URL="http://127.0.0.1:8765"', f'CACHE_PATH="{cache}"']
+    _python(
+        project, env, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(clean), "-e", *settings
     )
-    assert build.returncode == 0, build.stdout + build.stderr
     assert (clean / event["previewed"][0]["path"]).read_text("utf-8") == event["previewed"][0]["bytes"]
     # The notice's preview came before its broken save; the clean build has its title again.
     assert (clean / notice["previewed"][0]["path"]).read_text("utf-8") == notice["previewed"][0]["bytes"]
