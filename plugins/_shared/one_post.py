@@ -19,17 +19,26 @@ from typing import Any
 # (say it has problems now); anything else goes on.
 Step = Callable[[Any, Any, dict, dict], "bool | None"]
 
-_steps: dict[str, tuple[int, Step]] = {}
+_steps: dict[str, tuple[int, Step, frozenset[str]]] = {}
 
 
-def add_step(order: int, step: Step) -> None:
-    """Register a plugin's step; lower orders run first. Registering again replaces it."""
-    _steps[f"{step.__module__}.{step.__qualname__}"] = (order, step)
+def add_step(order: int, step: Step, owns: tuple[str, ...] = ()) -> None:
+    """Register a plugin's step; lower orders run first. Registering again replaces it.
+
+    owns: the attributes the step gives a post when the post calls for them (a post
+    without an image gets no `picture`): never carried over from the last build.
+    """
+    _steps[f"{step.__module__}.{step.__qualname__}"] = (order, step, frozenset(owns))
+
+
+def owned() -> frozenset[str]:
+    """Every attribute some step gives a post."""
+    return frozenset().union(*(owns for _, _, owns in _steps.values()))
 
 
 def make(post, previous, context: dict, settings: dict) -> bool:
     """Run every step on post; False as soon as one says only a full build can make it."""
-    for _, step in sorted(_steps.values(), key=lambda item: item[0]):
+    for _, step, _owns in sorted(_steps.values(), key=lambda item: item[0]):
         if step(post, previous, context, settings) is False:
             return False
     return True

@@ -19,4 +19,4 @@ def register() -> None:
     # Connected once however many plugins ask: the handler parses every declared setting.
     signals.initialized.connect(on_initialized)
     signals.get_generators.connect(add_generator)
-    one_post.add_step(50, calendar_of_one)
+    one_post.add_step(50, calendar_of_one, owns=("calendar",))

@@ -190,4 +190,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(attach_page_fields)
     signals.finalized.connect(save_open_caches)  # every digest cache, once the build is done
     signals.get_generators.connect(directory_generators)
-    one_post.add_step(10, fields_of_one)
+    one_post.add_step(10, fields_of_one, owns=("kind", "fields", "facts", "tags"))

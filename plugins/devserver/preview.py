@@ -23,7 +23,8 @@ import os
 from pelican import signals
 from pelican.contents import Article
 
-from plugins._shared import one_post
+from plugins._shared import files, one_post
+from plugins.output_guard import ledger, lock
 from plugins.output_guard.writer import AtomicWriter
 
 from .hook import write_article
@@ -50,6 +51,20 @@ class LastBuild:
         generator, self.generator = self.generator, None
         if generator is None:
             return []
+        settings = generator.settings
+        output = settings["OUTPUT_PATH"]
+        if not lock.try_acquire(output):  # another build writes there now: leave it to the full build
+            return []
+        made = files.noting_made()
+        try:
+            return self._render(generator, saved, written)
+        finally:
+            # Cards, image sizes, posters the preview made: the next build removes those it
+            # does not make itself (say the post turns out to have problems).
+            ledger.add_made(output, settings["CACHE_PATH"], made)
+            lock.release(output)
+
+    def _render(self, generator, saved: set[str], written) -> list[str]:
         published = {os.path.realpath(article.source_path): article for article in generator.articles}
         pages = []
         for path in sorted(saved):
@@ -87,8 +102,9 @@ def _read_again(generator, previous, path: str):
     if not one_post.make(article, previous, generator.context, generator.settings):
         return None
     # What no plugin makes for one post stays as the last build made it (see one_post).
+    owned = one_post.owned()
     for name, value in vars(previous).items():
-        if name not in vars(article):
+        if name not in vars(article) and name not in owned:
             setattr(article, name, value)
     return article
 

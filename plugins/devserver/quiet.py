@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 
 from pelican.log import DEFAULT_LOG_HANDLER
 
@@ -26,29 +27,29 @@ class ContentNoise(logging.Filter):
     def __init__(self, latest: Latest):
         super().__init__()
         self.latest = latest
-        self._hushed: tuple[str, ...] = ()
+        self._hushed: int | None = None  # the thread whose records are dropped
 
     @contextlib.contextmanager
-    def hushing(self, paths):
-        """Meanwhile, drop Pelican's records about these files too (a preview reads them
-        before any check: the build that follows reports their problems)."""
-        self._hushed = tuple(os.path.abspath(path) for path in paths)
+    def hushing(self):
+        """Meanwhile, drop every record this thread logs: a preview reads and renders a saved
+        post before any check, and the build that follows says what is wrong with it, once."""
+        self._hushed = threading.get_ident()
         try:
             yield
         finally:
-            self._hushed = ()
+            self._hushed = None
 
     def filter(self, record: logging.LogRecord) -> bool:
         if os.environ.get("SERAMBI_DEBUG"):
             return True
-        if record.name == REPORT_LOGGER:
+        if record.name == REPORT_LOGGER or record.thread == self._hushed:
             return False
         if _is_pelican(record.name) and record.levelno < logging.CRITICAL:
             try:
                 message = record.getMessage()
             except (TypeError, ValueError):
                 message = str(record.msg)
-            if any(name in message for name in (*self._hushed, *self._problem_files())):
+            if any(name in message for name in self._problem_files()):
                 return False
         record.exc_info, record.exc_text, record.stack_info = None, None, None
         return True

@@ -62,6 +62,11 @@ class BrowserReloads:
         self._reloaded: set = set()
         # Pages the preview before this build wrote, with their files' stamps then.
         self._previewed: dict[str, tuple[int, int, int]] = {}
+        # On the IOLoop: how often each previewed page was fetched since its browsers were
+        # told to reload. A browser that fetched it before (a tab loading as the preview
+        # wrote) connects only afterwards, and has the page as it was.
+        self._fetched: dict[str, int] = {}
+        self._told_by_preview: set = set()  # on the IOLoop: the websockets the preview reloaded
         self._started = 0
 
     def previewed(self, path: str) -> None:
@@ -119,18 +124,39 @@ class BrowserReloads:
                 self._reloaded.add(waiter)
                 self._send(waiter, "/" + key)
 
+    def served(self, url_path: str) -> None:
+        """On the IOLoop: the file server answered this page (SiteFiles)."""
+        key = page_key(url_path)
+        if key in self._fetched:
+            self._fetched[key] += 1
+
     def _reload_previewed(self, key: str) -> None:
+        self._fetched[key] = 0
         for waiter in list(LiveReloadHandler.waiters):
             if getattr(waiter, "page", None) == key:
+                self._told_by_preview.add(waiter)
                 self._send(waiter, "/" + key)
 
     def _reload_rest(self, everyone: bool, previewed: frozenset[str]) -> None:
-        for waiter in list(LiveReloadHandler.waiters):
-            shown = getattr(waiter, "page", None) in previewed  # the preview's page, kept by the build
-            if everyone or (waiter not in self._reloaded and not shown):
+        told = self._told_by_preview
+        waiting = [w for w in LiveReloadHandler.waiters if everyone or w not in self._reloaded]
+        # A previewed page the build kept: a browser told to reload by the preview has it,
+        # and so has one that connected since, if each such one fetched it after the
+        # preview. With fewer fetches than those browsers, which one has the old page is
+        # unknown: they all reload.
+        since = [w for w in waiting if w not in told]
+        kept = {
+            key
+            for key in previewed
+            if sum(getattr(w, "page", None) == key for w in since) <= self._fetched.get(key, 0)
+        }
+        for waiter in waiting:
+            if everyone or getattr(waiter, "page", None) not in kept:
                 self._reloaded.add(waiter)
                 self._send(waiter, "*")
         self._reloaded = set()
+        self._fetched = {}
+        self._told_by_preview = set()
 
     def _send(self, waiter, path: str) -> None:
         """Reload the page (livereload.js reloads in place only CSS and images; path

@@ -100,7 +100,7 @@ class DevSite:
 
     def _preview(self, saved: set[str]) -> None:
         self._previewing = True  # the preview's page is told to the reloads by preview.py itself
-        hushed = self.noise.hushing(saved) if self.noise is not None else contextlib.nullcontext()
+        hushed = self.noise.hushing() if self.noise is not None else contextlib.nullcontext()
         try:
             with hushed:
                 self.last_build.preview(saved, self.reloads.previewed)
@@ -192,6 +192,7 @@ class SiteFiles(StaticFileHandler):
     answered = False  # True once this request's HTML came from the DevSite
 
     async def get(self, path: str, include_body: bool = True) -> None:
+        self.site.reloads.served(path)
         html = self.site.page_for(path)
         if html is None:
             await super().get(path, include_body)

@@ -55,6 +55,16 @@ def finish(pelican) -> None:
     _made.clear()
 
 
+def add_made(output_path: str | Path, cache_path: str | Path, made: set[str]) -> None:
+    """Files written into the output between builds (the dev server's preview, noted
+    with files.noting_made): the next build removes those it does not make itself."""
+    output = Path(os.path.abspath(output_path))
+    inside = os.path.join(output, "")
+    ledger = _ledger_of(Path(cache_path), output)
+    listed = _previous(ledger) | {path[len(inside) :] for path in made if path.startswith(inside)}
+    files.write_atomically(ledger, json.dumps(sorted(listed), ensure_ascii=False).encode())
+
+
 def _ledger_of(cache: Path, output: Path) -> Path:
     return cache / _FOLDER / f"{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
 

@@ -77,6 +77,19 @@ def acquire(output: str | Path, wait: float = WAIT_SECONDS) -> None:
             _held[folder] = _take(folder, wait)
 
 
+def try_acquire(output: str | Path) -> bool:
+    """Hold the lock of output if it is free now: no waiting, nothing said. False when taken,
+    by another process or by a build of this one."""
+    folder = real(output)
+    with _guard:
+        if folder in _held:
+            return False
+        held = _try_take(folder)
+        if held is not None:
+            _held[folder] = held
+        return held is not None
+
+
 def holds(output: str | Path) -> bool:
     """True when this process holds the lock of output."""
     with _guard:
@@ -112,31 +125,45 @@ def _take(folder: Path, wait: float) -> _Held:
     deadline = time.monotonic() + wait
     told = False
     while True:
+        held = _try_take(folder)
+        if held is not None:
+            return held
+        holder = _holder_of(folder)
+        if not told:
+            logger.warning("Menunggu pembangunan lain%s yang sedang menulis ke %s selesai...", holder, folder)
+            told = True
+        if time.monotonic() >= deadline:
+            raise BuildStopped(
+                f"pembangunan lain{holder} masih menulis ke folder keluaran {folder} "
+                f"setelah ditunggu {wait:g} detik. Tunggu sampai pembangunan itu selesai "
+                "(atau hentikan prosesnya), lalu jalankan lagi; atau bangun ke folder lain "
+                "dengan --output."
+            ) from None
+        time.sleep(POLL_SECONDS)
+
+
+def _try_take(folder: Path) -> _Held | None:
+    """The lock if no other process holds it now; None if one does."""
+    while True:
         path, fd = _open(folder)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _holder(fd)
             os.close(fd)
-            if not told:
-                logger.warning(
-                    "Menunggu pembangunan lain%s yang sedang menulis ke %s selesai...", holder, folder
-                )
-                told = True
-            if time.monotonic() >= deadline:
-                raise BuildStopped(
-                    f"pembangunan lain{holder} masih menulis ke folder keluaran {folder} "
-                    f"setelah ditunggu {wait:g} detik. Tunggu sampai pembangunan itu selesai "
-                    "(atau hentikan prosesnya), lalu jalankan lagi; atau bangun ke folder lain "
-                    "dengan --output."
-                ) from None
-            time.sleep(POLL_SECONDS)
-            continue
+            return None
         if _still_named(fd, path):
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode())
             return _Held(path, fd)
         # The holder removed the file as we opened it: lock the current one.
+        os.close(fd)
+
+
+def _holder_of(folder: Path) -> str:
+    path, fd = _open(folder)
+    try:
+        return _holder(fd)
+    finally:
         os.close(fd)
 
 

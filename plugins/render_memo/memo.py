@@ -177,13 +177,18 @@ class RenderMemo:
         self.rendered += 1
         self.rendered_pages.append(page)
         previous = self.previous.get(page)
+        path = os.path.join(self.output_path, page)
         # An input changed and the page did not, or the file already holds the new page
         # (the dev server's preview wrote it, or an earlier build whose record was lost).
-        known = previous[3] if previous is not None and previous[2] == sha else None
-        holds, stamp = _holds(os.path.join(self.output_path, page), sha, known)
-        if holds:
-            self.pages[page] = [ordered, fingerprints, sha, stamp]
-            return True
+        # A file still stamped as the last build left it holds the last build's bytes.
+        if previous is None or previous[2] == sha or not _stamped(path, previous[3]):
+            known = previous[3] if previous is not None and previous[2] == sha else None
+            holds, stamp = _holds(path, sha, known)
+            if holds:
+                self.pages[page] = [ordered, fingerprints, sha, stamp]
+                if stamp is None:  # written too recently to trust its stamp yet: taken at the end
+                    self._written.append(page)
+                return True
         self.pages[page] = [ordered, fingerprints, sha, None]
         self._written.append(page)
         return False
@@ -245,6 +250,17 @@ class _MemoTemplate:
 
     def __getattr__(self, name: str):
         return getattr(self._template, name)
+
+
+def _stamped(path: str, stamp: list[int] | None) -> bool:
+    """Whether the file's stat is this stamp (size, mtime, inode)."""
+    if stamp is None:
+        return False
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return [status.st_size, status.st_mtime_ns, status.st_ino] == stamp
 
 
 def _holds(path: str, sha: str, stamp: list[int] | None) -> tuple[bool, list[int] | None]:

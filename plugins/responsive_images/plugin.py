@@ -197,5 +197,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(add_pictures)
     signals.page_generator_finalized.connect(add_pictures)
     signals.all_generators_finalized.connect(add_card_shapes)  # after social_cards drew every card
-    one_post.add_step(20, pictures_of_one)
+    one_post.add_step(20, pictures_of_one, owns=("picture", "card_picture", "shaped_images"))
     one_post.add_step(40, card_shapes_of_one)  # after social_cards' step (30)

@@ -293,9 +293,12 @@ class CardBatch:
             len(self._record["drawn"]), len(self._record["cached"]), len(self._record["supplied"]), seconds
         )
 
-    def attach(self) -> tuple[dict, dict]:
-        """Wait for the drawing, copy the cards into the output, attach Cards; each owner's URLs and texts."""
-        if self._pool is None and len(self._waiting) <= INLINE_LIMIT:
+    def attach(self, here: bool = False) -> tuple[dict, dict]:
+        """Wait for the drawing, copy the cards into the output, attach Cards; each owner's URLs and texts.
+
+        here: draw every waiting card in this process (one post's few: no pool to start).
+        """
+        if self._pool is None and (here or len(self._waiting) <= INLINE_LIMIT):
             self._draw_here()
         else:
             self._dispatch()

@@ -55,11 +55,11 @@ def cards_of_one(post, previous, context: dict, settings: dict) -> None:
     """one_post's step: the post's cards drawn now, the rest of the card cache left as it is."""
     batch = CardBatch(settings)
     batch.plan_articles([post], one_post.among(post, previous, context))  # the feeds' window is the site's
-    batch.attach()
+    batch.attach(here=True)
 
 
 def register() -> None:
     signals.initialized.connect(check_setup)
     signals.article_generator_finalized.connect(plan_articles)
     signals.page_generator_finalized.connect(finish)
-    one_post.add_step(30, cards_of_one)
+    one_post.add_step(30, cards_of_one, owns=("cards", "reminder_cards"))

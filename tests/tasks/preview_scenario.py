@@ -52,8 +52,9 @@ def main(out: str) -> None:
         site.rebuild({str(root / name)})
         for page in previewed:
             file = root / "output" / page["path"]
-            stamps[page["path"]] = file.read_text("utf-8") == page["bytes"]
-        saves.append({"saved": name, "previewed": list(previewed), "kept_by_build": stamps})
+            stamps[page["path"]] = file.is_file() and file.read_text("utf-8") == page["bytes"]
+        source = (root / name).read_text(encoding="utf-8")
+        saves.append({"saved": name, "source": source, "previewed": list(previewed), "kept_by_build": stamps})
 
     save(EVENT, lambda: retitle(root / EVENT, "Kelas Video Pendek untuk UMKM Kotamobagu"))
     save(NOTICE, lambda: retitle(root / NOTICE, "Tantangan Baca Desember Dimulai"))
@@ -61,6 +62,15 @@ def main(out: str) -> None:
     save(NOTICE, lambda: retitle(root / NOTICE, "Tantangan Baca: Rusak"))
     new = (root / NOTICE).read_text(encoding="utf-8").replace("Tantangan Baca: Rusak", "Pengumuman Baru")
     save(NEW, lambda: (root / NEW).write_text(new, encoding="utf-8"))
+    # A link to a post that is not there: only the full build's checks see it, after the
+    # preview drew the event's new cards. The build leaves the event out, and with it those.
+    linked = (root / EVENT).read_text(encoding="utf-8") + "\nLihat [ini]({filename}/acara/tidak-ada.md).\n"
+    linked = linked.replace("UMKM Kotamobagu", "UMKM Totabuan")
+    save(EVENT, lambda: (root / EVENT).write_text(linked, encoding="utf-8"))
+    slug = Path(EVENT).stem.split("-", 3)[-1]
+    saves[-1]["left_in_output"] = sorted(
+        str(path.relative_to(root / "output")) for path in (root / "output").rglob(f"*{slug}*")
+    )
     Path(out).write_text(json.dumps(saves), encoding="utf-8")
 
 

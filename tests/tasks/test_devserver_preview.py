@@ -14,7 +14,7 @@ import sys
 from sitekit import share_caches
 
 from .conftest import task_env
-from .preview_scenario import NEW, NOTICE, NOW
+from .preview_scenario import EVENT, NEW, NOTICE, NOW
 
 CEILING = 900  # the scenario's five builds on a loaded 2-core machine; it is waited for, not timed
 
@@ -30,7 +30,7 @@ def test_a_saved_posts_preview_is_the_page_a_clean_build_writes(project, tmp_pat
     report = tmp_path / "saves.json"
     env = {**task_env(project), "PYTHONPATH": str(project)}
     _python(project, env, "-m", "tests.tasks.preview_scenario", str(report))
-    event, notice, broken, new = json.loads(report.read_text(encoding="utf-8"))
+    event, notice, broken, new, linked = json.loads(report.read_text(encoding="utf-8"))
 
     # Each sound saved post's page was previewed, and the full build kept the preview's bytes.
     for save, page in (
@@ -44,15 +44,15 @@ def test_a_saved_posts_preview_is_the_page_a_clean_build_writes(project, tmp_pat
     # A post with problems now, or one the last build did not have: the full build shows it.
     assert broken["saved"] == NOTICE and broken["previewed"] == []
     assert new["saved"] == NEW and new["previewed"] == []
+    # Previewed, then left out by the full build for its broken link: nothing of it stays,
+    # the cards and poster the preview made included.
+    assert [p["path"] for p in linked["previewed"]] == [event["previewed"][0]["path"]]
+    assert linked["left_in_output"] == []
 
-    # The previews are what a clean build of the same content writes, byte for byte,
-    # with the event's new title in its poster and calendar links too.
-    (project / NOTICE).write_text(
-        (project / NOTICE)
-        .read_text(encoding="utf-8")
-        .replace("Tantangan Baca: Rusak", "Tantangan Baca Desember Dimulai"),
-        encoding="utf-8",
-    )
+    # The previews are what a clean build of the same content (as it was at those saves)
+    # writes, byte for byte, with the event's new title in its poster and calendar links too.
+    (project / EVENT).write_text(event["source"], encoding="utf-8")
+    (project / NOTICE).write_text(notice["source"], encoding="utf-8")
     (project / NEW).unlink()
     clean = tmp_path / "clean"
     cache = share_caches(tmp_path / "cache")  # a cache of its own; the session's drawn cards and copies
@@ -61,5 +61,4 @@ def test_a_saved_posts_preview_is_the_page_a_clean_build_writes(project, tmp_pat
         project, env, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(clean), "-e", *settings
     )
     assert (clean / event["previewed"][0]["path"]).read_text("utf-8") == event["previewed"][0]["bytes"]
-    # The notice's preview came before its broken save; the clean build has its title again.
     assert (clean / notice["previewed"][0]["path"]).read_text("utf-8") == notice["previewed"][0]["bytes"]
