@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pelican
 from pelican import Pelican
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import FatalLogger
 from pelican.log import init as init_logging
@@ -114,7 +115,21 @@ def _run_pelican(settings: dict) -> None:
     finally:
         signals.all_generators_finalized.disconnect(remember)
         pelican.console = console
+        _forget_pelicans_memos()
     print(_summary(seen, time.monotonic() - started, last_stats(settings["OUTPUT_PATH"])))
+
+
+def _forget_pelicans_memos() -> None:
+    """Empty the caches of Pelican's memoized Content.get_content and get_summary.
+
+    They are dicts on the class, keyed by each post: a process that builds again
+    (the dev server) kept every build's posts alive, and with them each build's
+    whole context (about 15 MiB a save at 1000 posts).
+    """
+    for name in ("get_content", "get_summary"):
+        cache = getattr(vars(Content).get(name), "cache", None)
+        if isinstance(cache, dict):
+            cache.clear()
 
 
 def _summary(generators: list, seconds: float, memo: dict | None = None) -> str:
