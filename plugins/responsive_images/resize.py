@@ -160,6 +160,20 @@ def _default(variants) -> Variant:
     return next((v for v in variants if v.width >= 720), variants[-1])
 
 
+def _picture_of(variants: tuple[Variant, ...], modern: list[_Plan], alt: str, original: str) -> Picture:
+    """The Picture of JPEG variants (its <img>) and the AVIF/WebP copies planned beside them."""
+    default = _default(variants)
+    return Picture(
+        src=default.url,
+        variants=variants,
+        width=default.width,
+        height=default.height,
+        alt=alt,
+        original=original,
+        sources=tuple(Source(fmt.mime, _variants(modern, fmt)) for fmt in encode.MODERN),
+    )
+
+
 def image_size(source: Path) -> tuple[int, int]:
     """Width and height as shown (EXIF orientation applied); ImageProblem when unusable."""
     return probe(source).size
@@ -188,16 +202,7 @@ def picture(
     modern = _plans(source, info, [*sizes, (full_width, full_height)], encode.MODERN, None, "")
     _make(source, jpeg + modern, output_dir, cache_dir, run)
     variants = (*_variants(jpeg, encode.JPEG), Variant(relative, full_width, full_height))
-    default = _default(variants)
-    return Picture(
-        src=default.url,
-        variants=variants,
-        width=default.width,
-        height=default.height,
-        alt=alt,
-        original=relative,
-        sources=tuple(Source(fmt.mime, _variants(modern, fmt)) for fmt in encode.MODERN),
-    )
+    return _picture_of(variants, modern, alt, relative)
 
 
 def crop_box(
@@ -238,14 +243,4 @@ def cropped_picture(
     jpeg = _plans(source, info, sizes, [encode.JPEG], box, tag)
     modern = _plans(source, info, sizes, encode.MODERN, box, tag)
     _make(source, jpeg + modern, output_dir, cache_dir, run)
-    variants = _variants(jpeg, encode.JPEG)
-    default = _default(variants)
-    return Picture(
-        default.url,
-        variants,
-        default.width,
-        default.height,
-        alt,
-        relative,
-        tuple(Source(fmt.mime, _variants(modern, fmt)) for fmt in encode.MODERN),
-    )
+    return _picture_of(_variants(jpeg, encode.JPEG), modern, alt, relative)

@@ -10,17 +10,14 @@ from PIL import Image, ImageStat
 from plugins._shared import files
 from plugins._shared.images import ImageProblem
 from plugins.responsive_images.resize import picture
-from tests.shared.imagekit import claimed_png, grey16_png
+from tests.shared.imagekit import claimed_png, content_photo, grey16_png
 
 WIDTHS = [360, 720, 1080]
 
 
 @pytest.fixture
 def photo(tmp_path) -> Path:
-    path = tmp_path / "content" / "gambar" / "foto.jpg"
-    path.parent.mkdir(parents=True)
-    Image.effect_noise((1600, 900), 40).convert("RGB").save(path, quality=90)
-    return path
+    return content_photo(tmp_path, (1600, 900))
 
 
 def make(source: Path, root: Path, out: str = "out"):

@@ -10,16 +10,14 @@ from PIL import Image
 from plugins.responsive_images import encode
 from plugins.responsive_images.body import rewrite_images
 from plugins.responsive_images.resize import cropped_picture, picture
+from tests.shared.imagekit import content_photo
 
 WIDTHS = [360, 720, 1080]
 
 
 @pytest.fixture
 def photo(tmp_path) -> Path:
-    path = tmp_path / "content" / "gambar" / "foto.jpg"
-    path.parent.mkdir(parents=True)
-    Image.new("RGB", (1600, 900), "teal").save(path, quality=90)
-    return path
+    return content_photo(tmp_path, (1600, 900), noisy=False)
 
 
 def test_every_smaller_width_is_made_and_the_original_is_the_largest(photo, tmp_path):

@@ -12,6 +12,7 @@ from PIL import Image
 from plugins.responsive_images import resize
 from plugins.responsive_images.resize import cropped_picture, picture
 from tests.shared.digestkit import Remembered
+from tests.shared.imagekit import content_photo
 
 WIDTHS = [120, 240]  # small: these tests are about files, not pixels
 
@@ -25,10 +26,7 @@ def remembered(tmp_path, monkeypatch):
 
 @pytest.fixture
 def photo(tmp_path) -> Path:
-    path = tmp_path / "content" / "gambar" / "foto.jpg"
-    path.parent.mkdir(parents=True)
-    Image.effect_noise((400, 300), 40).convert("RGB").save(path, quality=90)
-    return path
+    return content_photo(tmp_path, (400, 300))
 
 
 def make(source: Path, root: Path, run=None):

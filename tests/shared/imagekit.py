@@ -1,4 +1,4 @@
-"""Test images written cheaply: a PNG that only claims a size, a 16-bit grey PNG."""
+"""Test images written cheaply: a PNG that only claims a size, a 16-bit grey PNG, a content photo."""
 
 from __future__ import annotations
 
@@ -34,4 +34,13 @@ def grey16_png(path: Path, size: tuple[int, int] = (1600, 900), value: int = 327
     Image.new("I;16", size, value).save(path, "PNG")
     with Image.open(path) as check:
         assert check.mode == "I;16"  # really 16 bits on disk, as a scanner writes it
+    return path
+
+
+def content_photo(root: Path, size: tuple[int, int], noisy: bool = True) -> Path:
+    """root/content/gambar/foto.jpg: noise (JPEG-hard, like a photo) or one flat colour."""
+    path = root / "content" / "gambar" / "foto.jpg"
+    path.parent.mkdir(parents=True)
+    image = Image.effect_noise(size, 40).convert("RGB") if noisy else Image.new("RGB", size, "teal")
+    image.save(path, quality=90)
     return path
