@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 # step(post, previous, context, settings): previous is the post as the last build
-# made it, context that build's. False when only a full build can make the post
+# made it, context that build's with post in previous's place. False when only a full build can make the post
 # (say it has problems now); anything else goes on.
 Step = Callable[[Any, Any, dict, dict], "bool | None"]
 
@@ -42,8 +42,3 @@ def make(post, previous, context: dict, settings: dict) -> bool:
         if step(post, previous, context, settings) is False:
             return False
     return True
-
-
-def among(post, previous, context: dict) -> list:
-    """The site's published posts as the last build had them, post in previous's place."""
-    return [post if other is previous else other for other in context.get("articles", [])]

@@ -47,8 +47,7 @@ class LastBuild:
         written(path) is told of each page file as it is on disk. The last build is
         let go either way: the build that follows keeps its own.
         """
-        # The full build that follows makes its own: this one is let go (memory).
-        generator, self.generator = self.generator, None
+        generator, self.generator = self.generator, None  # memory: the build keeps its own
         if generator is None:
             return []
         settings = generator.settings
@@ -72,10 +71,10 @@ class LastBuild:
             if previous is None:
                 continue
             try:
-                article = _read_again(generator, previous, path)
-                if article is None:
+                made = _read_again(generator, previous, path)
+                if made is None:
                     continue
-                page = _write(generator, article, previous)
+                page = _write(generator, *made)
             except Exception:  # noqa: BLE001 - a preview that fails leaves it to the full build
                 logger.debug("Pratinjau %s gagal", path, exc_info=True)
                 continue
@@ -84,8 +83,9 @@ class LastBuild:
         return pages
 
 
-def _read_again(generator, previous, path: str):
-    """The saved post as the full build will make it, or None when only the full build can show it."""
+def _read_again(generator, previous, path: str) -> tuple[Article, dict] | None:
+    """The saved post as the full build will make it, and the last build's context with the
+    post in previous's place; None when only the full build can show it."""
     relative = os.path.relpath(os.path.realpath(path), os.path.realpath(generator.path))
     article = generator.readers.read_file(
         base_path=generator.path,
@@ -99,20 +99,21 @@ def _read_again(generator, previous, path: str):
     )
     if not isinstance(article, Article) or not article.is_valid() or article.save_as != previous.save_as:
         return None
-    if not one_post.make(article, previous, generator.context, generator.settings):
+    context = _swapped(generator.context, previous, article)
+    if not one_post.make(article, previous, context, generator.settings):
         return None
     # What no plugin makes for one post stays as the last build made it (see one_post).
     owned = one_post.owned()
     for name, value in vars(previous).items():
         if name not in vars(article) and name not in owned:
             setattr(article, name, value)
-    return article
+    return article, context
 
 
-def _write(generator, article, previous) -> str:
+def _write(generator, article, context: dict) -> str:
     settings = generator.settings
     writer = AtomicWriter(settings["OUTPUT_PATH"], settings=settings)
-    write_article(generator, writer.write_file, article, _swapped(generator.context, previous, article))
+    write_article(generator, writer.write_file, article, context)
     return os.path.join(settings["OUTPUT_PATH"], article.save_as)
 
 

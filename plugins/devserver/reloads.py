@@ -4,7 +4,8 @@ livereload tells every open page to reload once a rebuild has finished. With a
 thousand posts that is seconds after the edited post's own page is on disk, so
 here each browser says which page it shows (livereload.js sends its URL in the
 "info" handshake) and is told to reload the moment the running build writes
-that page's file. Browsers on any other page reload when the build ends, as
+that page's file, or the dev server's preview writes it before the build
+(preview.py). Browsers on any other page reload when the build ends, as
 before, so no change is missed and none reloads twice for one build.
 
 Builds run in a thread of their own (server.py); everything here that touches a
@@ -152,7 +153,6 @@ class BrowserReloads:
         }
         for waiter in waiting:
             if everyone or getattr(waiter, "page", None) not in kept:
-                self._reloaded.add(waiter)
                 self._send(waiter, "*")
         self._reloaded = set()
         self._fetched = {}

@@ -161,7 +161,7 @@ class RenderMemo:
             if known is None or self._fingerprint(name, localcontext, template) != known:
                 self.why[name.replace(recording.SEP, " ")] += 1
                 return False
-        holds, stamp = _holds(os.path.join(self.output_path, page), sha, stamp)
+        holds, stamp = _holds(os.path.join(self.output_path, page), sha, (sha, stamp))
         if not holds:
             self.why["berkas keluaran berubah"] += 1
             return False
@@ -177,18 +177,15 @@ class RenderMemo:
         self.rendered += 1
         self.rendered_pages.append(page)
         previous = self.previous.get(page)
-        path = os.path.join(self.output_path, page)
         # An input changed and the page did not, or the file already holds the new page
         # (the dev server's preview wrote it, or an earlier build whose record was lost).
-        # A file still stamped as the last build left it holds the last build's bytes.
-        if previous is None or previous[2] == sha or not _stamped(path, previous[3]):
-            known = previous[3] if previous is not None and previous[2] == sha else None
-            holds, stamp = _holds(path, sha, known)
-            if holds:
-                self.pages[page] = [ordered, fingerprints, sha, stamp]
-                if stamp is None:  # written too recently to trust its stamp yet: taken at the end
-                    self._written.append(page)
-                return True
+        recorded = (previous[2], previous[3]) if previous is not None else None
+        holds, stamp = _holds(os.path.join(self.output_path, page), sha, recorded)
+        if holds:
+            self.pages[page] = [ordered, fingerprints, sha, stamp]
+            if stamp is None:  # written too recently to trust its stamp yet: taken at the end
+                self._written.append(page)
+            return True
         self.pages[page] = [ordered, fingerprints, sha, None]
         self._written.append(page)
         return False
@@ -200,7 +197,7 @@ class RenderMemo:
         _active.pop(self.output_path, None)
         for page in self._written:  # written by now: the stamp of the bytes rendered, if they are
             record = self.pages[page]
-            record[3] = _holds(os.path.join(self.output_path, page), record[2], None)[1]
+            record[3] = _holds(os.path.join(self.output_path, page), record[2])[1]
         # Each name set and each fingerprint is stored once: most pages share most of theirs
         # (2309 pages hold 148,000 fingerprints, 18,000 of them distinct), and a record
         # loaded as distinct strings would hold each one again in memory.
@@ -252,21 +249,13 @@ class _MemoTemplate:
         return getattr(self._template, name)
 
 
-def _stamped(path: str, stamp: list[int] | None) -> bool:
-    """Whether the file's stat is this stamp (size, mtime, inode)."""
-    if stamp is None:
-        return False
-    try:
-        status = os.stat(path)
-    except OSError:
-        return False
-    return [status.st_size, status.st_mtime_ns, status.st_ino] == stamp
-
-
-def _holds(path: str, sha: str, stamp: list[int] | None) -> tuple[bool, list[int] | None]:
+def _holds(
+    path: str, sha: str, recorded: tuple[str, list[int] | None] | None = None
+) -> tuple[bool, list[int] | None]:
     """Whether the file's bytes are sha, and the stamp (size, mtime, inode) to keep with sha.
 
-    A file whose stamp is the one recorded with sha is not read again: editors,
+    recorded: the sha and stamp an earlier build noted for this file. While the file
+    still has that stamp its bytes are that sha, so it is not read again: editors,
     tools and Pelican's writer give a rewritten file a new mtime (git and make
     trust the same). As in git, a stamp is only kept once the file is older than
     the clock's granularity could hide a second write in.
@@ -276,8 +265,8 @@ def _holds(path: str, sha: str, stamp: list[int] | None) -> tuple[bool, list[int
     except OSError:
         return False, None
     now = [status.st_size, status.st_mtime_ns, status.st_ino]
-    if now == stamp:
-        return True, stamp
+    if recorded is not None and recorded[1] is not None and now == recorded[1]:
+        return (True, now) if recorded[0] == sha else (False, None)
     try:
         with open(path, "rb") as handle:
             found = hashlib.file_digest(handle, "sha256").hexdigest()

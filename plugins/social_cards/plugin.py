@@ -54,7 +54,7 @@ def finish(generator) -> None:
 def cards_of_one(post, previous, context: dict, settings: dict) -> None:
     """one_post's step: the post's cards drawn now, the rest of the card cache left as it is."""
     batch = CardBatch(settings)
-    batch.plan_articles([post], one_post.among(post, previous, context))  # the feeds' window is the site's
+    batch.plan_articles([post], context["articles"])  # the feeds' window is the site's
     batch.attach(here=True)
 
 
