@@ -44,14 +44,13 @@ def hold_statics(generator) -> None:
 
 def finish(pelican) -> None:
     output = Path(os.path.abspath(pelican.output_path))  # as files.note_made writes paths
-    inside = os.path.join(output, "")  # noted paths are absolute and normalised: a prefix test will do
-    made = {path[len(inside) :] for path in _made if path.startswith(inside)}
+    made = _inside(output, _made)
     for generator in _statics:
         made.update(os.path.normpath(static.save_as) for static in generator.staticfiles)
     ledger = _ledger_of(Path(pelican.settings["CACHE_PATH"]), output)
     for relative in sorted(_previous(ledger) - made):
         _remove(output / relative, output)
-    files.write_atomically(ledger, json.dumps(sorted(made), ensure_ascii=False).encode())
+    _write(ledger, made)
     _made.clear()
 
 
@@ -59,10 +58,18 @@ def add_made(output_path: str | Path, cache_path: str | Path, made: set[str]) ->
     """Files written into the output between builds (the dev server's preview, noted
     with files.noting_made): the next build removes those it does not make itself."""
     output = Path(os.path.abspath(output_path))
-    inside = os.path.join(output, "")
     ledger = _ledger_of(Path(cache_path), output)
-    listed = _previous(ledger) | {path[len(inside) :] for path in made if path.startswith(inside)}
-    files.write_atomically(ledger, json.dumps(sorted(listed), ensure_ascii=False).encode())
+    _write(ledger, _previous(ledger) | _inside(output, made))
+
+
+def _inside(output: Path, noted: set[str]) -> set[str]:
+    """The noted paths under output, relative to it."""
+    inside = os.path.join(output, "")  # noted paths are absolute and normalised: a prefix test will do
+    return {path[len(inside) :] for path in noted if path.startswith(inside)}
+
+
+def _write(ledger: Path, relatives: set[str]) -> None:
+    files.write_atomically(ledger, json.dumps(sorted(relatives), ensure_ascii=False).encode())
 
 
 def _ledger_of(cache: Path, output: Path) -> Path:
