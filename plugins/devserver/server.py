@@ -14,20 +14,16 @@ file is fixed.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import socket
 import sys
 import threading
-import time
 import traceback
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from livereload import Server
 from livereload.handlers import StaticFileHandler
 from livereload.watcher import Watcher
-from pelican.settings import read_settings
 from tornado import ioloop
 
 from plugins._shared.build import build as run_build
@@ -41,10 +37,6 @@ WATCHED = ("content/", "theme/", "plugins/", "pelicanconf.py")
 # How often the watched folders are looked at (livereload's own poll is 0.8 s): a
 # saved post waits half of this on average before its rebuild starts.
 POLL_MS = 150
-# How long the server's "now" stands still (see DevSite._pin_now): an event that ends
-# while staff edit shows as ended within this time; meanwhile a save renders only
-# the pages it changes.
-NOW_STEP_SECONDS = 600
 
 
 class DevSite:
@@ -54,8 +46,6 @@ class DevSite:
         self.settings_file, self.output, self.base_url = settings_file, Path(output), base_url
         # Links in pages, cards and the share kit name the port actually served.
         self.overrides = {**(overrides or {}), "PUBLIC_URL": base_url.rstrip("/")}
-        self._pins_now: bool | None = None  # decided at the first rebuild
-        self._pinned_at: float | None = None
         self.problems = pages.ProblemPages({}, 0)
         self._printed: str | None = None
         self.reloads = reloads.BrowserReloads(self.output)
@@ -64,30 +54,6 @@ class DevSite:
         self.last_build = LastBuild()  # what a saved post's preview is rendered from
         self._previewing = False
         self.noise: quiet.ContentNoise | None = None  # the server's log filter, once installed
-
-    def _pin_now(self) -> None:
-        """Hold "now" still between rebuilds, moving it on every NOW_STEP_SECONDS.
-
-        Every page shows the current year and events by the moment of the build, so a
-        clock that moves on each rebuild would render every page again on every save.
-        A BUILD_NOW given in the settings file or the overrides is left alone.
-        """
-        if self._pins_now is False:
-            return
-        due = self._pinned_at is None or time.monotonic() - self._pinned_at >= NOW_STEP_SECONDS
-        if not due:
-            return
-        try:
-            settings = read_settings(str(self.settings_file))
-        except Exception:  # noqa: BLE001 - the build itself says what is wrong with the file
-            return
-        if self._pins_now is None:
-            self._pins_now = "BUILD_NOW" not in self.overrides and not settings.get("BUILD_NOW")
-            if not self._pins_now:
-                return
-        self._pinned_at = time.monotonic()
-        now = dt.datetime.now(ZoneInfo(settings["TIMEZONE"]))
-        self.overrides["BUILD_NOW"] = now.isoformat(timespec="seconds")
 
     def rebuild(self, saved: set[str] = frozenset()) -> None:
         """Build again; saved: the files saved since the last build (their pages are previewed first)."""
@@ -109,7 +75,6 @@ class DevSite:
 
     def _rebuild(self) -> None:
         latest.clear()
-        self._pin_now()
         self._report_shown = False
         answered = self._printed
         self.reloads.build_started()

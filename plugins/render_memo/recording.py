@@ -19,7 +19,13 @@ are read, so a page depends on what it shows and not on all of it:
   lists and tuples that hold some (tags: (tag, posts) pairs): its length, and
   each item by its position, a content object traced by attribute, so a
   listing that filters all posts by kind depends on every post's kind, and
-  only on the titles it shows.
+  only on the titles it shows;
+- a moment handed to the template by name (BUILD_MOMENT): how it compares
+  with each moment it is compared with, its parts (year) and what its plain
+  methods return (weekday()), also in another zone (astimezone), so a page that
+  marks past sessions depends on which sessions are past, not on the clock.
+  Builds on the clock run at a new moment every time; without this every page
+  (its footer reads the year) would be rendered again by every build.
 
 What such a proxy hands out that is again of those kinds is traced in turn.
 Any other use (printing, comparing, a method, a dunder) notes the whole value.
@@ -28,9 +34,11 @@ Proxies pass isinstance checks (they answer __class__).
 A noted input is a path: the top-level name, then steps joined by SEP, each
 "." + attribute, "[" + key (the item, MISSING when absent), "?" + key (whether
 the key is there), "(" + the repr of a call's arguments (what it returned),
-"#" (a sequence's or dict's length), "#" + position (that item, MISSING past the end) or,
-after `fold`, "*" (the rest of the path for every item). `value_at` reads the
-value a path stands for.
+"#" (a sequence's or dict's length), "#" + position (that item, MISSING past the end),
+after `fold`, "*" (the rest of the path for every item), and for moments a
+comparison ("<", "{" for <=, ">", "}" for >=, "=", "!" for !=) with the ISO text
+of the other moment (whether it holds) or "@" + a zone's key (the moment there).
+`value_at` reads the value a path stands for.
 """
 
 from __future__ import annotations
@@ -38,8 +46,11 @@ from __future__ import annotations
 import ast
 import contextlib
 import contextvars
+import datetime as dt
 import enum
+import operator
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
 from jinja2.runtime import Context
@@ -58,6 +69,23 @@ FOLD_OVER = 8  # positions of one sequence read the same way before fold reads t
 # Classes whose methods only read the object and change nothing: a call is an input.
 _PURE = (PaginatorPage, Paginator)
 _CALL_ARGUMENTS = (int, str, bool, type(None))  # arguments a path can carry (repr, literal_eval)
+# A moment's comparisons as steps: the method Python calls on the moment, and its step.
+_COMPARED = {"__lt__": "<", "__le__": "{", "__gt__": ">", "__ge__": "}", "__eq__": "=", "__ne__": "!"}
+_COMPARISONS = {
+    "<": operator.lt,
+    "{": operator.le,
+    ">": operator.gt,
+    "}": operator.ge,
+    "=": operator.eq,
+    "!": operator.ne,
+}
+_MOMENT_PARTS = frozenset(
+    {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"}
+)
+_MOMENT_QUERIES = frozenset(
+    {"weekday", "isoweekday", "isocalendar", "date", "time", "timetz", "toordinal", "timestamp"}
+    | {"isoformat", "strftime", "ctime", "utcoffset", "tzname", "dst"}
+)
 
 
 def _traced_object(value) -> bool:
@@ -82,6 +110,8 @@ def _traced_sequence(value, depth: int = 3) -> bool:
 
 def traced(value, path: str, names: set[str]):
     """The value as handed to the template: behind a proxy when its parts can be traced."""
+    if type(value) is dt.datetime and SEP not in path and value.tzinfo is not None:
+        return _Moment(value, path, names)
     if _traced_mapping(value):
         return _Mapping(value, path, names)
     if _traced_sequence(value):
@@ -197,11 +227,11 @@ class _Attributes(_Proxy):
 
 
 class _Call:
-    """A method of a _PURE object: what a call with plain arguments returns is the input."""
+    """A method of a _PURE object or a moment: what a call with plain arguments returns is the input."""
 
     __slots__ = ("_method", "_owner", "_step")
 
-    def __init__(self, method, owner: _Attributes, step: str):
+    def __init__(self, method, owner: _Proxy, step: str):
         self._method, self._owner, self._step = method, owner, step
 
     def __call__(self, *args, **kwargs):
@@ -303,7 +333,76 @@ class _Mapping(_Proxy):
         return getattr(object.__getattribute__(self, "_target"), attribute)
 
 
-for _proxy in (_Attributes, _Mapping, _Sequence):
+class _Moment(_Proxy):
+    """An aware moment handed to the template by name: its comparisons, parts and queries."""
+
+    __slots__ = ()
+
+    def __getattr__(self, attribute: str):
+        target = object.__getattribute__(self, "_target")
+        if attribute in _MOMENT_PARTS:
+            return self._hand_out("." + attribute, getattr(target, attribute))
+        if attribute in _MOMENT_QUERIES:
+            return _Call(getattr(target, attribute), self, "." + attribute)
+        if attribute == "astimezone":
+            return self._astimezone
+        self._note()  # replace(), arithmetic helpers, ...: the whole moment
+        return getattr(target, attribute)
+
+    def _astimezone(self, zone=None):
+        target = object.__getattribute__(self, "_target")
+        if isinstance(zone, ZoneInfo) and zone.key:
+            path = object.__getattribute__(self, "_path") + SEP + "@" + zone.key
+            return _Moment(target.astimezone(zone), path, object.__getattribute__(self, "_names"))
+        self._note()
+        return target.astimezone(zone)
+
+    def __bool__(self) -> bool:
+        self._note("." + CLASS)  # a datetime is always true
+        return True
+
+    def __getitem__(self, key):
+        self._note("." + CLASS)  # Jinja tries obj[name] before obj.name
+        raise TypeError("datetime.datetime object is not subscriptable")
+
+
+def _plain(value):
+    """The moment behind a _Moment, read whole (two moments met); any other value as it is."""
+    if type(value) is _Moment:
+        _Proxy._note(value)
+        return object.__getattribute__(value, "_target")
+    return value
+
+
+def _compared(method: str, step: str):
+    def compare(self, other):
+        other = _plain(other)
+        if type(other) is dt.datetime and other.tzinfo is not None:
+            self._note(step + other.isoformat())
+        else:
+            self._note()
+        return getattr(operator, method)(object.__getattribute__(self, "_target"), other)
+
+    compare.__name__ = method
+    return compare
+
+
+def _computed(method: str):
+    def compute(self, other):
+        self._note()
+        return getattr(object.__getattribute__(self, "_target"), method)(_plain(other))
+
+    compute.__name__ = method
+    return compute
+
+
+for _method, _step in _COMPARED.items():
+    setattr(_Moment, _method, _compared(_method, _step))
+for _method in ("__add__", "__radd__", "__sub__", "__rsub__"):
+    setattr(_Moment, _method, _computed(_method))
+
+
+for _proxy in (_Attributes, _Mapping, _Sequence, _Moment):
     for _method in _WHOLE + ["__add__", "__radd__", "__mul__", "__rmul__"]:
         if _method not in vars(_proxy):
             setattr(_proxy, _method, _whole(_method))
@@ -326,6 +425,10 @@ def value_at(value, steps: str, known: dict | None = None):
             return isinstance(value, dict) and arg in value
         elif op == "(":
             value = value(*ast.literal_eval(arg))
+        elif op in _COMPARISONS:
+            return _COMPARISONS[op](value, dt.datetime.fromisoformat(arg))
+        elif op == "@":
+            value = value.astimezone(ZoneInfo(arg))
         elif step == "#":
             return len(value) if isinstance(value, (list, tuple, dict)) else ABSENT
         elif not isinstance(value, (list, tuple)):  # a position or EVERY on what is no longer a sequence

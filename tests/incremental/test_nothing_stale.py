@@ -21,6 +21,7 @@ from sitekit import BUILD_NOW, FIXTURE_CONTENT, ROOT, make_images, run_build, sh
 
 EVENT = "acara/2026-11-05-lomba-mewarnai-anak.md"  # ends 2026-11-21 12:00 WITA
 BEFORE_END = "2026-11-21T11:00:00+08:00"
+EARLIER_BEFORE_END = "2026-11-21T10:20:00+08:00"  # no session, action or reminder between
 AFTER_END = "2026-11-21T13:00:00+08:00"
 POST = "koleksi-baru/2026-11-18-laskar-pelangi.md"
 
@@ -172,8 +173,23 @@ def test_template_change_equals_clean_build(tmp_path):
 
 
 def test_build_now_past_an_events_end_equals_clean_build(tmp_path):
-    a, b, _stats = rebuilt_and_clean(tmp_path, lambda content: None, BEFORE_END, AFTER_END)
+    a, b, stats = rebuilt_and_clean(tmp_path, lambda content: None, BEFORE_END, AFTER_END)
     assert_same(a, b)
+    # The pages that mark the event as past; not every page, though every one shows the year.
+    assert "acara/lomba-mewarnai-anak/index.html" in stats["rendered_pages"], stats
+    assert 0 < stats["rendered"] < stats["skipped"], stats
+
+
+def test_the_clock_moving_on_renders_no_page_until_something_it_decides_changes(tmp_path):
+    """Builds on the clock run at a new moment each time: pages depend on what the moment
+    decides (a session is past, the year), not on the moment itself."""
+    content = copy_content(tmp_path / "content")
+    cache = share_caches(tmp_path / "cache")
+    output = tmp_path / "output"
+    build(output, content, cache, EARLIER_BEFORE_END)
+    build(output, content, cache, BEFORE_END)
+    stats = memo_stats(cache, output)
+    assert stats["rendered"] == 0 and stats["skipped"] > 0, stats
 
 
 def test_warm_build_with_nothing_changed_renders_no_page(tmp_path):

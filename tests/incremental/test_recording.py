@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import jinja2
 import pytest
@@ -164,3 +166,48 @@ def test_a_dicts_truth_depends_on_its_length_only():
 def test_a_part_of_a_value_read_whole_is_not_kept():
     folded = recording.fold({"pool", f"pool{SEP}#0{SEP}.title", f"feeds{SEP}.page"})
     assert folded == {"pool", f"feeds{SEP}.page"}
+
+
+# --- the build's moment -----------------------------------------------------------
+
+WITA = ZoneInfo("Asia/Makassar")
+NOON = dt.datetime(2026, 12, 1, 12, 0, tzinfo=WITA)
+
+
+def test_a_moment_is_an_input_by_how_it_compares_not_by_its_value():
+    ends = [dt.datetime(2026, 11, 30, 9, tzinfo=WITA), dt.datetime(2026, 12, 2, 9, tzinfo=WITA)]
+    source = "{% for end in ends %}{% if end < now %}lalu {% else %}nanti {% endif %}{% endfor %}"
+    text, names = render(source, now=NOON, ends=ends)
+    assert text == "lalu nanti "
+    steps = sorted(name.partition(SEP)[2] for name in names if name.startswith("now"))
+    assert steps == [">2026-11-30T09:00:00+08:00", ">2026-12-02T09:00:00+08:00"]
+    later = NOON + dt.timedelta(hours=5)  # no end passed: the same inputs
+    assert [recording.value_at(later, step) for step in steps] == [True, False]
+    next_day = NOON + dt.timedelta(days=1, hours=1)  # the second end passed: an input changed
+    assert [recording.value_at(next_day, step) for step in steps] == [True, True]
+
+
+def test_a_moments_parts_and_queries_are_inputs_also_in_another_zone():
+    def weekday_in(moment, zone):  # as a filter does: Python code, not the template
+        return moment.astimezone(zone).weekday()
+
+    text, names = render(
+        "© {{ now.year }} {{ day(now, zone) }}", now=NOON, day=weekday_in, zone=ZoneInfo("UTC")
+    )
+    assert text == "© 2026 1"
+    assert f"now{SEP}.year" in names
+    assert f"now{SEP}@UTC{SEP}.weekday{SEP}(()" in names
+    assert "now" not in names
+    assert recording.value_at(NOON, f"@UTC{SEP}.weekday{SEP}(()") == 1
+
+
+def test_a_moment_printed_or_computed_with_is_an_input_whole():
+    for source in ("{{ now }}", "{{ (now - start).days }}", "{{ now.replace(hour=1) }}"):
+        _text, names = render(source, now=NOON, start=NOON - dt.timedelta(days=3))
+        assert "now" in names, source
+
+
+def test_a_moment_passes_for_a_datetime():
+    text, _names = render("{{ is_moment(now) }}", now=NOON, is_moment=lambda m: isinstance(m, dt.datetime))
+    assert text == "True"
+    assert recording.value_at(NOON, f">{NOON.isoformat()}") is False

@@ -26,7 +26,7 @@ from plugins.content_model.kinds import DEFAULT, KindRegistry
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CONTENT = ROOT / "content"
 WITA = ZoneInfo("Asia/Makassar")
-# The builds' fixed "now" (BUILD_NOW); every post is dated before it.
+# The first build's "now" (BUILD_NOW; runners moves it on); every post is dated before it.
 NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=WITA)
 FIRST_DATE = dt.datetime(2019, 1, 1, 8, 0, tzinfo=WITA)
 IMAGE_FOLDER = "gambar"
