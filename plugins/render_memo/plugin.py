@@ -7,14 +7,22 @@ build ends. The global fingerprint is also what Pelican's reader cache
 knows files only by name and digest, so a changed Markdown setting, plugin or
 library would otherwise keep serving bodies read the old way. When the global
 fingerprint changed, that cache is emptied with the memo.
+
+Jinja's compiled templates are kept under the same folder (a bytecode cache):
+a build in a fresh process would otherwise compile every template again. Jinja
+checks each against its template's source; the global fingerprint covers the
+rest (the environment's settings, extensions and Jinja's version), so the
+folder is emptied with the memo too.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import logging
+import shutil
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 import plugins
@@ -40,6 +48,7 @@ logger = logging.getLogger(__name__)
 PER_RUN_SETTINGS = ("BUILD_NOW", "CACHE_PATH", "OUTPUT_PATH", "WRITE_SELECTED", "PORT", "BIND")
 READER_CACHE_SUFFIX = "-Readers"  # Pelican's reader cache files: ArticlesGenerator-Readers, ...
 STAMP = "global.txt"  # the global fingerprint Pelican's reader cache was made under
+TEMPLATES = "templates"  # Jinja's bytecode cache, made under the same global fingerprint
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
 # One FileDigests per store, kept by a process that builds again (the dev server).
@@ -91,6 +100,7 @@ def start(pelican) -> None:
         previous = None
     if fingerprint is None or previous != fingerprint:
         _empty_reader_cache(cache_path)
+        shutil.rmtree(cache_path / FOLDER / TEMPLATES, ignore_errors=True)
     if fingerprint is None:
         return
     memo = RenderMemo(
@@ -125,8 +135,18 @@ def _start(pelican):
     return None  # no generator of its own
 
 
+def compile_once(generator) -> None:
+    """Give the generator's Jinja environment the bytecode cache, while the memo runs."""
+    if active_memo(generator.output_path) is None:
+        return
+    folder = Path(generator.settings["CACHE_PATH"]) / FOLDER / TEMPLATES
+    folder.mkdir(parents=True, exist_ok=True)
+    generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 def register() -> None:
     signals.get_generators.connect(_start)
+    signals.generator_init.connect(compile_once)
     signals.finalized.connect(finish)
 
 

@@ -252,3 +252,28 @@ def test_a_deleted_post_leaves_an_output_folder_reached_through_a_symlink(tmp_pa
     (content / POST).unlink()
     build(output, content, cache)
     assert not page.exists()
+
+
+def test_compiled_templates_are_kept_and_a_jinja_setting_change_compiles_them_again(tmp_path):
+    """Jinja's bytecode cache under CACHE_PATH: a fresh process does not compile templates
+    again, and a change to how they compile (JINJA_ENVIRONMENT) is not served stale."""
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from pelicanconf import *  # noqa\n"
+        f"THEME = {str(ROOT / 'theme')!r}  # the same template files: the same names in the cache\n"
+        'JINJA_ENVIRONMENT = {"trim_blocks": False, "lstrip_blocks": False, "autoescape": True}\n',
+        encoding="utf-8",
+    )
+    content = copy_content(tmp_path / "content")
+    cache = share_caches(tmp_path / "cache")
+    output = tmp_path / "output"
+    build(output, content, cache)
+    compiled = cache / "render-memo" / "templates"
+    assert len(list(compiled.iterdir())) > 10  # base, article, the kinds' partials, ...
+    before = (output / "index.html").read_bytes()
+    build(output, content, cache, settings=settings)
+    clean = tmp_path / "clean"
+    build(clean, content, Path(tempfile.mkdtemp(prefix="clean-", dir=tmp_path)), settings=settings)
+    assert (output / "index.html").read_bytes() != before  # blocks keep their newlines now
+    assert_same(output, clean)
