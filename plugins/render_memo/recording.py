@@ -48,6 +48,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import enum
+import functools
 import operator
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
@@ -424,7 +425,7 @@ def value_at(value, steps: str, known: dict | None = None):
         elif op == "?":
             return isinstance(value, dict) and arg in value
         elif op == "(":
-            value = value(*ast.literal_eval(arg))
+            value = value(*_arguments(arg))
         elif op in _COMPARISONS:
             return _COMPARISONS[op](value, dt.datetime.fromisoformat(arg))
         elif op == "@":
@@ -443,6 +444,12 @@ def value_at(value, steps: str, known: dict | None = None):
         if value is ABSENT:
             return value
     return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _arguments(text: str) -> tuple:
+    """A call step's arguments (few distinct ones, read for every page checked)."""
+    return ast.literal_eval(text)
 
 
 def _known_part_of(item, steps: str, known: dict):
