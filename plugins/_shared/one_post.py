@@ -19,16 +19,34 @@ from typing import Any
 # (say it has problems now); anything else goes on.
 Step = Callable[[Any, Any, dict, dict], "bool | None"]
 
+# warm_up(settings): loads once what the step's first run would (a library, fonts).
+WarmUp = Callable[[dict], None]
+
 _steps: dict[str, tuple[int, Step, frozenset[str]]] = {}
+_warm_ups: dict[str, WarmUp] = {}
+_warmed: set[str] = set()  # warm-ups run in this process
 
 
-def add_step(order: int, step: Step, owns: tuple[str, ...] = ()) -> None:
+def add_step(order: int, step: Step, owns: tuple[str, ...] = (), warm_up: WarmUp | None = None) -> None:
     """Register a plugin's step; lower orders run first. Registering again replaces it.
 
     owns: the attributes the step gives a post when the post calls for them (a post
     without an image gets no `picture`): never carried over from the last build.
+    warm_up: what the step would load on its first run, loaded ahead by warm_up().
     """
-    _steps[f"{step.__module__}.{step.__qualname__}"] = (order, step, frozenset(owns))
+    name = f"{step.__module__}.{step.__qualname__}"
+    _steps[name] = (order, step, frozenset(owns))
+    if warm_up is not None:
+        _warm_ups[name] = warm_up
+
+
+def warm_up(settings: dict) -> None:
+    """Load what each step's first run would, once a process: the first save is then as
+    quick as the next (the dev server calls this once its first build is served)."""
+    for name, load in _warm_ups.items():
+        if name not in _warmed:
+            _warmed.add(name)
+            load(settings)
 
 
 def owned() -> frozenset[str]:

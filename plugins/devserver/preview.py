@@ -41,6 +41,11 @@ class LastBuild:
     def keep(self, generator, succeeded: bool) -> None:
         self.generator = generator if succeeded else None
 
+    def warm_up(self) -> None:
+        """Load what the first preview would (once a process), while nobody is waiting on it."""
+        if self.generator is not None:
+            one_post.warm_up(self.generator.settings)
+
     def preview(self, saved: set[str], written) -> list[str]:
         """Render the page of each saved post the last build published; return the files written.
 

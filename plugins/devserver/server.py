@@ -96,6 +96,7 @@ class DevSite:
                 file=sys.stderr,
                 flush=True,
             )
+        self.last_build.warm_up()
 
     def page_written(self, path: str) -> None:
         """From the build: a page is on disk. The content check is over by then, so its

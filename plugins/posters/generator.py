@@ -8,6 +8,7 @@ generate_output copies them into the output folder.
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -19,7 +20,7 @@ from plugins.social_cards import cache as card_cache
 from plugins.social_cards.colors import palette
 
 from . import store
-from .content import Palette, library_of, make_spec
+from .content import Palette, PosterSpec, library_of, make_spec
 from .drawing import PosterJob, draw_all
 from .layout import HEIGHT, WIDTH
 from .model import Poster, PosterFile
@@ -95,6 +96,25 @@ class Posters:
         for source, path in self.copies:
             card_cache.publish(source, (output / path).parent, Path(path).name)
             logger.info("Writing %s", output / path)
+
+
+def warm_up_posters(settings: dict) -> None:
+    """one_post's warm-up: a throwaway poster drawn, so fpdf2, the fonts and the logo are
+    loaded before the first saved event is previewed (about 0.17 s)."""
+    posters = Posters(settings)
+    spec = PosterSpec(
+        title="Pemanasan",
+        kind_label="Pemanasan",
+        status="",
+        summary="Poster percobaan.",
+        rows=(),
+        actions=(),
+        url=posters.public_url + "/",
+        library=posters.library,
+        palette=posters.colours,
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        store.draw(Path(scratch), "pemanasan", spec, posters.now)
 
 
 def poster_of_one(post, previous, context: dict, settings: dict) -> None:

@@ -8,7 +8,7 @@ from plugins._shared import one_post
 from plugins._shared.settings import on_initialized
 
 from . import settings  # noqa: F401 - importing it declares POSTERS
-from .generator import PostersGenerator, poster_of_one
+from .generator import PostersGenerator, poster_of_one, warm_up_posters
 
 
 def add_generator(pelican):
@@ -19,4 +19,4 @@ def register() -> None:
     # Connected once however many plugins ask: the handler parses every declared setting.
     signals.initialized.connect(on_initialized)
     signals.get_generators.connect(add_generator)
-    one_post.add_step(50, poster_of_one, owns=("poster",))
+    one_post.add_step(50, poster_of_one, owns=("poster",), warm_up=warm_up_posters)
