@@ -25,7 +25,9 @@ are read, so a page depends on what it shows and not on all of it:
   methods return (weekday()), also in another zone (astimezone), so a page that
   marks past sessions depends on which sessions are past, not on the clock.
   Builds on the clock run at a new moment every time; without this every page
-  (its footer reads the year) would be rendered again by every build.
+  (its footer reads the year) would be rendered again by every build. This
+  one is a datetime itself (a subclass with every part and method traced):
+  C code handed it (zoneinfo, Babel through it) reads its true fields.
 
 What such a proxy hands out that is again of those kinds is traced in turn.
 Any other use (printing, comparing, a method, a dunder) notes the whole value.
@@ -36,8 +38,9 @@ A noted input is a path: the top-level name, then steps joined by SEP, each
 the key is there), "(" + the repr of a call's arguments (what it returned),
 "#" (a sequence's or dict's length), "#" + position (that item, MISSING past the end),
 after `fold`, "*" (the rest of the path for every item), and for moments a
-comparison ("<", "{" for <=, ">", "}" for >=, "=", "!" for !=) with the ISO text
-of the other moment (whether it holds) or "@" + a zone's key (the moment there).
+comparison ("<", "{" for <=, ">", "}" for >=, "=", "!" for !=) with the other
+moment (whether it holds: its wall time, zone key and fold, as two moments of one
+zone compare by wall time) or "@" + a zone's key (the moment there).
 `value_at` reads the value a path stands for.
 """
 
@@ -87,6 +90,10 @@ _MOMENT_QUERIES = frozenset(
     {"weekday", "isoweekday", "isocalendar", "date", "time", "timetz", "toordinal", "timestamp"}
     | {"isoformat", "strftime", "ctime", "utcoffset", "tzname", "dst"}
 )
+_MOMENT_WHOLE = frozenset(
+    {"__str__", "__repr__", "__format__", "__hash__", "__add__", "__sub__", "__reduce__", "__reduce_ex__"}
+    | {"replace", "timetuple", "utctimetuple"}
+)
 
 
 def _traced_object(value) -> bool:
@@ -129,7 +136,7 @@ class RecordingContext(Context):
         if key in self.vars:  # a template's own {% set %} is not an input
             return value
         names = _names.get()
-        if names is None or isinstance(value, _Proxy):  # the latter: seen through an include
+        if names is None or isinstance(value, (_Proxy, _Moment)):  # the latter: seen through an include
             return value
         return traced(value, key, names)
 
@@ -334,76 +341,120 @@ class _Mapping(_Proxy):
         return getattr(object.__getattribute__(self, "_target"), attribute)
 
 
-class _Moment(_Proxy):
-    """An aware moment handed to the template by name: its comparisons, parts and queries."""
+class _Moment(dt.datetime):
+    """An aware moment handed to the template by name: its comparisons, parts and queries.
 
-    __slots__ = ()
+    A real datetime (the same fields), not a wrapper: C code that reads a datetime's
+    fields directly (zoneinfo's utcoffset, datetime.combine) then reads true values
+    instead of a wrapper's memory. Every method and part a datetime has is overridden
+    here, so each use notes its step or the whole moment.
+    """
 
-    def __getattr__(self, attribute: str):
-        target = object.__getattribute__(self, "_target")
-        if attribute in _MOMENT_PARTS:
-            return self._hand_out("." + attribute, getattr(target, attribute))
-        if attribute in _MOMENT_QUERIES:
-            return _Call(getattr(target, attribute), self, "." + attribute)
-        if attribute == "astimezone":
-            return self._astimezone
-        self._note()  # replace(), arithmetic helpers, ...: the whole moment
-        return getattr(target, attribute)
+    __slots__ = ("_target", "_path", "_names")
 
-    def _astimezone(self, zone=None):
-        target = object.__getattribute__(self, "_target")
+    def __new__(cls, moment: dt.datetime, path: str, names: set[str]):
+        fields = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+        self = super().__new__(cls, *fields, moment.microsecond, moment.tzinfo, fold=moment.fold)
+        self._target, self._path, self._names = moment, path, names
+        return self
+
+    _note = _Proxy._note
+    _hand_out = _Proxy._hand_out
+
+    def astimezone(self, zone=None):
         if isinstance(zone, ZoneInfo) and zone.key:
-            path = object.__getattribute__(self, "_path") + SEP + "@" + zone.key
-            return _Moment(target.astimezone(zone), path, object.__getattribute__(self, "_names"))
+            return _Moment(self._target.astimezone(zone), self._path + SEP + "@" + zone.key, self._names)
         self._note()
-        return target.astimezone(zone)
-
-    def __bool__(self) -> bool:
-        self._note("." + CLASS)  # a datetime is always true
-        return True
-
-    def __getitem__(self, key):
-        self._note("." + CLASS)  # Jinja tries obj[name] before obj.name
-        raise TypeError("datetime.datetime object is not subscriptable")
+        return self._target.astimezone(zone)
 
 
 def _plain(value):
     """The moment behind a _Moment, read whole (two moments met); any other value as it is."""
     if type(value) is _Moment:
-        _Proxy._note(value)
-        return object.__getattribute__(value, "_target")
+        value._note()
+        return value._target
     return value
 
 
+def _described(moment) -> str | None:
+    """A moment as a comparison step's text, which `_rebuilt` turns back into the same moment
+    (wall time, zone and fold: two moments in one zone compare by wall time); None if it can't."""
+    if type(moment) is not dt.datetime or moment.tzinfo is None:
+        return None
+    zone = moment.tzinfo
+    if isinstance(zone, ZoneInfo):
+        return f"{moment.replace(tzinfo=None).isoformat()} {zone.key} {moment.fold}" if zone.key else None
+    return moment.isoformat() if isinstance(zone, dt.timezone) else None
+
+
+def _rebuilt(text: str) -> dt.datetime:
+    wall, _, rest = text.partition(" ")
+    if not rest:
+        return dt.datetime.fromisoformat(wall)
+    key, _, fold = rest.partition(" ")
+    return dt.datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(key), fold=int(fold))
+
+
 def _compared(method: str, step: str):
+    compare_with = getattr(operator, method)
+
     def compare(self, other):
         other = _plain(other)
-        if type(other) is dt.datetime and other.tzinfo is not None:
-            self._note(step + other.isoformat())
+        result = compare_with(self._target, other)
+        described = _described(other)
+        # What value_at will replay must be what was seen: anything else counts as the whole moment.
+        if described is not None and compare_with(self._target, _rebuilt(described)) == result:
+            self._note(step + described)
         else:
             self._note()
-        return getattr(operator, method)(object.__getattribute__(self, "_target"), other)
+        return result
 
     compare.__name__ = method
     return compare
 
 
-def _computed(method: str):
-    def compute(self, other):
-        self._note()
-        return getattr(object.__getattribute__(self, "_target"), method)(_plain(other))
+def _part(name: str):
+    return property(lambda self: self._hand_out("." + name, getattr(self._target, name)))
 
-    compute.__name__ = method
-    return compute
+
+def _query(name: str):
+    def query(self, *args, **kwargs):
+        result = getattr(self._target, name)(*args, **kwargs)
+        if kwargs or any(type(arg) not in _CALL_ARGUMENTS for arg in args):
+            self._note()
+            return result
+        return self._hand_out("." + name + SEP + "(" + repr(args), result)
+
+    query.__name__ = name
+    return query
+
+
+def _whole_moment(name: str, reflected: bool = False):
+    """A use that shows the whole moment (printing, arithmetic, pickling): done on the plain one."""
+
+    def use(self, *args, **kwargs):
+        self._note()
+        args = tuple(_plain(arg) for arg in args)
+        if reflected:  # other - moment
+            return getattr(operator, name.replace("__r", "__", 1))(args[0], self._target)
+        return getattr(self._target, name)(*args, **kwargs)
+
+    use.__name__ = name
+    return use
 
 
 for _method, _step in _COMPARED.items():
     setattr(_Moment, _method, _compared(_method, _step))
-for _method in ("__add__", "__radd__", "__sub__", "__rsub__"):
-    setattr(_Moment, _method, _computed(_method))
+for _name in _MOMENT_PARTS:
+    setattr(_Moment, _name, _part(_name))
+for _name in _MOMENT_QUERIES:
+    setattr(_Moment, _name, _query(_name))
+for _name in _MOMENT_WHOLE:
+    setattr(_Moment, _name, _whole_moment(_name))
+for _name in ("__radd__", "__rsub__"):
+    setattr(_Moment, _name, _whole_moment(_name, reflected=True))
 
-
-for _proxy in (_Attributes, _Mapping, _Sequence, _Moment):
+for _proxy in (_Attributes, _Mapping, _Sequence):
     for _method in _WHOLE + ["__add__", "__radd__", "__mul__", "__rmul__"]:
         if _method not in vars(_proxy):
             setattr(_proxy, _method, _whole(_method))
@@ -427,7 +478,7 @@ def value_at(value, steps: str, known: dict | None = None):
         elif op == "(":
             value = value(*_arguments(arg))
         elif op in _COMPARISONS:
-            return _COMPARISONS[op](value, dt.datetime.fromisoformat(arg))
+            return _COMPARISONS[op](value, _rebuilt(arg))
         elif op == "@":
             value = value.astimezone(ZoneInfo(arg))
         elif step == "#":

@@ -180,7 +180,7 @@ def test_a_moment_is_an_input_by_how_it_compares_not_by_its_value():
     text, names = render(source, now=NOON, ends=ends)
     assert text == "lalu nanti "
     steps = sorted(name.partition(SEP)[2] for name in names if name.startswith("now"))
-    assert steps == [">2026-11-30T09:00:00+08:00", ">2026-12-02T09:00:00+08:00"]
+    assert steps == [">2026-11-30T09:00:00 Asia/Makassar 0", ">2026-12-02T09:00:00 Asia/Makassar 0"]
     later = NOON + dt.timedelta(hours=5)  # no end passed: the same inputs
     assert [recording.value_at(later, step) for step in steps] == [True, False]
     next_day = NOON + dt.timedelta(days=1, hours=1)  # the second end passed: an input changed
@@ -211,3 +211,55 @@ def test_a_moment_passes_for_a_datetime():
     text, _names = render("{{ is_moment(now) }}", now=NOON, is_moment=lambda m: isinstance(m, dt.datetime))
     assert text == "True"
     assert recording.value_at(NOON, f">{NOON.isoformat()}") is False
+
+
+def test_every_part_and_method_of_a_datetime_is_traced():
+    """A datetime attribute _Moment does not override would read the moment unrecorded."""
+    constructors = {"combine", "fromisocalendar", "fromisoformat", "fromordinal", "fromtimestamp"}
+    constructors |= {"now", "strptime", "today", "utcfromtimestamp", "utcnow", "max", "min", "resolution"}
+    inherited = {
+        name
+        for name in set(dir(dt.datetime)) - constructors
+        if not name.startswith("__") or name in vars(dt.datetime) or name in vars(dt.date)
+    }
+    inherited -= {"__doc__", "__new__", "__getattribute__"}
+    assert inherited <= set(vars(recording._Moment)), sorted(inherited - set(vars(recording._Moment)))
+
+
+def test_code_that_reads_a_datetimes_fields_gets_the_moments_own():
+    """zoneinfo's C code reads year..second (through attributes) and fold (from the object)."""
+    berlin = ZoneInfo("Europe/Berlin")
+    repeated = dt.datetime(2026, 10, 25, 2, 30, tzinfo=berlin, fold=1)  # the second 02:30
+    text, names = render("{{ zone.utcoffset(now) }} {{ zone.tzname(now) }}", now=repeated, zone=berlin)
+    assert text == "1:00:00 CET"
+    assert f"now{SEP}.hour" in names  # what it read is recorded
+
+
+def test_a_comparison_in_one_zone_replays_as_it_was_seen():
+    """Python compares two moments of one zone by wall time (fold aside), others by instant;
+    the replay of a recorded comparison must answer as the render did (25 Oct 2026 in
+    Berlin: 02:10 in the second, winter hour is later than 02:50 in the first, summer hour)."""
+    berlin = ZoneInfo("Europe/Berlin")
+    end = dt.datetime(2026, 10, 25, 2, 50, tzinfo=berlin)  # fold 0: summer time
+    now = dt.datetime(2026, 10, 25, 2, 10, tzinfo=berlin, fold=1)
+    source = "{% for end in ends %}{{ 'lalu' if end < now else 'nanti' }}{% endfor %}"
+    text, names = render(source, now=now, ends=[end])
+    [step] = [name.partition(SEP)[2] for name in names if name.startswith(f"now{SEP}")]
+    assert recording.value_at(now, step) == (text == "lalu")
+    later = dt.datetime(2026, 10, 25, 3, 0, tzinfo=berlin)
+    assert recording.value_at(later, step) is True  # 03:00 is past 02:50 by wall time too
+
+
+def test_the_sites_date_filters_take_the_moment_and_depend_on_what_they_show():
+    from plugins.indonesian_dates import formats
+
+    def inputs_at(moment, names):
+        return [recording.value_at(moment, name.partition(SEP)[2]) for name in sorted(names) if SEP in name]
+
+    for name in ("long_date", "month_year", "clock", "zone_abbreviation", "long_datetime", "iso"):
+        text, names = render("{{ f(now, zone) }}", now=NOON, f=getattr(formats, name), zone=WITA)
+        assert text == getattr(formats, name)(NOON, WITA), name
+        assert "now" not in names, name  # each read part by part, through Babel and zoneinfo
+    _text, names = render("{{ f(now, zone) }}", now=NOON, f=formats.month_year, zone=WITA)
+    assert inputs_at(NOON, names) == inputs_at(NOON + dt.timedelta(days=3), names)  # "Desember 2026"
+    assert inputs_at(NOON, names) != inputs_at(NOON + dt.timedelta(days=31), names)
