@@ -347,7 +347,9 @@ class _Moment(dt.datetime):
     A real datetime (the same fields), not a wrapper: C code that reads a datetime's
     fields directly (zoneinfo's utcoffset, datetime.combine) then reads true values
     instead of a wrapper's memory. Every method and part a datetime has is overridden
-    here, so each use notes its step or the whole moment.
+    here, so each use notes its step or the whole moment. Not noted: what C code reads
+    from the fields themselves, datetime.combine(moment, time) (its date) and zoneinfo
+    (fold, which only a zone with daylight saving time needs).
     """
 
     __slots__ = ("_target", "_path", "_names")
