@@ -94,7 +94,7 @@ def remember_digests(cache_path: str | Path) -> None:
     _digest_cache[:] = [Path(cache_path)]
 
 
-def signatures(paths: Sequence[str | Path]) -> tuple[tuple[int, ...], ...]:
+def _signatures(paths: Sequence[str | Path]) -> tuple[tuple[int, ...], ...]:
     """Each file's stat as the memo compares it; OSError when one is not there."""
     found = []
     for path in paths:
@@ -112,12 +112,12 @@ def _remembered(paths: Sequence[str | Path], kind: str, compute: Callable[[], _V
     cache = digest_cache.cache_at(_digest_cache[0], DIGEST_CACHE)
     # The path as given is enough for a key: the stat names the very file (device, inode, ctime).
     key = "\0".join([kind, *map(os.fspath, paths)])
-    before = signatures(paths)
+    before = _signatures(paths)
     found = cache.get(key)
     if found is not None and found[0] == before:
         return found[1]
     value = compute()
-    after = signatures(paths)
+    after = _signatures(paths)
     settled = time.time_ns() - RACY_NS
     if before == after and all(max(s[3], s[4]) < settled for s in after):
         cache.put(key, (after, value))

@@ -19,8 +19,6 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import files
-
 # 50 megapixels: decoded as RGBA that is 200 MB, and the card pool decodes several
 # images at once on a small build machine. No web page needs more: a photo 6000
 # pixels on its longest side (36 megapixels) is already far larger than any screen.
@@ -180,14 +178,13 @@ def remember_probes(cache_path: str | Path) -> None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _examine(path: str, version: tuple[int, ...]) -> ImageInfo | _Refusal:
-    """version: the file's stat as files.py compares it (device, inode, size, mtime, ctime)."""
+def _examine(path: str, mtime_ns: int, size: int) -> ImageInfo | _Refusal:
     if not _probe_cache:
         return _decode(path)
     from . import digest_cache  # only builds with a cache need it
 
     cache = digest_cache.cache_at(_probe_cache[0], PROBE_CACHE)
-    key = digest_cache.digest(_PROBE_VERSION, path, version, MAX_PIXELS, Image.__version__)
+    key = digest_cache.digest(_PROBE_VERSION, path, mtime_ns, size, MAX_PIXELS, Image.__version__)
     return cache.remember(key, lambda: _decode(path))
 
 
@@ -212,17 +209,15 @@ def probe(path: str | Path, name: str | None = None) -> ImageInfo:
     """Measure an image from its header, refuse it past MAX_PIXELS, then confirm it decodes.
 
     Raises ImageProblem naming the file as `name` (default: the path as given).
-    The decode is done once for each file version (path and stat, as files.py
-    compares them: a file replaced under the same size and mtime has another inode
-    or ctime): once per process, and once for good after remember_probes() named
-    the build's cache.
+    The decode is done once for each file version (path, mtime, size): once per
+    process, and once for good after remember_probes() named the build's cache.
     """
     try:
-        [version] = files.signatures((path,))
+        stat = os.stat(path)
     except OSError:
         raise unreadable_problem(name or str(path)) from None
     # The real path: the check and the plugins name one file differently (resolved or not).
-    found = _examine(os.path.realpath(path), version)
+    found = _examine(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
     if isinstance(found, _Refusal):
         _raise(found, name or str(path))
     return found

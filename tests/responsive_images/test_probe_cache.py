@@ -80,18 +80,3 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path, fresh):
     cache = fresh()
     assert probe(source) == first
     assert cache.stats.hits == 1 and not cache.stats.damaged
-
-
-def test_an_image_replaced_under_the_same_size_and_time_is_measured_again(tmp_path, fresh):
-    """A copy that keeps times (cp -p, rsync -t, an unpacked archive) may bring another picture
-    of the same byte size and mtime: its inode and ctime still tell it apart."""
-    wide, tall = photo(tmp_path / "lebar.jpg", (64, 48)), photo(tmp_path / "tinggi.jpg", (48, 64))
-    length = max(wide.stat().st_size, tall.stat().st_size)
-    for path in (wide, tall):  # bytes after the JPEG's end are ignored by decoders
-        path.write_bytes(path.read_bytes().ljust(length, b"\0"))
-        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
-    assert probe(wide).size == (64, 48)
-    fresh()
-    os.replace(tall, wide)
-    assert wide.stat().st_size == length and wide.stat().st_mtime_ns == 1_000_000_000
-    assert probe(wide).size == (48, 64)
