@@ -24,6 +24,7 @@ from pelican.settings import read_settings
 from plugins.output_guard import failure, lock
 from plugins.render_memo import last_stats
 
+from .clock import pin_build_moment
 from .errors import BuildStopped
 
 
@@ -55,6 +56,7 @@ def build(
 def _run(settings_file, override: dict, output_dir: list[str]) -> int:
     try:
         settings = read_settings(str(settings_file), override=override)
+        pin_build_moment(settings)  # settings read for this build alone
         output_dir.append(settings["OUTPUT_PATH"])
         _run_pelican(settings)
     except BuildStopped as stop:

@@ -26,3 +26,7 @@ def test_a_second_build_in_one_process_keeps_no_post_of_the_first(tmp_path):
     assert found["codes"] == [0, 0] and found["posts"] > 20, found
     # Pelican memoizes Content.get_content and get_summary on the class, by post.
     assert found["alive"] == 0, found
+    # The build on the clock read it once: the same moment from its first generator to its end.
+    (given, given_end), (clock, clock_end) = found["moments"]
+    assert given == given_end == "2026-11-28T10:00:00+08:00"
+    assert clock and clock == clock_end and clock > "2026-11-28", found["moments"]
