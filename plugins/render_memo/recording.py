@@ -75,14 +75,7 @@ _PURE = (PaginatorPage, Paginator)
 _CALL_ARGUMENTS = (int, str, bool, type(None))  # arguments a path can carry (repr, literal_eval)
 # A moment's comparisons as steps: the method Python calls on the moment, and its step.
 _COMPARED = {"__lt__": "<", "__le__": "{", "__gt__": ">", "__ge__": "}", "__eq__": "=", "__ne__": "!"}
-_COMPARISONS = {
-    "<": operator.lt,
-    "{": operator.le,
-    ">": operator.gt,
-    "}": operator.ge,
-    "=": operator.eq,
-    "!": operator.ne,
-}
+_COMPARISONS = {step: getattr(operator, method) for method, step in _COMPARED.items()}  # replayed
 _MOMENT_PARTS = frozenset(
     {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"}
 )
@@ -239,7 +232,7 @@ class _Call:
 
     __slots__ = ("_method", "_owner", "_step")
 
-    def __init__(self, method, owner: _Proxy, step: str):
+    def __init__(self, method, owner: _Proxy | _Moment, step: str):
         self._method, self._owner, self._step = method, owner, step
 
     def __call__(self, *args, **kwargs):
@@ -420,15 +413,8 @@ def _part(name: str):
 
 
 def _query(name: str):
-    def query(self, *args, **kwargs):
-        result = getattr(self._target, name)(*args, **kwargs)
-        if kwargs or any(type(arg) not in _CALL_ARGUMENTS for arg in args):
-            self._note()
-            return result
-        return self._hand_out("." + name + SEP + "(" + repr(args), result)
-
-    query.__name__ = name
-    return query
+    """A plain method (weekday, isoformat): a _Call, as for a _PURE object's methods."""
+    return property(lambda self: _Call(getattr(self._target, name), self, "." + name))
 
 
 def _whole_moment(name: str, reflected: bool = False):
