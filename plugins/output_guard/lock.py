@@ -128,11 +128,12 @@ def _take(folder: Path, wait: float) -> _Held:
         held = _try_take(folder)
         if held is not None:
             return held
-        holder = _holder_of(folder)
         if not told:
+            holder = _holder_of(folder)
             logger.warning("Menunggu pembangunan lain%s yang sedang menulis ke %s selesai...", holder, folder)
             told = True
         if time.monotonic() >= deadline:
+            holder = _holder_of(folder)  # who holds it now
             raise BuildStopped(
                 f"pembangunan lain{holder} masih menulis ke folder keluaran {folder} "
                 f"setelah ditunggu {wait:g} detik. Tunggu sampai pembangunan itu selesai "
