@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomically
+from .files import stat_signature, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ def code_version(modules: Iterable[str], packages: Iterable[str] = ()) -> str:
 
 
 def file_signature(path: str | Path) -> tuple:
-    """What a file is now, cheaply: where it really is, and its size and time (None: not there)."""
+    """What a file is now, cheaply: where it really is, and its stat (None: not there)."""
     real = os.path.realpath(path)
     try:
         stat = os.stat(real)
@@ -204,7 +204,7 @@ def file_signature(path: str | Path) -> tuple:
         return (real, None)
     if os.path.isdir(real):
         return (real, "folder", tuple(sorted(os.listdir(real))))
-    return (real, stat.st_size, stat.st_mtime_ns)
+    return (real, *stat_signature(stat))
 
 
 @dataclass(frozen=True)

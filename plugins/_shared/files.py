@@ -94,16 +94,17 @@ def remember_digests(cache_path: str | Path) -> None:
     _digest_cache[:] = [Path(cache_path)]
 
 
-def _signatures(paths: Sequence[str | Path]) -> tuple[tuple[int, ...], ...]:
-    """Each file's stat as the memo compares it; OSError when one is not there."""
-    found = []
-    for path in paths:
-        stat = os.stat(path)
-        found.append((stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
-    return tuple(found)
+def stat_signature(stat: os.stat_result) -> tuple[int, ...]:
+    """A file's stat as every cache here compares it: the very file, and any write to it."""
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
-def _remembered(paths: Sequence[str | Path], kind: str, compute: Callable[[], _Value]) -> _Value:
+def signatures(paths: Sequence[str | Path]) -> tuple[tuple[int, ...], ...]:
+    """Each file's stat_signature; OSError when one is not there."""
+    return tuple(stat_signature(os.stat(path)) for path in paths)
+
+
+def remembered(paths: Sequence[str | Path], kind: str, compute: Callable[[], _Value]) -> _Value:
     """compute(), which reads only these files; or what it gave before, while their stats are unchanged."""
     if not _digest_cache:
         return compute()
@@ -112,12 +113,12 @@ def _remembered(paths: Sequence[str | Path], kind: str, compute: Callable[[], _V
     cache = digest_cache.cache_at(_digest_cache[0], DIGEST_CACHE)
     # The path as given is enough for a key: the stat names the very file (device, inode, ctime).
     key = "\0".join([kind, *map(os.fspath, paths)])
-    before = _signatures(paths)
+    before = signatures(paths)
     found = cache.get(key)
     if found is not None and found[0] == before:
         return found[1]
     value = compute()
-    after = _signatures(paths)
+    after = signatures(paths)
     settled = time.time_ns() - RACY_NS
     if before == after and all(max(s[3], s[4]) < settled for s in after):
         cache.put(key, (after, value))
@@ -131,7 +132,7 @@ def _read_sha256(path: str | Path):
 
 
 def sha256_of(path: str | Path) -> str:
-    return _remembered((path,), "sha256", lambda: _read_sha256(path).hexdigest())
+    return remembered((path,), "sha256", lambda: _read_sha256(path).hexdigest())
 
 
 def sha256_with_suffixes(path: str | Path, suffixes: Sequence[bytes]) -> list[str]:
@@ -150,7 +151,7 @@ def sha256_with_suffixes(path: str | Path, suffixes: Sequence[bytes]) -> list[st
         return found
 
     kind = "sha256+" + hashlib.sha256(repr(list(suffixes)).encode()).hexdigest()
-    return _remembered((path,), kind, digests)
+    return remembered((path,), kind, digests)
 
 
 def record_of(path: str | Path) -> Path:
@@ -183,7 +184,7 @@ def recorded_digest(path: str | Path) -> str | None:
     """The file's sha256 when its record matches its size and bytes; None when it may not be reused."""
     try:
         record = os.fspath(path) + RECORD_SUFFIX  # record_of(path), without pathlib's cost
-        return _remembered((path, record), "record", lambda: _matches_record(path))
+        return remembered((path, record), "record", lambda: _matches_record(path))
     except OSError:  # no file or no record
         return None
 

@@ -6,7 +6,7 @@ the same way). A fingerprint may change when nothing relevant did (the cost is
 redoing the work), never the other way round: a value this module cannot
 describe raises Unfingerprintable, and the caller must then redo the work.
 
-- FileDigests: sha256 of files, remembered by (size, mtime, inode) in memory and
+- FileDigests: sha256 of files, remembered by their stat (files.stat_signature) in memory and
   in a JSON file under CACHE_PATH, so an unchanged file is not read again.
 - code_fingerprint: the theme, our plugins' code, settings and library versions.
 - Fingerprinter: one build's digests of template values (content objects, lists,
@@ -35,7 +35,7 @@ from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pydantic import BaseModel
 
-from .files import write_atomically
+from .files import stat_signature, write_atomically
 
 DIGEST_BYTES = 16
 
@@ -58,14 +58,15 @@ def digest(*parts: bytes | str) -> str:
 
 
 def _stamp(stat: os.stat_result) -> list[int]:
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_dev]
+    return list(stat_signature(stat))  # a list: as it comes back from the JSON file
 
 
 class FileDigests:
-    """sha256 of files, read again only when a file's size, mtime or inode changed.
+    """sha256 of files, read again only when a file's stat changed (size, mtime, inode, ctime).
 
     Editors and git write a changed file with a new mtime (and usually a new
-    inode), so the stamp is what `make` and git's index trust as well.
+    inode), and any write moves ctime, which no tool sets back (`cp -p` keeps
+    the size and mtime): git's index trusts the same stamp.
     """
 
     def __init__(self, store: Path | None = None):

@@ -1,18 +1,17 @@
 """Every image the build reads: measured from its header first, then decoded safely.
 
-probe() is the one gate: it refuses an image with too many pixels before a
-single pixel is decoded, and a file that does not decode, with an Indonesian
-message naming the file. to_rgb()/to_rgba() turn any Pillow mode into 8-bit
-colour (16-bit greyscale scaled, transparency kept or laid on a background),
-so a 16-bit PNG never comes out white.
+examine() is the one gate (image_probes.probe() remembers its findings): it
+refuses an image with too many pixels before a single pixel is decoded, and a
+file that does not decode, with an Indonesian message naming the file.
+to_rgb()/to_rgba() turn any Pillow mode into 8-bit colour (16-bit greyscale
+scaled, transparency kept or laid on a background), so a 16-bit PNG never
+comes out white.
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import math
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from PIL import Image
 MAX_PIXELS = 50_000_000
 LONGEST_SIDE = 6000  # what the fix tells staff to shrink to; stays under MAX_PIXELS
 
-# Pillow's own guard, for any code that opens an image without probe(): it warns
+# Pillow's own guard, for any code that opens an image without examine(): it warns
 # above this and refuses twice this, so nothing past the limit is decoded silently.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
@@ -58,7 +57,7 @@ class ImageInfo:
 
 
 @dataclass(frozen=True)
-class _Refusal:
+class Refusal:
     """Why an image was refused; the message is written when raised, with the caller's name."""
 
     too_large: bool
@@ -96,7 +95,7 @@ def unreadable_problem(name: str) -> ImageProblem:
     )
 
 
-def _raise(refusal: _Refusal, name: str):
+def _raise(refusal: Refusal, name: str):
     if refusal.too_large:
         raise too_large_problem(name, refusal.width, refusal.height)
     raise unreadable_problem(name)
@@ -119,7 +118,7 @@ def _header_orientation(image: Image.Image) -> int:
     return exif.get(ORIENTATION, 1)
 
 
-def _header(path: Path) -> ImageInfo | _Refusal:
+def _header(path: Path) -> ImageInfo | Refusal:
     """Parse the header with the format's own class: nothing decoded, no size limit yet.
 
     Image.open would check the size itself but refuses a huge image without
@@ -138,7 +137,7 @@ def _header(path: Path) -> ImageInfo | _Refusal:
                 try:
                     image = factory(handle, str(path))
                 except Image.DecompressionBombError:
-                    return _Refusal(too_large=True)  # WebP checks before saying its size
+                    return Refusal(too_large=True)  # WebP checks before saying its size
                 except Exception:  # noqa: BLE001 - not this format (Image.open also moves on)
                     continue
                 with image:
@@ -148,52 +147,30 @@ def _header(path: Path) -> ImageInfo | _Refusal:
                     )
     except OSError:
         pass
-    return _Refusal(too_large=False)
+    return Refusal(too_large=False)
 
 
-def _check_size(found: ImageInfo | _Refusal) -> ImageInfo | _Refusal:
+def _check_size(found: ImageInfo | Refusal) -> ImageInfo | Refusal:
     if isinstance(found, ImageInfo) and found.width * found.height > MAX_PIXELS:
-        return _Refusal(True, found.width, found.height)
+        return Refusal(True, found.width, found.height)
     return found
 
 
 def read_header(path: str | Path, name: str | None = None) -> ImageInfo:
     """The image's size, format and mode from its header only; ImageProblem past the limit.
 
-    Cheap (no pixel is decoded) but does not prove the pixels decode; probe() does.
+    Cheap (no pixel is decoded) but does not prove the pixels decode; examine() does.
+    """
+    return accepted(_check_size(_header(Path(path))), name or str(path))
+
+
+def examine(path: str | Path) -> ImageInfo | Refusal:
+    """Measure an image from its header, refuse it past MAX_PIXELS, then decode it whole.
+
+    Uncached: image_probes.probe() keeps what this finds per file version.
     """
     found = _check_size(_header(Path(path)))
-    if isinstance(found, _Refusal):
-        _raise(found, name or str(path))
-    return found
-
-
-PROBE_CACHE = "gambar"  # CACHE_PATH/ringkasan/gambar.pickle: what probe() found, per file version
-_probe_cache: list[Path] = []  # the CACHE_PATH a build named (remember_probes), if any
-
-
-def remember_probes(cache_path: str | Path) -> None:
-    """Keep what probe() finds in this CACHE_PATH, so a later build decodes no unchanged image."""
-    _probe_cache[:] = [Path(cache_path)]
-
-
-@functools.lru_cache(maxsize=4096)
-def _examine(path: str, mtime_ns: int, size: int) -> ImageInfo | _Refusal:
-    if not _probe_cache:
-        return _decode(path)
-    from . import digest_cache  # only builds with a cache need it
-
-    cache = digest_cache.cache_at(_probe_cache[0], PROBE_CACHE)
-    key = digest_cache.digest(_PROBE_VERSION, path, mtime_ns, size, MAX_PIXELS, Image.__version__)
-    return cache.remember(key, lambda: _decode(path))
-
-
-_PROBE_VERSION = 1  # raise when what _decode finds changes
-
-
-def _decode(path: str) -> ImageInfo | _Refusal:
-    found = _check_size(_header(Path(path)))
-    if isinstance(found, _Refusal):
+    if isinstance(found, Refusal):
         return found
     try:
         with Image.open(path) as image:
@@ -201,25 +178,14 @@ def _decode(path: str) -> ImageInfo | _Refusal:
             orientation = image.getexif().get(ORIENTATION, 1)  # as ImageOps.exif_transpose reads it
             width, height = _shown(*image.size, orientation)
     except Exception:  # noqa: BLE001 - whatever a decoder raises, the file cannot be used
-        return _Refusal(too_large=False)
+        return Refusal(too_large=False)
     return ImageInfo(width, height, found.format, found.mode, found.transparency)
 
 
-def probe(path: str | Path, name: str | None = None) -> ImageInfo:
-    """Measure an image from its header, refuse it past MAX_PIXELS, then confirm it decodes.
-
-    Raises ImageProblem naming the file as `name` (default: the path as given).
-    The decode is done once for each file version (path, mtime, size): once per
-    process, and once for good after remember_probes() named the build's cache.
-    """
-    try:
-        stat = os.stat(path)
-    except OSError:
-        raise unreadable_problem(name or str(path)) from None
-    # The real path: the check and the plugins name one file differently (resolved or not).
-    found = _examine(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
-    if isinstance(found, _Refusal):
-        _raise(found, name or str(path))
+def accepted(found: ImageInfo | Refusal, name: str) -> ImageInfo:
+    """What examine() found, or its refusal raised as ImageProblem naming the file as `name`."""
+    if isinstance(found, Refusal):
+        _raise(found, name)
     return found
 
 

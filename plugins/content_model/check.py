@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from plugins._shared import digest_cache
 from plugins._shared.boundary import is_within
 from plugins._shared.clock import build_moment
-from plugins._shared.images import remember_probes
+from plugins._shared.files import remember_digests
 
 from .advice import unknown_field_error
 from .body import check_body, control_characters, internal_links
@@ -154,7 +154,7 @@ class CheckedFiles:
         self.cache = digest_cache.cache_at(cache_path, CACHE_NAME) if cache_path else None
         if self.cache is None:
             return
-        remember_probes(cache_path)  # images the check reads: measured once per file version
+        remember_digests(cache_path)  # images the check reads: measured once per file version
         modules = ["plugins.content_model", "plugins._shared", *(settings.get("CONTENT_KINDS") or BUILT_IN)]
         self.version = digest_cache.digest(
             digest_cache.code_version(modules, ["PyYAML", "pelican", "pillow", "lxml", "regex"]),

@@ -22,7 +22,8 @@ from plugins._shared.boundary import OutsideBoundary, content_file
 from plugins._shared.digest_cache import note_file
 from plugins._shared.focal_point import FocusError, parse_focus
 from plugins._shared.hashtags import HASHTAG, suggest_hashtag, unique_hashtags
-from plugins._shared.images import ImageInfo, ImageProblem, probe
+from plugins._shared.image_probes import probe
+from plugins._shared.images import ImageInfo, ImageProblem
 
 from .paths import why, written_form
 from .problems import FieldError

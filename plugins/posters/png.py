@@ -8,7 +8,8 @@ import io
 from PIL import Image, ImageDraw, ImageOps
 
 from plugins._shared.colors import rgb
-from plugins._shared.images import probe, to_rgba
+from plugins._shared.image_probes import probe
+from plugins._shared.images import to_rgba
 from plugins.social_cards import cache as card_cache
 from plugins.social_cards.text import draw_block
 

@@ -3,7 +3,7 @@
 The record is a JSON file under CACHE_PATH/render-memo/, one per output folder:
 the global fingerprint it was made under, then per page (its output name) the
 names its last render looked up, a fingerprint of each value, the sha256 of the
-file written and that file's stamp (size, mtime, inode) once its bytes were
+file written and that file's stamp (files.stat_signature) once its bytes were
 found to be that sha256. A name whose value cannot be fingerprinted is recorded
 as None, which never matches: that page is rendered on every build.
 
@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 # RACY_NS: a file written this recently may change again under the same stamp.
-from plugins._shared.files import RACY_NS, write_atomically
+from plugins._shared.files import RACY_NS, stat_signature, write_atomically
 from plugins._shared.fingerprint import Fingerprinter, Unfingerprintable
 
 from . import recording
@@ -252,19 +252,19 @@ class _MemoTemplate:
 def _holds(
     path: str, sha: str, recorded: tuple[str, list[int] | None] | None = None
 ) -> tuple[bool, list[int] | None]:
-    """Whether the file's bytes are sha, and the stamp (size, mtime, inode) to keep with sha.
+    """Whether the file's bytes are sha, and the stamp (files.stat_signature) to keep with sha.
 
     recorded: the sha and stamp an earlier build noted for this file. While the file
-    still has that stamp its bytes are that sha, so it is not read again: editors,
-    tools and Pelican's writer give a rewritten file a new mtime (git and make
-    trust the same). As in git, a stamp is only kept once the file is older than
-    the clock's granularity could hide a second write in.
+    still has that stamp its bytes are that sha, so it is not read again: any
+    write moves the file's ctime (git's index trusts the same). As in git, a stamp
+    is only kept once the file is older than the clock's granularity could hide a
+    second write in.
     """
     try:
         status = os.stat(path)
     except OSError:
         return False, None
-    now = [status.st_size, status.st_mtime_ns, status.st_ino]
+    now = list(stat_signature(status))  # a list: as it comes back from the record
     if recorded is not None and recorded[1] is not None and now == recorded[1]:
         return (True, now) if recorded[0] == sha else (False, None)
     try:
@@ -274,4 +274,5 @@ def _holds(
         return False, None
     if found != sha:
         return False, None
-    return True, (now if time.time_ns() - status.st_mtime_ns > RACY_NS else None)
+    settled = time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_NS
+    return True, (now if settled else None)

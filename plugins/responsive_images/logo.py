@@ -12,7 +12,8 @@ from pathlib import Path
 from PIL import Image
 
 from plugins._shared import files
-from plugins._shared.images import probe, to_rgba, upright
+from plugins._shared.image_probes import probe
+from plugins._shared.images import to_rgba, upright
 
 from . import encode
 from .resize import OUTPUT_FOLDER

@@ -17,7 +17,8 @@ from pelican import signals
 from plugins._shared import files, one_post
 from plugins._shared.errors import BuildStopped
 from plugins._shared.focal_point import parse_focus
-from plugins._shared.images import ImageProblem, probe, remember_probes
+from plugins._shared.image_probes import probe
+from plugins._shared.images import ImageProblem
 
 from .body import rewrite_images
 from .logo import logo
@@ -43,7 +44,6 @@ def cache_dir_of(settings) -> Path:
 
 def add_pictures(generator) -> None:
     settings = generator.settings
-    remember_probes(settings["CACHE_PATH"])  # an unchanged image is not decoded again
     with_cards = hasattr(generator, "articles")  # only posts are shown as cards in listings
     give_pictures(_items(generator), settings, with_cards)
     _add_logo(generator, Path(settings["PATH"]), Path(settings["OUTPUT_PATH"]), cache_dir_of(settings))

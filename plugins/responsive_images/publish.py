@@ -17,7 +17,8 @@ from pathlib import Path
 from PIL import Image
 
 from plugins._shared import files
-from plugins._shared.images import ImageProblem, conversion_revision, probe, to_rgb, to_rgba, upright
+from plugins._shared.image_probes import probe
+from plugins._shared.images import ImageProblem, conversion_revision, to_rgb, to_rgba, upright
 
 from . import encode
 

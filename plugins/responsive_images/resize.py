@@ -19,7 +19,8 @@ from pathlib import Path
 from PIL import Image
 
 from plugins._shared import files
-from plugins._shared.images import ImageInfo, conversion_revision, probe, to_rgb, upright
+from plugins._shared.image_probes import probe
+from plugins._shared.images import ImageInfo, conversion_revision, to_rgb, upright
 
 from . import encode
 from .publish import published_size

@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageStat
 
 from plugins._shared import files
-from plugins._shared.images import probe
+from plugins._shared.image_probes import probe
 
 from . import encode
 from .resize import OUTPUT_FOLDER, Run, Variant, _make, _plans, crop_box

@@ -21,7 +21,8 @@ from pathlib import Path
 from plugins._shared import files
 from plugins._shared.clock import build_moment
 from plugins._shared.errors import BuildStopped
-from plugins._shared.images import ImageInfo, ImageProblem, probe
+from plugins._shared.image_probes import probe
+from plugins._shared.images import ImageInfo, ImageProblem
 from plugins._shared.order import newest_first
 from plugins._shared.settings import setting
 from plugins.content_model.kinds import kinds_of

@@ -64,15 +64,9 @@ class CardJob:
     max_bytes: int
 
 
-@functools.lru_cache(maxsize=1024)
-def _file_digest(path: str, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def file_digest(path: str | Path) -> str:
-    """Digest of a file's bytes, read once per build unless the file changes."""
-    stat = os.stat(path)
-    return _file_digest(str(path), stat.st_mtime_ns, stat.st_size)
+    """Digest of a file's bytes, read again only when its stat changed (files.sha256_of)."""
+    return files.sha256_of(path)
 
 
 @functools.cache

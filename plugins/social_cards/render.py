@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
+from plugins._shared import files
 from plugins._shared.colors import LUMA
 from plugins._shared.images import read_header, to_rgba
 
@@ -440,10 +440,9 @@ def _gradient(canvas, element) -> None:
 SOURCE_LIMIT = (2400, 2400)
 
 
-def _version(path: str) -> tuple[str, int, int]:
+def _version(path: str) -> tuple:
     """A file as it is now: a key for what is made from it, in a process that outlives a build."""
-    stat = os.stat(path)
-    return (path, stat.st_mtime_ns, stat.st_size)
+    return (path, *files.signatures((path,)))
 
 
 def _open(path: str) -> Image.Image:
@@ -454,7 +453,7 @@ def _open(path: str) -> Image.Image:
 # Cards arrive in batches sharing a picture (batch.py): a few kept pictures are enough,
 # and a 2400 px source is 23 MB in memory.
 @functools.lru_cache(maxsize=4)
-def _decoded(version: tuple[str, int, int]) -> Image.Image:
+def _decoded(version: tuple) -> Image.Image:
     path = version[0]
     read_header(path)  # refuses an image past the pixel limit before it is decoded
     with Image.open(path) as image:
@@ -478,12 +477,12 @@ def _auto_focus(path: str, box: tuple[int, int]) -> focal.Point:
 
 
 @functools.lru_cache(maxsize=32)
-def _auto_focus_of(version: tuple[str, int, int], box: tuple[int, int]) -> focal.Point:
+def _auto_focus_of(version: tuple, box: tuple[int, int]) -> focal.Point:
     return focal.auto_focus(_decoded(version), box)
 
 
 @functools.lru_cache(maxsize=4)
-def _scalable(version: tuple[str, int, int]) -> Image.Image:
+def _scalable(version: tuple) -> Image.Image:
     """The source to scale: without its alpha channel when that is opaque throughout.
 
     Scaling RGBA works on premultiplied colour (two conversions); an opaque picture
@@ -496,7 +495,7 @@ def _scalable(version: tuple[str, int, int]) -> Image.Image:
 
 
 @functools.lru_cache(maxsize=8)
-def _picture(version: tuple[str, int, int], size: tuple[int, int], window, radius: int):
+def _picture(version: tuple, size: tuple[int, int], window, radius: int):
     """The source scaled for one box, and where it shows: its transparency, in rounded corners.
 
     `window`: the part a cover shows (cover_window); None: contained whole. Kept for

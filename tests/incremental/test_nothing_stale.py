@@ -125,7 +125,7 @@ def test_a_title_change_renders_only_the_pages_that_show_the_post(tmp_path):
 
 
 def test_a_page_edited_or_removed_in_the_output_is_made_again(tmp_path):
-    """The memo trusts a page on disk by its size, mtime and inode: any write or removal shows."""
+    """The memo trusts a page on disk by its stat (ctime included): any write or removal shows."""
     content = copy_content(tmp_path / "content")
     cache = share_caches(tmp_path / "cache")
     output = tmp_path / "output"

@@ -1,4 +1,5 @@
-"""A build's digest memo (files.remember_digests) in a test: reads counted, builds seconds apart."""
+"""A build's digest memo (files.remember_digests) in a test: reads counted, builds seconds apart;
+and a file changed as `cp -p` changes it."""
 
 from __future__ import annotations
 
@@ -41,3 +42,19 @@ class Remembered:
 
     def close(self) -> None:
         digest_cache.forget_open_caches()
+
+
+def changed_in_place(path, data: bytes) -> None:
+    """Write data over path's bytes in the same inode, mtime set back; wait until its ctime moved."""
+    before = os.stat(path)
+    with open(path, "r+b") as handle:
+        handle.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    while os.stat(path).st_ctime_ns == before.st_ctime_ns:  # one tick of the file system's clock
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )

@@ -9,7 +9,7 @@ import pytest
 
 from plugins._shared import files
 
-from .digestkit import Remembered
+from .digestkit import Remembered, changed_in_place
 
 
 def leftovers(folder) -> list[str]:
@@ -128,22 +128,6 @@ def remembered(tmp_path, monkeypatch):
     memo.close()
 
 
-def _changed_in_place(path, data: bytes) -> None:
-    """Write data over path's bytes in the same inode, mtime set back; wait until its ctime moved."""
-    before = os.stat(path)
-    with open(path, "r+b") as handle:
-        handle.write(data)
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    while os.stat(path).st_ctime_ns == before.st_ctime_ns:  # one tick of the file system's clock
-        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    after = os.stat(path)
-    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
-        before.st_ino,
-        before.st_size,
-        before.st_mtime_ns,
-    )
-
-
 def test_an_unchanged_file_is_not_read_by_the_next_build(tmp_path, remembered):
     source = tmp_path / "cache" / "foto.jpg"
     digest = files.write_recorded(source, b"\xff\xd8" + b"a" * 100)
@@ -170,8 +154,8 @@ def test_a_file_changed_in_place_with_size_and_mtime_kept_is_read_again(tmp_path
         remembered.next_build()
         assert files.recorded_digest(source) == digest
         assert files.copy_if_changed(source, target, digest) is False
-    _changed_in_place(source, b"\x00" * 10)
-    _changed_in_place(target, b"\x00" * 10)
+    changed_in_place(source, b"\x00" * 10)
+    changed_in_place(target, b"\x00" * 10)
     remembered.next_build()
     assert files.recorded_digest(source) is None
     assert files.write_recorded(source, original) == digest  # as the cache's owner makes it again

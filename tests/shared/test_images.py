@@ -8,7 +8,8 @@ import pytest
 from PIL import Image, ImageFile, ImageStat
 
 from plugins._shared import images
-from plugins._shared.images import MAX_PIXELS, ImageProblem, probe, read_header, to_rgb, to_rgba
+from plugins._shared.image_probes import probe
+from plugins._shared.images import MAX_PIXELS, ImageProblem, read_header, to_rgb, to_rgba
 
 from .imagekit import claimed_png, grey16_png
 
