@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
 import shlex
 import shutil
@@ -117,6 +119,9 @@ def new(c, kind, title):
 # not origin/main, build a clean worktree of HEAD (the main folder's caches), keep
 # every card gh-pages already serves, then ghp-import. The scheduled workflow runs
 # this with --no-push on a checkout of main, so the two never undo each other.
+# The worktree and the build's output stay under CACHE_PATH/terbit/ between
+# publishes, so the next one renders only what changed (the render memo and the
+# caches know files by where they are and by their stat).
 @task(
     help={
         "push": "kirim cabang gh-pages ke remote origin (bawaan: ya). --no-push hanya membuat "
@@ -141,19 +146,26 @@ def _publish(c, push: bool, cname: str | None) -> None:
     commit = c.run("git rev-parse HEAD", hide=True).stdout.strip()
     # Before the build: a remote we cannot read would otherwise lose its cards on push.
     _fetch_published_site(c)
-    # Build into a fresh folder: only a build that completed is ever published.
-    with tempfile.TemporaryDirectory(prefix="serambi-publish-") as scratch:
-        site = Path(scratch) / "situs"
-        _build_commit(c, commit, Path(scratch) / "sumber", site, Path(settings["CACHE_PATH"]))
-        _keep_published_cards(c, str(site), _card_folder(settings))
-        # -n writes .nojekyll, so GitHub Pages serves folders that start with "_".
-        flags = ["-n", "-b", "gh-pages", "-m", f"Terbitkan situs dari commit {commit[:12]}"]
-        if cname:
-            flags += ["-c", cname]
-        if push:
-            flags += ["-p", "-f"]
-        command = [sys.executable, "-m", "ghp_import", *flags, str(site)]
-        c.run(shlex.join(command), pty=False)
+    cache = Path(settings["CACHE_PATH"])
+    if not cache.is_absolute():
+        cache = ROOT / cache
+    workspace = cache / PUBLISH_WORKSPACE
+    source, site = workspace / "sumber", workspace / "situs"
+    with _publish_lock(source):
+        _build_commit(c, commit, source, site, cache)
+        # What is published is a copy: the kept output stays exactly what the build made.
+        with tempfile.TemporaryDirectory(prefix="terbitan-", dir=workspace) as scratch:
+            staged = Path(scratch) / "situs"
+            shutil.copytree(site, staged, copy_function=_linked_or_copied)
+            _keep_published_cards(c, str(staged), _card_folder(settings))
+            # -n writes .nojekyll, so GitHub Pages serves folders that start with "_".
+            flags = ["-n", "-b", "gh-pages", "-m", f"Terbitkan situs dari commit {commit[:12]}"]
+            if cname:
+                flags += ["-c", cname]
+            if push:
+                flags += ["-p", "-f"]
+            command = [sys.executable, "-m", "ghp_import", *flags, str(staged)]
+            c.run(shlex.join(command), pty=False)
     print(
         f"Situs dari commit {commit[:12]} diterbitkan ke cabang gh-pages."
         if push
@@ -264,30 +276,79 @@ def _refuse(message: str) -> None:
     raise Exit(code=1)
 
 
+PUBLISH_WORKSPACE = "terbit"  # under CACHE_PATH: publish's worktree and output
+BUILT = ".selesai"  # beside the output: the last build into it completed
+
+
 def _build_commit(c, commit: str, source: Path, site: Path, cache: Path) -> None:
     """Build COMMIT strictly with publish settings into SITE, from a clean worktree
-    at SOURCE (its own plugins, theme and settings), with the main folder's card and
-    image caches; the worktree is removed afterwards, whatever happened."""
-    c.run(f"git worktree add --quiet --detach {shlex.quote(str(source))} {commit}", hide=True)
-    try:
-        command = [
-            sys.executable,
-            "-m",
-            "plugins._shared.build",
-            "publishconf.py",
-            "--output",
-            str(site),
-            "--strict",
-            "--cache",
-            str(cache),
-        ]
-        with c.cd(str(source)):  # `python -m` puts the worktree first on sys.path
-            built = c.run(shlex.join(command), warn=True, pty=False)
-    finally:
-        c.run(f"git worktree remove --force {shlex.quote(str(source))}", warn=True, hide=True)
-        c.run("git worktree prune", warn=True, hide=True)
-    if not built.ok:
+    at SOURCE (its own plugins, theme and settings), with the main folder's caches.
+    SITE keeps the last completed build: the ledger removes what this one no longer
+    makes. One that did not complete (failed or killed) is not built over."""
+    built = site.parent / BUILT
+    if not built.exists():
+        shutil.rmtree(site, ignore_errors=True)
+    built.unlink(missing_ok=True)
+    _check_out(c, commit, source)
+    command = [
+        sys.executable,
+        "-m",
+        "plugins._shared.build",
+        "publishconf.py",
+        "--output",
+        str(site),
+        "--strict",
+        "--keep-output",
+        "--cache",
+        str(cache),
+    ]
+    with c.cd(str(source)):  # `python -m` puts the worktree first on sys.path
+        result = c.run(shlex.join(command), warn=True, pty=False)
+    if not result.ok:
         raise Exit(code=1)
+    built.touch()
+
+
+def _check_out(c, commit: str, source: Path) -> None:
+    """SOURCE holds exactly COMMIT and nothing else: the last publish's worktree moved
+    to it (git writes only the files that differ, so the rest keep their stat), or a
+    new worktree where there is none."""
+    source = source.resolve()  # as git lists its worktrees
+    quoted = shlex.quote(str(source))
+    listed = c.run("git worktree list --porcelain", hide=True).stdout.splitlines()
+    if f"worktree {source}" in listed and (source / ".git").is_file():
+        moved = c.run(f"git -C {quoted} checkout --quiet --force --detach {commit}", warn=True, hide=True)
+        # Everything git does not hold goes, ignored files too; compiled code stays (it is
+        # checked against its source), so the build does not compile every module again.
+        if moved.ok and c.run(f"git -C {quoted} clean -ffdxq -e __pycache__", warn=True, hide=True).ok:
+            return
+    shutil.rmtree(source, ignore_errors=True)  # not a worktree of this project (a copied cache)
+    c.run("git worktree prune", hide=True)
+    c.run(f"git worktree add --quiet --force --detach {quoted} {commit}", hide=True)
+
+
+@contextlib.contextmanager
+def _publish_lock(source: Path):
+    """One publish at a time per project: two would check out one worktree at once."""
+    from plugins._shared.errors import BuildStopped
+    from plugins.output_guard import lock
+
+    try:
+        lock.acquire(source, lock.wait_seconds())
+    except BuildStopped as error:
+        print(f"GAGAL: {error}", file=sys.stderr)
+        raise Exit(code=1) from None
+    try:
+        yield
+    finally:
+        lock.release(source)
+
+
+def _linked_or_copied(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copy2(source, target)
 
 
 # Where gh-pages may be: this machine's branch, and origin's as last fetched.

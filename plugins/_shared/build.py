@@ -176,8 +176,16 @@ if __name__ == "__main__":
     parser.add_argument("--content", help="content folder instead of the settings' PATH")
     parser.add_argument("--now", help="fixed build time, ISO 8601 with offset (BUILD_NOW)")
     parser.add_argument("--cache", help="CACHE_PATH: cards, image sizes, Pelican's own cache")
+    parser.add_argument(
+        "--keep-output",
+        action="store_true",
+        help="build over the output folder even if DELETE_OUTPUT_DIRECTORY says to empty it "
+        "(the ledger removes what the build no longer makes)",
+    )
     args = parser.parse_args()
     extra = {}
+    if args.keep_output:
+        extra["DELETE_OUTPUT_DIRECTORY"] = False
     if args.content:
         extra["PATH"] = str(Path(args.content).resolve())
     if args.now:

@@ -2,28 +2,34 @@
 
 The memo starts once every `initialized` handler has settled the settings and
 before any generator reads content (get_generators), and is saved when the
-build ends. The global fingerprint is also what Pelican's reader cache
-(CACHE_CONTENT, CONTENT_CACHING_LAYER = "reader") was made under: that cache
-knows files only by name and digest, so a changed Markdown setting, plugin or
-library would otherwise keep serving bodies read the old way. When the global
-fingerprint changed, that cache is emptied with the memo.
+build ends.
 
-Jinja's compiled templates are kept under the same folder (a bytecode cache):
-a build in a fresh process would otherwise compile every template again. Jinja
-checks each against its template's source; the global fingerprint covers the
-rest (the environment's settings, extensions and Jinja's version), so the
-folder is emptied with the memo too.
+The global fingerprint is also what Pelican's reader cache (CACHE_CONTENT,
+CONTENT_CACHING_LAYER = "reader") and Jinja's compiled templates (a bytecode
+cache) are made under, so each fingerprint has its own folder of them
+(render-memo/made-under/<fingerprint>/, the last KEPT_FINGERPRINTS used). The
+reader cache knows files only by name and digest, so a changed Markdown
+setting, plugin or library would otherwise keep serving bodies read the old
+way; Jinja checks a compiled template against its source only, and the
+fingerprint covers the rest (the environment's settings, extensions and
+Jinja's version). One folder each, not one emptied when the fingerprint
+changes: `invoke serve`, `invoke build` and `invoke publish` build with
+settings of their own into one CACHE_PATH, one after another or at once, and
+each would otherwise read every Markdown file again after the other.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import shutil
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+from pelican.generators import CachingGenerator
+from pelican.readers import Readers
 
 import plugins
 from plugins._shared.fingerprint import (
@@ -47,8 +53,9 @@ logger = logging.getLogger(__name__)
 # output folder by the memo's record (one per folder), the rest not by pages at all.
 PER_RUN_SETTINGS = ("BUILD_NOW", "CACHE_PATH", "OUTPUT_PATH", "WRITE_SELECTED", "PORT", "BIND")
 READER_CACHE_SUFFIX = "-Readers"  # Pelican's reader cache files: ArticlesGenerator-Readers, ...
-STAMP = "global.txt"  # the global fingerprint Pelican's reader cache was made under
-TEMPLATES = "templates"  # Jinja's bytecode cache, made under the same global fingerprint
+MADE_UNDER = "made-under"  # a folder per global fingerprint: reader caches and templates
+TEMPLATES = "templates"  # Jinja's bytecode cache, in that folder
+KEPT_FINGERPRINTS = 4  # serve, build and publish have one each; older folders are removed
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
 # One FileDigests per store, kept by a process that builds again (the dev server).
@@ -93,16 +100,13 @@ def start(pelican) -> None:
     cache_path = Path(settings["CACHE_PATH"])
     files = file_digests(cache_path)
     fingerprint = global_fingerprint(settings, files)
-    stamp = cache_path / FOLDER / STAMP
-    try:
-        previous = stamp.read_text(encoding="utf-8").strip()
-    except OSError:
-        previous = None
-    if fingerprint is None or previous != fingerprint:
-        _empty_reader_cache(cache_path)
-        shutil.rmtree(cache_path / FOLDER / TEMPLATES, ignore_errors=True)
+    # Reader caches where Pelican keeps them are of no known fingerprint (an older
+    # build's, or one made under settings that cannot be compared): never read.
+    _remove_default_reader_caches(cache_path)
     if fingerprint is None:
         return
+    made_under(cache_path, fingerprint).mkdir(parents=True, exist_ok=True)
+    forget_old_fingerprints(cache_path, fingerprint)
     memo = RenderMemo(
         pelican.output_path,
         record_path(cache_path, pelican.output_path),
@@ -110,17 +114,33 @@ def start(pelican) -> None:
         Fingerprinter(files, Kind),
     )
     memo.start()
-    if previous != fingerprint:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(fingerprint, encoding="utf-8")
 
 
-def _empty_reader_cache(cache_path: Path) -> None:
+def made_under(cache_path: str | Path, fingerprint: str) -> Path:
+    """The folder of what is made under one global fingerprint (reader caches, templates)."""
+    return Path(cache_path) / FOLDER / MADE_UNDER / fingerprint
+
+
+def _remove_default_reader_caches(cache_path: Path) -> None:
     if not cache_path.is_dir():
         return
     for path in cache_path.iterdir():
         if path.name.endswith(READER_CACHE_SUFFIX) and path.is_file():
-            path.unlink()
+            path.unlink(missing_ok=True)
+
+
+def forget_old_fingerprints(cache_path: Path, used: str) -> None:
+    """Mark used's folder as used now; remove all but the KEPT_FINGERPRINTS used last."""
+    folders = made_under(cache_path, used).parent
+    os.utime(folders / used)
+    by_use = []
+    for folder in folders.iterdir():
+        try:
+            by_use.append((folder.stat().st_mtime_ns, folder))
+        except OSError:  # removed by a build running at the same time
+            continue
+    for _used, folder in sorted(by_use, reverse=True)[KEPT_FINGERPRINTS:]:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def finish(pelican) -> None:
@@ -135,18 +155,25 @@ def _start(pelican):
     return None  # no generator of its own
 
 
-def compile_once(generator) -> None:
-    """Give the generator's Jinja environment the bytecode cache, while the memo runs."""
-    if active_memo(generator.output_path) is None:
+def use_fingerprint_caches(generator) -> None:
+    """Give the generator the reader cache and the compiled templates of the build's fingerprint."""
+    memo = active_memo(generator.output_path)
+    if memo is None:
         return
-    folder = Path(generator.settings["CACHE_PATH"]) / FOLDER / TEMPLATES
-    folder.mkdir(parents=True, exist_ok=True)
-    generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    folder = made_under(generator.settings["CACHE_PATH"], memo.global_fingerprint)
+    if isinstance(generator, CachingGenerator):  # what Pelican's own reader cache is named after
+        name = f"{type(generator).__name__}{READER_CACHE_SUFFIX}"
+        generator.readers = Readers(
+            generator.settings, str(folder.relative_to(generator.settings["CACHE_PATH"]) / name)
+        )
+    templates = folder / TEMPLATES
+    templates.mkdir(parents=True, exist_ok=True)
+    generator.env.bytecode_cache = FileSystemBytecodeCache(str(templates))
 
 
 def register() -> None:
     signals.get_generators.connect(_start)
-    signals.generator_init.connect(compile_once)
+    signals.generator_init.connect(use_fingerprint_caches)
     signals.finalized.connect(finish)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import pickle
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from plugins.render_memo.memo import record_path
+from plugins.render_memo.plugin import forget_old_fingerprints, made_under
 from sitekit import BUILD_NOW, FIXTURE_CONTENT, ROOT, make_images, run_build, share_caches
 
 EVENT = "acara/2026-11-05-lomba-mewarnai-anak.md"  # ends 2026-11-21 12:00 WITA
@@ -53,6 +55,11 @@ def build(output: Path, content: Path, cache: Path, now: str = BUILD_NOW, settin
 
 def memo_stats(cache: Path, output: Path) -> dict:
     return json.loads(record_path(cache, output).read_text(encoding="utf-8"))["last_build"]
+
+
+def global_of(cache: Path, output: Path) -> str:
+    """The global fingerprint the last build into output was made under."""
+    return json.loads(record_path(cache, output).read_text(encoding="utf-8"))["global"]
 
 
 def rebuilt_and_clean(tmp_path: Path, change, now_before=BUILD_NOW, now_after=BUILD_NOW, settings=None):
@@ -269,7 +276,7 @@ def test_compiled_templates_are_kept_and_a_jinja_setting_change_compiles_them_ag
     cache = share_caches(tmp_path / "cache")
     output = tmp_path / "output"
     build(output, content, cache)
-    compiled = cache / "render-memo" / "templates"
+    compiled = made_under(cache, global_of(cache, output)) / "templates"
     assert len(list(compiled.iterdir())) > 10  # base, article, the kinds' partials, ...
     before = (output / "index.html").read_bytes()
     build(output, content, cache, settings=settings)
@@ -277,3 +284,52 @@ def test_compiled_templates_are_kept_and_a_jinja_setting_change_compiles_them_ag
     build(clean, content, Path(tempfile.mkdtemp(prefix="clean-", dir=tmp_path)), settings=settings)
     assert (output / "index.html").read_bytes() != before  # blocks keep their newlines now
     assert_same(output, clean)
+
+
+def test_builds_with_other_settings_keep_each_their_read_bodies(tmp_path):
+    """`invoke serve`, `build` and `publish` differ in settings and share CACHE_PATH. Each keeps
+    the bodies Pelican read under its settings: none reads every post again after another
+    ran, and none is served bodies read under the other's Markdown settings."""
+    plain_typography = tmp_path / "settings.py"
+    plain_typography.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from pelicanconf import *  # noqa\n"
+        "MARKDOWN = {**MARKDOWN, 'extension_configs': {name: config for name, config in "
+        "MARKDOWN['extension_configs'].items() if not name.endswith('smarty')}}\n",
+        encoding="utf-8",
+    )
+    content = copy_content(tmp_path / "content")
+    post = content / POST
+    post.write_text(post.read_text(encoding="utf-8") + '\nKata "kutipan" -- dan tanda pisah.\n', "utf-8")
+    cache = share_caches(tmp_path / "cache")
+    smart, plain = tmp_path / "smart", tmp_path / "plain"
+    page = Path("koleksi-baru") / "laskar-pelangi" / "index.html"
+    build(smart, content, cache)
+    build(plain, content, cache, settings=plain_typography)
+    assert "&ldquo;kutipan&rdquo;" in (smart / page).read_text(encoding="utf-8")
+    clean = tmp_path / "clean"
+    build(clean, content, Path(tempfile.mkdtemp(prefix="clean-", dir=tmp_path)), settings=plain_typography)
+    assert_same(plain, clean)
+
+    # The smart build's bodies are still kept: one changed in its reader cache is what it shows.
+    readers = made_under(cache, global_of(cache, smart)) / "ArticlesGenerator-Readers"
+    with open(readers, "rb") as handle:
+        kept = pickle.load(handle)
+    (path,) = [path for path in kept if path.endswith(POST)]
+    stamp, (body, metadata) = kept[path]
+    assert "&ldquo;kutipan&rdquo;" in body
+    kept[path] = (stamp, (body.replace("kutipan", "dari-cache"), metadata))
+    with open(readers, "wb") as handle:
+        pickle.dump(kept, handle)
+    build(smart, content, cache)
+    assert "&ldquo;dari-cache&rdquo;" in (smart / page).read_text(encoding="utf-8")
+
+
+def test_only_the_caches_of_the_last_fingerprints_used_are_kept(tmp_path):
+    made = [made_under(tmp_path, f"sidik-{number}") for number in range(6)]
+    for age, folder in enumerate(made):
+        folder.mkdir(parents=True)
+        os.utime(folder, ns=(age * 10**9, age * 10**9))  # sidik-5 used last
+    forget_old_fingerprints(tmp_path, "sidik-0")  # the oldest, used again now
+    kept = sorted(path.name for path in made[0].parent.iterdir())
+    assert kept == ["sidik-0", "sidik-3", "sidik-4", "sidik-5"]  # KEPT_FINGERPRINTS: 4

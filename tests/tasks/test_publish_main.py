@@ -7,6 +7,8 @@ says which files and which git commands, and builds only the commit.
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from .test_publish_cards import BUILD_NOW, commit_site
 
 NEW_POST = "content/pengumuman/2026-11-27-jam-layanan-baru.md"
 OLD_SITE = {"index.html": b"situs lama"}
+RENDERED = re.compile(r"(\d+) dari (\d+) berkas halaman dibuat ulang")  # the build's last line
 
 
 def write_post(project: Path, relative: str, title: str) -> Path:
@@ -117,4 +120,45 @@ def test_publish_builds_the_commit_not_the_working_folder(project, tmp_path):
     assert not [name for name in published if "hanya-di-folder-kerja" in name]
     head = git(project, "rev-parse", "HEAD")
     assert head[:12] in git(remote, "log", "-1", "--format=%s", "gh-pages")
-    assert worktrees(project) == 1  # the build's worktree is gone
+    assert worktrees(project) == 2  # the build's worktree is kept for the next publish
+
+
+def test_the_next_publish_renders_only_what_changed_and_publishes_what_a_clean_one_would(project, tmp_path):
+    """publish keeps its worktree and output under CACHE_PATH/terbit/: the next publish
+    renders only the pages a change shows, a removed post leaves gh-pages, and the tree
+    published is the very one a publish from nothing kept makes."""
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + f'\nBUILD_NOW = "{BUILD_NOW}"\n', encoding="utf-8")
+    commit_all(project, "Jam tetap")
+    assert publish(project)
+
+    retitled = project / "content" / "koleksi-baru" / "2026-11-09-hujan.md"
+    text = retitled.read_text(encoding="utf-8")
+    retitled.write_text(text.replace("title: Hujan", "title: Hujan (Edisi Baru)", 1), "utf-8")
+    commit_all(project, "Judul baru")
+    rendered, pages = publish(project)
+    assert 0 < rendered < pages / 2
+    assert "Hujan (Edisi Baru)" in git(project, "show", "gh-pages:koleksi-baru/hujan/index.html")
+
+    removed = sorted((project / "content" / "pengumuman").glob("*.md"))[-1]
+    git(project, "rm", "-q", str(removed.relative_to(project)))
+    commit_all(project, "Hapus pengumuman")
+    assert publish(project)
+    published = set(git(project, "ls-tree", "-r", "--name-only", "gh-pages").split())
+    assert "koleksi-baru/hujan/index.html" in published
+    assert f"pengumuman/{removed.stem.split('-', 3)[3]}/index.html" not in published
+    kept_tree = git(project, "rev-parse", "gh-pages^{tree}")
+
+    for kept in ("terbit", "render-memo"):  # nothing of earlier publishes' pages is left
+        shutil.rmtree(project / ".cache" / kept)
+    rendered, pages = publish(project)
+    assert rendered == pages
+    assert git(project, "rev-parse", "gh-pages^{tree}") == kept_tree
+
+
+def publish(project: Path) -> tuple[int, int]:
+    """`invoke publish --no-push`; the pages it rendered, of all it has."""
+    result = invoke(project, "publish", "--no-push")
+    assert result.returncode == 0, result.stdout + result.stderr
+    rendered, pages = RENDERED.search(result.stdout).groups()
+    return int(rendered), int(pages)

@@ -58,6 +58,8 @@ def test_publish_refuses_content_with_problems(project):
         ["git", "branch", "--list", "gh-pages"], cwd=project, capture_output=True, text=True, check=True
     ).stdout
     assert branches.strip() == ""
+    # What the stopped build left is not built over by the next publish, which starts empty.
+    assert not (project / ".cache" / "terbit" / ".selesai").exists()
 
 
 def test_build_warns_and_leaves_out_a_broken_post(project):
