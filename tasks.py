@@ -29,8 +29,8 @@ WITA = ZoneInfo("Asia/Makassar")
 EXAMPLE_NEW = 'invoke new acara "Diskusi Buku Laskar Pelangi"'
 
 
-def _build_or_exit(settings: Path, output: Path, strict: bool) -> None:
-    if run_build(settings, output=output, strict=strict) != 0:
+def _build_or_exit(settings: Path, output: Path, strict: bool, overrides: dict | None = None) -> None:
+    if run_build(settings, output=output, strict=strict, overrides=overrides) != 0:
         raise Exit(code=1)
 
 
@@ -58,15 +58,23 @@ def preview(c):
     _build_or_exit(PUBLISH_SETTINGS, OUTPUT, strict=True)
 
 
-# A strict publish build into a scratch folder: every problem in one report.
+# A strict publish build into a folder of its own: every problem in one report.
 @task
 def check(c):
     """Periksa semua konten dan pengaturan; tampilkan semua masalah sekaligus."""
-    # A strict build with publish settings, thrown away: settings first, then every
-    # content problem in one report (feed captions included), then templates.
-    with tempfile.TemporaryDirectory(prefix="serambi-check-") as scratch:
-        _build_or_exit(PUBLISH_SETTINGS, Path(scratch), strict=True)
+    from pelican.settings import read_settings
+
+    # A strict build with publish settings, never published: settings first, then every
+    # content problem in one report (feed captions included), then templates. Its folder
+    # is kept under CACHE_PATH, so the next check renders only the pages a change shows.
+    cache = Path(read_settings(str(PUBLISH_SETTINGS))["CACHE_PATH"])
+    _build_or_exit(PUBLISH_SETTINGS, cache / CHECKED, strict=True, overrides=KEEP_OUTPUT)
     print("Pemeriksaan selesai: konten, pengaturan dan templat siap diterbitkan.")
+
+
+CHECKED = "periksa"  # under CACHE_PATH: what `invoke check` built
+# Building over a kept folder: the ledger removes what the build no longer makes.
+KEEP_OUTPUT = {"DELETE_OUTPUT_DIRECTORY": False}
 
 
 def _kinds():
@@ -146,9 +154,7 @@ def _publish(c, push: bool, cname: str | None) -> None:
     commit = c.run("git rev-parse HEAD", hide=True).stdout.strip()
     # Before the build: a remote we cannot read would otherwise lose its cards on push.
     _fetch_published_site(c)
-    cache = Path(settings["CACHE_PATH"])
-    if not cache.is_absolute():
-        cache = ROOT / cache
+    cache = Path(settings["CACHE_PATH"])  # absolute: Pelican reads it from the settings file's folder
     workspace = cache / PUBLISH_WORKSPACE
     source, site = workspace / "sumber", workspace / "situs"
     with _publish_lock(source):

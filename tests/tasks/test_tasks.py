@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -85,6 +86,22 @@ def test_unknown_setting_stops_the_build(project):
     assert result.returncode != 0
     assert "TIMEZOME" in result.stderr and "TIMEZONE" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_next_check_renders_no_page_again_and_still_names_every_problem(project):
+    """invoke check builds into CACHE_PATH/periksa/, kept: a second check renders no page,
+    and a problem added since is still named, as a check from nothing would."""
+    first = invoke(project, "check")
+    assert first.returncode == 0, first.stdout + first.stderr
+    second = invoke(project, "check")
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert re.search(r"Selesai: .*, 0 dari \d+ berkas halaman dibuat ulang", second.stdout), second.stdout
+    assert "Pemeriksaan selesai" in second.stdout
+    (project / "content" / "pengumuman" / "2026-08-01-rusak.md").write_text(BROKEN_POST, encoding="utf-8")
+    third = invoke(project, "check")
+    assert third.returncode != 0
+    assert "2026-08-01-rusak.md" in third.stdout + third.stderr
+    assert "kolom 'date'" in third.stdout + third.stderr
 
 
 def test_new_then_check_guides_staff_to_each_empty_field(project):
