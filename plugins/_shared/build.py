@@ -192,4 +192,11 @@ if __name__ == "__main__":
         extra["BUILD_NOW"] = args.now
     if args.cache:
         extra["CACHE_PATH"] = str(Path(args.cache).resolve())
-    sys.exit(build(args.settings, args.output, args.strict, extra))
+    code = build(args.settings, args.output, args.strict, extra)
+    # Nothing runs after the build: end the process without freeing a build's worth of
+    # objects one by one (0.3 s at N = 1000). The build released its lock and saved its
+    # caches; card and poster pools are shut down; logs and output are flushed here.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
