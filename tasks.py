@@ -456,6 +456,9 @@ def clean(c):
     cache = Path(read_settings(str(DEV_SETTINGS))["CACHE_PATH"])
     for path in (OUTPUT, cache):
         shutil.rmtree(path, ignore_errors=True)
+    # publish's worktree was in CACHE_PATH/terbit/: git forgets it once it is gone.
+    with c.cd(str(ROOT)):
+        c.run("git worktree prune", warn=True, hide=True)
     print(f"output/ dan {_shown(cache)} dihapus.")
 
 

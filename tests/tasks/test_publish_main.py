@@ -121,6 +121,8 @@ def test_publish_builds_the_commit_not_the_working_folder(project, tmp_path):
     head = git(project, "rev-parse", "HEAD")
     assert head[:12] in git(remote, "log", "-1", "--format=%s", "gh-pages")
     assert worktrees(project) == 2  # the build's worktree is kept for the next publish
+    assert invoke(project, "clean").returncode == 0
+    assert worktrees(project) == 1  # removed with CACHE_PATH, and forgotten by git
 
 
 def test_the_next_publish_renders_only_what_changed_and_publishes_what_a_clean_one_would(project, tmp_path):
