@@ -67,7 +67,12 @@ def check(c):
     # A strict build with publish settings, never published: settings first, then every
     # content problem in one report (feed captions included), then templates. Its folder
     # is kept under CACHE_PATH, so the next check renders only the pages a change shows.
-    cache = Path(read_settings(str(PUBLISH_SETTINGS))["CACHE_PATH"])
+    try:
+        cache = Path(read_settings(str(PUBLISH_SETTINGS))["CACHE_PATH"])
+    except Exception:  # noqa: BLE001 - the build below names what is wrong, in Indonesian
+        with tempfile.TemporaryDirectory(prefix="serambi-check-") as scratch:
+            _build_or_exit(PUBLISH_SETTINGS, Path(scratch), strict=True)
+        raise
     _build_or_exit(PUBLISH_SETTINGS, cache / CHECKED, strict=True, overrides=KEEP_OUTPUT)
     print("Pemeriksaan selesai: konten, pengaturan dan templat siap diterbitkan.")
 
@@ -322,11 +327,17 @@ def _check_out(c, commit: str, source: Path) -> None:
     source = source.resolve()  # as git lists its worktrees
     quoted = shlex.quote(str(source))
     listed = c.run("git worktree list --porcelain", hide=True).stdout.splitlines()
+    # Should .git vanish meanwhile, git must fail, not find the project's own repository
+    # above (CACHE_PATH is inside it) and check the commit out there.
+    alone = {"GIT_CEILING_DIRECTORIES": str(source.parent)}
     if f"worktree {source}" in listed and (source / ".git").is_file():
-        moved = c.run(f"git -C {quoted} checkout --quiet --force --detach {commit}", warn=True, hide=True)
+        moved = c.run(
+            f"git -C {quoted} checkout --quiet --force --detach {commit}", warn=True, hide=True, env=alone
+        )
         # Everything git does not hold goes, ignored files too; compiled code stays (it is
         # checked against its source), so the build does not compile every module again.
-        if moved.ok and c.run(f"git -C {quoted} clean -ffdxq -e __pycache__", warn=True, hide=True).ok:
+        cleaned = c.run(f"git -C {quoted} clean -ffdxq -e __pycache__", warn=True, hide=True, env=alone)
+        if moved.ok and cleaned.ok:
             return
     shutil.rmtree(source, ignore_errors=True)  # not a worktree of this project (a copied cache)
     c.run("git worktree prune", hide=True)
@@ -341,8 +352,13 @@ def _publish_lock(source: Path):
 
     try:
         lock.acquire(source, lock.wait_seconds())
-    except BuildStopped as error:
-        print(f"GAGAL: {error}", file=sys.stderr)
+    except BuildStopped:
+        print(
+            "GAGAL: penerbitan lain dari proyek ini masih berjalan, jadi belum ada yang "
+            "diterbitkan. Tunggu sampai penerbitan itu selesai (atau hentikan prosesnya), "
+            "lalu jalankan 'invoke publish' lagi.",
+            file=sys.stderr,
+        )
         raise Exit(code=1) from None
     try:
         yield

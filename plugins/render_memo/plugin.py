@@ -24,6 +24,7 @@ import importlib.util
 import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -55,7 +56,8 @@ PER_RUN_SETTINGS = ("BUILD_NOW", "CACHE_PATH", "OUTPUT_PATH", "WRITE_SELECTED", 
 READER_CACHE_SUFFIX = "-Readers"  # Pelican's reader cache files: ArticlesGenerator-Readers, ...
 MADE_UNDER = "made-under"  # a folder per global fingerprint: reader caches and templates
 TEMPLATES = "templates"  # Jinja's bytecode cache, in that folder
-KEPT_FINGERPRINTS = 4  # serve, build and publish have one each; older folders are removed
+KEPT_FINGERPRINTS = 6  # serve/build, preview, check and publish have one each; older ones go
+IN_USE_SECONDS = 3600  # a folder used this recently may belong to a build still running: kept
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
 # One FileDigests per store, kept by a process that builds again (the dev server).
@@ -130,7 +132,8 @@ def _remove_default_reader_caches(cache_path: Path) -> None:
 
 
 def forget_old_fingerprints(cache_path: Path, used: str) -> None:
-    """Mark used's folder as used now; remove all but the KEPT_FINGERPRINTS used last."""
+    """Mark used's folder as used now; remove all but the KEPT_FINGERPRINTS used last, unless
+    used within IN_USE_SECONDS."""
     folders = made_under(cache_path, used).parent
     os.utime(folders / used)
     by_use = []
@@ -139,8 +142,10 @@ def forget_old_fingerprints(cache_path: Path, used: str) -> None:
             by_use.append((folder.stat().st_mtime_ns, folder))
         except OSError:  # removed by a build running at the same time
             continue
-    for _used, folder in sorted(by_use, reverse=True)[KEPT_FINGERPRINTS:]:
-        shutil.rmtree(folder, ignore_errors=True)
+    recent = time.time_ns() - IN_USE_SECONDS * 1_000_000_000
+    for used_at, folder in sorted(by_use, reverse=True)[KEPT_FINGERPRINTS:]:
+        if used_at < recent:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def finish(pelican) -> None:

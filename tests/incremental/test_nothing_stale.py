@@ -13,6 +13,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from PIL import Image
@@ -326,10 +327,40 @@ def test_builds_with_other_settings_keep_each_their_read_bodies(tmp_path):
 
 
 def test_only_the_caches_of_the_last_fingerprints_used_are_kept(tmp_path):
-    made = [made_under(tmp_path, f"sidik-{number}") for number in range(6)]
-    for age, folder in enumerate(made):
+    """KEPT_FINGERPRINTS (6) used last stay, and so does any used within the hour (a build
+    may still be reading it); the rest go."""
+    made = [made_under(tmp_path, f"sidik-{number}") for number in range(10)]
+    half_an_hour_ago = time.time_ns() - 1800 * 10**9
+    for number, folder in enumerate(made):
         folder.mkdir(parents=True)
-        os.utime(folder, ns=(age * 10**9, age * 10**9))  # sidik-5 used last
-    forget_old_fingerprints(tmp_path, "sidik-0")  # the oldest, used again now
+        used = half_an_hour_ago + number * 10**9 if 1 <= number <= 7 else number * 10**9  # 8, 9: long ago
+        os.utime(folder, ns=(used, used))
+    forget_old_fingerprints(tmp_path, "sidik-0")  # used again now
     kept = sorted(path.name for path in made[0].parent.iterdir())
-    assert kept == ["sidik-0", "sidik-3", "sidik-4", "sidik-5"]  # KEPT_FINGERPRINTS: 4
+    assert kept == [f"sidik-{number}" for number in range(8)]
+
+
+def test_a_file_removed_from_the_theme_leaves_the_output(tmp_path):
+    """Pelican copies the theme's static files itself; the ledger knows them too, so a
+    build over the last output (publish, check) drops one the theme no longer has."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    extra = theme / "static" / "lama.css"
+    extra.write_text("p { color: red; }\n", encoding="utf-8")
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from pelicanconf import *  # noqa\n"
+        f"THEME = {str(theme)!r}\n",
+        encoding="utf-8",
+    )
+    content = copy_content(tmp_path / "content")
+    cache = share_caches(tmp_path / "cache")
+    output = tmp_path / "output"
+    build(output, content, cache, settings=settings)
+    copied = output / "theme" / "lama.css"
+    assert copied.is_file()
+    extra.unlink()
+    build(output, content, cache, settings=settings)
+    assert not copied.exists()
+    assert (output / "theme").is_dir() and any((output / "theme").rglob("*.css"))

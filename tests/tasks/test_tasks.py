@@ -104,6 +104,15 @@ def test_the_next_check_renders_no_page_again_and_still_names_every_problem(proj
     assert "kolom 'date'" in third.stdout + third.stderr
 
 
+def test_check_with_unreadable_publish_settings_says_so_without_a_traceback(project):
+    conf = project / "publishconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "\nimport modul_yang_tidak_ada\n", encoding="utf-8")
+    checked = invoke(project, "check")
+    assert checked.returncode != 0
+    assert "Traceback" not in checked.stderr, checked.stderr
+    assert "GAGAL" in checked.stdout + checked.stderr and "modul_yang_tidak_ada" in checked.stderr
+
+
 def test_new_then_check_guides_staff_to_each_empty_field(project):
     """invoke new writes a dated file; invoke check then names each field to fill."""
     created = invoke(project, "new", "acara", "Diskusi Buku Bumi Manusia")
