@@ -460,9 +460,10 @@ def test(c, setup=False, k=""):
     # Lint and format first: a finding fails in seconds, before the long suite (pyproject.toml).
     c.run(f"{sys.executable} -m ruff check {shlex.quote(str(ROOT))}", pty=False)
     c.run(f"{sys.executable} -m ruff format --check {shlex.quote(str(ROOT))}", pty=False)
-    # On every core (pytest-xdist): 420-585 s of pytest in three fresh-clone runs on 2 cores,
-    # 570 s in one process. Plain `pytest` stays in one process, for a test or two.
-    c.run(f"{sys.executable} -m pytest -n auto {selection}", pty=False)
+    # On every core (pytest-xdist), each test file on one worker (loadscope) so a file's
+    # shared builds are made once; the workers share one card cache (tests/conftest.py).
+    # Plain `pytest` stays in one process, for a test or two.
+    c.run(f"{sys.executable} -m pytest -n auto --dist loadscope {selection}", pty=False)
 
 
 # Remove output/ and CACHE_PATH (Pelican's cache, cards, image sizes).

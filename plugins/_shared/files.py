@@ -160,13 +160,15 @@ def record_of(path: str | Path) -> Path:
 
 
 def write_recorded(path: str | Path, data: bytes) -> str:
-    """Write data atomically, then its record; return the data's sha256."""
-    record = record_of(path)
-    # No old record may vouch for the file while it is being replaced.
-    record.unlink(missing_ok=True)
+    """Write data atomically, then its record; return the data's sha256.
+
+    An old record is left in place meanwhile: it vouches only for the bytes it names
+    (recorded_digest reads them), and two builds sharing a cache that write the same file
+    at once never leave it without a record the other one is about to publish.
+    """
     write_atomically(path, data)
     digest = hashlib.sha256(data).hexdigest()
-    write_atomically(record, f"{digest} {len(data)}\n".encode())
+    write_atomically(record_of(path), f"{digest} {len(data)}\n".encode())
     return digest
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from sitekit import share_caches
 from tests.settings.conftest import ROOT
 
 
@@ -21,7 +22,7 @@ def test_plain_pelican_with_overrides_gets_past_the_settings_check(tmp_path):
         "-o",
         str(output),
         "--cache-path",
-        str(tmp_path / "cache"),
+        str(share_caches(tmp_path / "cache")),  # the session's cards: this is about the settings
         "--ignore-cache",
         "-d",
         "-e",
