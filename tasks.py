@@ -18,6 +18,7 @@ from invoke import Exit, Program, task
 from invoke.exceptions import ParseError
 
 from plugins._shared.build import build as run_build
+from plugins.output_guard import ledger
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
@@ -295,9 +296,10 @@ def _build_commit(c, commit: str, source: Path, site: Path, cache: Path) -> None
     """Build COMMIT strictly with publish settings into SITE, from a clean worktree
     at SOURCE (its own plugins, theme and settings), with the main folder's caches.
     SITE keeps the last completed build: the ledger removes what this one no longer
-    makes. One that did not complete (failed or killed) is not built over."""
+    makes. One that did not complete (failed or killed), or whose ledger is lost, is not
+    built over."""
     built = site.parent / BUILT
-    if not built.exists():
+    if not built.exists() or not ledger.knows(cache, site):
         shutil.rmtree(site, ignore_errors=True)
     built.unlink(missing_ok=True)
     _check_out(c, commit, source)

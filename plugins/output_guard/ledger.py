@@ -85,6 +85,16 @@ def add_made(output_path: str | Path, cache_path: str | Path, made: set[str]) ->
     _write(ledger, _previous(ledger) | _inside(output, made))
 
 
+def knows(cache_path: str | Path, output_path: str | Path) -> bool:
+    """Whether the last build into output_path left a ledger this CACHE_PATH can read: a
+    folder built over without one keeps every file no build makes any more."""
+    ledger = _ledger_of(Path(cache_path), Path(os.path.abspath(output_path)))
+    try:
+        return isinstance(json.loads(ledger.read_text(encoding="utf-8")), list)
+    except (OSError, ValueError):
+        return False
+
+
 def _inside(output: Path, noted: set[str]) -> set[str]:
     """The noted paths under output, relative to it."""
     inside = os.path.join(output, "")  # noted paths are absolute and normalised: a prefix test will do

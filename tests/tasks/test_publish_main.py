@@ -158,6 +158,19 @@ def test_the_next_publish_renders_only_what_changed_and_publishes_what_a_clean_o
     assert git(project, "rev-parse", "gh-pages^{tree}") == kept_tree
 
 
+def test_a_publish_whose_output_ledger_is_lost_starts_from_an_empty_folder(project):
+    """The kept output is built over only while its ledger can say what a removed post left."""
+    assert publish(project)
+    removed = sorted((project / "content" / "pengumuman").glob("*.md"))[-1]
+    page = f"pengumuman/{removed.stem.split('-', 3)[3]}/index.html"
+    assert page in git(project, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    git(project, "rm", "-q", str(removed.relative_to(project)))
+    commit_all(project, "Hapus pengumuman")
+    shutil.rmtree(project / ".cache" / "keluaran")  # every output folder's ledger
+    assert publish(project)
+    assert page not in git(project, "ls-tree", "-r", "--name-only", "gh-pages").split()
+
+
 def publish(project: Path) -> tuple[int, int]:
     """`invoke publish --no-push`; the pages it rendered, of all it has."""
     result = invoke(project, "publish", "--no-push")
