@@ -9,6 +9,7 @@ the header and favicon show.
 from __future__ import annotations
 
 import logging
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -103,7 +104,10 @@ def give_pictures(items: list, settings: dict, with_cards: bool) -> None:
             to_encode.append(item)
     if to_encode:
         run.may_encode = True
-        with ThreadPoolExecutor() as pool:
+        # A thread per core, not the default cores + 4: libavif already spreads one AVIF
+        # encode over every core. Cold at N = 1000 on 2 cores: the same 125 s, the same
+        # bytes, peak memory 483 -> 300 MB (fewer pictures decoded at once).
+        with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
             list(pool.map(attach, to_encode))
 
 
