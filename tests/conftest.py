@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from sitekit import CHROMIUM, CHROMIUM_ARGS, SiteServer, require_tool
+from sitekit import CHROMIUM, CHROMIUM_ARGS, SiteServer, require_tool, session_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_TESTS = ROOT / "tests" / "site"
@@ -31,27 +30,15 @@ def _declare_every_plugins_settings() -> None:
 _declare_every_plugins_settings()
 
 
-_RUN_CACHE = pytest.StashKey[str]()
-
-
 def pytest_configure(config):
     """One folder of cards, image variants and posters for the whole run, xdist workers included.
 
     Each worker would otherwise draw the sample site's cards again (about 15 s each on two
-    cores). The workers inherit SERAMBI_TEST_CACHE (sitekit.session_cache) from this process.
+    cores). This process makes it (sitekit.session_cache, removed when it exits, after the
+    workers) and the workers inherit it as SERAMBI_TEST_CACHE.
     """
-    if hasattr(config, "workerinput") or os.environ.get("SERAMBI_TEST_CACHE"):
-        return
-    folder = tempfile.mkdtemp(prefix="serambi-cache-")
-    os.environ["SERAMBI_TEST_CACHE"] = folder
-    config.stash[_RUN_CACHE] = folder
-
-
-def pytest_unconfigure(config):
-    folder = config.stash.get(_RUN_CACHE, None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
-        os.environ.pop("SERAMBI_TEST_CACHE", None)
+    if not hasattr(config, "workerinput"):
+        os.environ["SERAMBI_TEST_CACHE"] = str(session_cache())
 
 
 def _on_ci() -> bool:

@@ -88,11 +88,7 @@ def add_made(output_path: str | Path, cache_path: str | Path, made: set[str]) ->
 def knows(cache_path: str | Path, output_path: str | Path) -> bool:
     """Whether the last build into output_path left a ledger this CACHE_PATH can read: a
     folder built over without one keeps every file no build makes any more."""
-    ledger = _ledger_of(Path(cache_path), Path(os.path.abspath(output_path)))
-    try:
-        return isinstance(json.loads(ledger.read_text(encoding="utf-8")), list)
-    except (OSError, ValueError):
-        return False
+    return _listed(_ledger_of(Path(cache_path), Path(os.path.abspath(output_path)))) is not None
 
 
 def _inside(output: Path, noted: set[str]) -> set[str]:
@@ -109,12 +105,19 @@ def _ledger_of(cache: Path, output: Path) -> Path:
     return cache / _FOLDER / f"{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
 
 
-def _previous(ledger: Path) -> set[str]:
-    """The files (relative to the output) the last build into this folder made."""
+def _listed(ledger: Path) -> list | None:
+    """The ledger's entries; None for a first build or a damaged ledger."""
     try:
         listed = json.loads(ledger.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # a first build, or a damaged ledger: remove nothing
-        return set()
+    except (OSError, ValueError):
+        return None
+    return listed if isinstance(listed, list) else None
+
+
+def _previous(ledger: Path) -> set[str]:
+    """The files (relative to the output) the last build into this folder made; none known
+    (a first build, a damaged ledger): remove nothing."""
+    listed = _listed(ledger) or []
     return {entry for entry in listed if isinstance(entry, str) and not entry.startswith("..")}
 
 

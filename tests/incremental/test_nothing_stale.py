@@ -12,7 +12,6 @@ import json
 import os
 import pickle
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -78,7 +77,7 @@ def rebuilt_and_clean(
     build(a, content, cache_a, now_before, settings)
     change(content)
     build(a, content, cache_a, now_after, settings)
-    clean_cache = Path(tempfile.mkdtemp(prefix="clean-", dir=tmp_path))
+    clean_cache = tmp_path / "clean-cache"
     build(b, content, clean_cache if draw_anew else share_caches(clean_cache), now_after, settings)
     return a, b, memo_stats(cache_a, a)
 

@@ -76,6 +76,11 @@ def git(project: Path, *args: str) -> str:
     return run.stdout.strip()
 
 
+def branch_files(repo: Path, branch: str) -> set[str]:
+    """Every file path on a branch of repo (a project copy or a bare remote)."""
+    return set(git(repo, "ls-tree", "-r", "--name-only", branch).split())
+
+
 def commit_all(project: Path, message: str = "Perubahan uji") -> None:
     """`git add -A` and `git commit`: what staff do before `invoke publish`."""
     git(project, "add", "-A")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import commit_all, invoke
+from .conftest import branch_files, commit_all, invoke
 
 BUILD_NOW = "2026-11-28T10:00:00+08:00"
 IDENTITY = {
@@ -81,7 +81,7 @@ def test_publish_from_a_stale_machine_keeps_the_cards_only_the_remote_has(projec
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Kartu lama dari origin/gh-pages tetap diterbitkan." in result.stdout
 
-    published = set(git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split())
+    published = branch_files(remote, "gh-pages")
     assert {"kartu/kartu-a-mesin-lain.jpg", "kartu/kartu-b-lama.jpg", "kartu/kartu-sama.jpg"} <= published
     assert git(remote, "show", "gh-pages:kartu/kartu-sama.jpg") == "Februari"
     pages = [name for name in published if name.endswith(".html")]

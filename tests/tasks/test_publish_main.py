@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import add_origin, commit_all, git, invoke
+from .conftest import add_origin, branch_files, commit_all, git, invoke
 from .test_publish_cards import BUILD_NOW, commit_site
 
 NEW_POST = "content/pengumuman/2026-11-27-jam-layanan-baru.md"
@@ -115,7 +115,7 @@ def test_publish_builds_the_commit_not_the_working_folder(project, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Selesai: " in result.stdout and " tulisan, " in result.stdout
     assert "Done: Processed" not in result.stdout + result.stderr
-    published = set(git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split())
+    published = branch_files(remote, "gh-pages")
     assert "pengumuman/jam-layanan-baru/index.html" in published
     assert not [name for name in published if "hanya-di-folder-kerja" in name]
     head = git(project, "rev-parse", "HEAD")
@@ -146,7 +146,7 @@ def test_the_next_publish_renders_only_what_changed_and_publishes_what_a_clean_o
     git(project, "rm", "-q", str(removed.relative_to(project)))
     commit_all(project, "Hapus pengumuman")
     assert publish(project)
-    published = set(git(project, "ls-tree", "-r", "--name-only", "gh-pages").split())
+    published = branch_files(project, "gh-pages")
     assert "koleksi-baru/hujan/index.html" in published
     assert f"pengumuman/{removed.stem.split('-', 3)[3]}/index.html" not in published
     kept_tree = git(project, "rev-parse", "gh-pages^{tree}")
@@ -163,12 +163,12 @@ def test_a_publish_whose_output_ledger_is_lost_starts_from_an_empty_folder(proje
     assert publish(project)
     removed = sorted((project / "content" / "pengumuman").glob("*.md"))[-1]
     page = f"pengumuman/{removed.stem.split('-', 3)[3]}/index.html"
-    assert page in git(project, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert page in branch_files(project, "gh-pages")
     git(project, "rm", "-q", str(removed.relative_to(project)))
     commit_all(project, "Hapus pengumuman")
     shutil.rmtree(project / ".cache" / "keluaran")  # every output folder's ledger
     assert publish(project)
-    assert page not in git(project, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert page not in branch_files(project, "gh-pages")
 
 
 def publish(project: Path) -> tuple[int, int]:

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
-from .conftest import BROKEN_POST, add_origin, commit_all, invoke
-
-
-def branch_files(project: Path, branch: str) -> set[str]:
-    listing = subprocess.run(
-        ["git", "ls-tree", "-r", "--name-only", branch],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return set(listing.stdout.split())
-
+from .conftest import BROKEN_POST, add_origin, branch_files, commit_all, invoke
 
 DRAFT_POST = """---
 title: Rahasia
