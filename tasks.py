@@ -31,7 +31,7 @@ EXAMPLE_NEW = 'invoke new acara "Diskusi Buku Laskar Pelangi"'
 
 
 def _build_or_exit(settings: Path, output: Path, strict: bool, overrides: dict | None = None) -> None:
-    if run_build(settings, output=output, strict=strict, overrides=overrides) != 0:
+    if run_build(settings, output=output, strict=strict, overrides=overrides, reuse_unchanged=True) != 0:
         raise Exit(code=1)
 
 

@@ -24,7 +24,8 @@ from pelican.settings import read_settings
 from plugins.output_guard import failure, lock
 from plugins.render_memo import last_stats
 
-from .clock import pin_build_moment
+from . import told, unchanged
+from .clock import pin_build_moment, watch_horizon
 from .errors import BuildStopped
 
 
@@ -33,8 +34,14 @@ def build(
     output: str | Path | None = None,
     strict: bool = False,
     overrides: dict | None = None,
+    reuse_unchanged: bool = False,
 ) -> int:
-    """Build the site; return a process exit code (0 when the build completed)."""
+    """Build the site; return a process exit code (0 when the build completed).
+
+    reuse_unchanged: when the output folder already holds what this build would make
+    (plugins/_shared/unchanged.py), say so and stop. Not for the dev server, which
+    previews saved posts from the objects of a build run in its own process.
+    """
     # In strict mode any Pelican error (a template that fails, an unreadable file)
     # stops the build too, so a half-built site is never published.
     init_logging(level=logging.WARNING)
@@ -46,19 +53,22 @@ def build(
         override["STRICT_CONTENT"] = True
     output_dir: list[str] = []  # known once the settings are read
     try:
-        return _run(settings_file, override, output_dir)
+        return _run(settings_file, override, output_dir, reuse_unchanged)
     finally:
         # The lock outlives a failed build otherwise (no `finalized`); the dev
         # server builds again in this process and others would wait for it.
         lock.release()
 
 
-def _run(settings_file, override: dict, output_dir: list[str]) -> int:
+def _run(settings_file, override: dict, output_dir: list[str], reuse_unchanged: bool) -> int:
     try:
         settings = read_settings(str(settings_file), override=override)
         pin_build_moment(settings)  # settings read for this build alone
         output_dir.append(settings["OUTPUT_PATH"])
-        _run_pelican(settings)
+        if reuse_unchanged:
+            _run_unless_unchanged(settings)
+        else:
+            _run_pelican(settings)
     except BuildStopped as stop:
         print(f"\nGAGAL: {stop}", file=sys.stderr)
         return _failed(output_dir)
@@ -85,6 +95,37 @@ def _run(settings_file, override: dict, output_dir: list[str]) -> int:
     return 0
 
 
+def _run_unless_unchanged(settings: dict) -> None:
+    """Say the last build's warnings and notes again when it made what this one would;
+    else build, and record what the complete build read and made."""
+    started = time.monotonic()
+    with lock.held_through(settings["OUTPUT_PATH"], lock.wait_seconds()):
+        inputs = unchanged.inputs_of(settings)  # as the build starts: a file saved during it counts
+        last = unchanged.standing(settings, inputs)
+        if last is not None:
+            unchanged.Warnings.say_again(last.warnings)
+            for text in last.told:
+                print(text, flush=True)
+            print(_unchanged_summary(last, time.monotonic() - started))
+            return
+        unchanged.forget(settings)
+        horizon = watch_horizon()
+        warnings = unchanged.Warnings()
+        logging.getLogger().addHandler(warnings)
+        try:
+            counts = _run_pelican(settings)
+        finally:
+            logging.getLogger().removeHandler(warnings)
+        unchanged.keep(settings, inputs, horizon, told.told(), warnings.said, counts)
+
+
+def _unchanged_summary(last: unchanged.Standing, seconds: float) -> str:
+    return (
+        f"Selesai: tidak ada yang berubah sejak pembangunan {last.built_at:%d-%m-%Y %H.%M} "
+        f"({last.summary}); keluaran tetap, tidak ada berkas yang ditulis, dalam {_decimal(seconds)} detik."
+    )
+
+
 class _WithoutPelicansSummary:
     """Pelican's console, except its English "Done: Processed N articles, ..." line."""
 
@@ -99,11 +140,13 @@ class _WithoutPelicansSummary:
         return getattr(self._console, name)
 
 
-def _run_pelican(settings: dict) -> None:
+def _run_pelican(settings: dict) -> str:
     """Pelican's run, ending with an Indonesian summary instead of Pelican's own:
     "Selesai: 27 tulisan, 1 halaman, 3 dari 114 berkas halaman dibuat ulang, dalam 1,2 detik."
-    (drafts named when any; the last part when plugins.render_memo runs)."""
+    (drafts named when any; the last part when plugins.render_memo runs). Returns what
+    was made ("27 tulisan, 1 halaman")."""
     seen: list = []
+    told.start()
 
     def remember(generators):  # all_generators_finalized sends the list of generators
         seen.extend(generators)
@@ -119,6 +162,7 @@ def _run_pelican(settings: dict) -> None:
         pelican.console = console
         _forget_pelicans_memos()
     print(_summary(seen, time.monotonic() - started, last_stats(settings["OUTPUT_PATH"])))
+    return ", ".join(_counts(seen))
 
 
 def _forget_pelicans_memos() -> None:
@@ -135,6 +179,15 @@ def _forget_pelicans_memos() -> None:
 
 
 def _summary(generators: list, seconds: float, memo: dict | None = None) -> str:
+    counts = _counts(generators)
+    if memo is not None:  # plugins.render_memo: pages whose inputs changed
+        counts.append(
+            f"{memo['rendered']} dari {memo['rendered'] + memo['skipped']} berkas halaman dibuat ulang"
+        )
+    return f"Selesai: {', '.join(counts)}, dalam {_decimal(seconds)} detik."
+
+
+def _counts(generators: list) -> list[str]:
     articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
     pages = next((g for g in generators if isinstance(g, PagesGenerator)), None)
     counts = [
@@ -146,11 +199,7 @@ def _summary(generators: list, seconds: float, memo: dict | None = None) -> str:
     )
     if drafts:
         counts.append(f"{drafts} draf")
-    if memo is not None:  # plugins.render_memo: pages whose inputs changed
-        counts.append(
-            f"{memo['rendered']} dari {memo['rendered'] + memo['skipped']} berkas halaman dibuat ulang"
-        )
-    return f"Selesai: {', '.join(counts)}, dalam {_decimal(seconds)} detik."
+    return counts
 
 
 def _decimal(seconds: float) -> str:
@@ -177,6 +226,11 @@ if __name__ == "__main__":
     parser.add_argument("--now", help="fixed build time, ISO 8601 with offset (BUILD_NOW)")
     parser.add_argument("--cache", help="CACHE_PATH: cards, image sizes, Pelican's own cache")
     parser.add_argument(
+        "--full",
+        action="store_true",
+        help="build even when the output already holds what this build would make",
+    )
+    parser.add_argument(
         "--keep-output",
         action="store_true",
         help="build over the output folder even if DELETE_OUTPUT_DIRECTORY says to empty it "
@@ -192,7 +246,7 @@ if __name__ == "__main__":
         extra["BUILD_NOW"] = args.now
     if args.cache:
         extra["CACHE_PATH"] = str(Path(args.cache).resolve())
-    code = build(args.settings, args.output, args.strict, extra)
+    code = build(args.settings, args.output, args.strict, extra, reuse_unchanged=not args.full)
     # A stopped build may leave a card pool running: the normal exit waits for it. Under a
     # profiler or a tracer (cProfile, coverage) the normal exit is what writes their results.
     if code != 0 or sys.getprofile() is not None or sys.gettrace() is not None:

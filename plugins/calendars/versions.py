@@ -80,14 +80,14 @@ class Ledger:
 
     def version(self, uid: str, digest: str, modified: dt.datetime, now: dt.datetime) -> Version:
         """The version of the event `uid` whose calendar text has this digest, in this build."""
-        modified, now = _utc(modified), _utc(now)
+        modified = _utc(modified)
         known = self.known.get(uid)
         if known is not None and known.digest == digest:
             found = known
         elif known is None:
             found = Version(digest, sequence_at(modified), modified)
-        else:
-            changed = modified if modified > known.changed else max(now, known.changed)
+        else:  # only here does the build's moment become the event's (clock.py notes it)
+            changed = modified if modified > known.changed else max(_utc(now), known.changed)
             found = Version(digest, max(sequence_at(changed), known.sequence + 1), changed)
         self.current[uid] = found
         return found

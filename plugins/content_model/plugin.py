@@ -21,6 +21,7 @@ from plugins._shared.clock import build_moment
 from plugins._shared.digest_cache import save_open_caches
 from plugins._shared.errors import BuildStopped
 from plugins._shared.settings import Items, declare
+from plugins._shared.told import tell
 
 from .check import Report, check_one, check_tree
 from .directories import generators as directory_generators
@@ -89,7 +90,7 @@ def check_content(generator) -> None:
         )
     if waiting:
         # Information, not a warning: printed plainly (the build logs only warnings).
-        print(waiting, flush=True)
+        tell(waiting)
 
 
 def attach_fields(generator) -> None:

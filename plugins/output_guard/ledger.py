@@ -91,6 +91,12 @@ def knows(cache_path: str | Path, output_path: str | Path) -> bool:
     return _listed(_ledger_of(Path(cache_path), Path(os.path.abspath(output_path)))) is not None
 
 
+def made_files(cache_path: str | Path, output_path: str | Path) -> list[str] | None:
+    """The files (relative, sorted) the last build into output_path made; None without a ledger."""
+    made = _made_by(_ledger_of(Path(cache_path), Path(os.path.abspath(output_path))))
+    return None if made is None else sorted(made)
+
+
 def _inside(output: Path, noted: set[str]) -> set[str]:
     """The noted paths under output, relative to it."""
     inside = os.path.join(output, "")  # noted paths are absolute and normalised: a prefix test will do
@@ -117,7 +123,13 @@ def _listed(ledger: Path) -> list | None:
 def _previous(ledger: Path) -> set[str]:
     """The files (relative to the output) the last build into this folder made; none known
     (a first build, a damaged ledger): remove nothing."""
-    listed = _listed(ledger) or []
+    return _made_by(ledger) or set()
+
+
+def _made_by(ledger: Path) -> set[str] | None:
+    listed = _listed(ledger)
+    if listed is None:
+        return None
     return {entry for entry in listed if isinstance(entry, str) and not entry.startswith("..")}
 
 

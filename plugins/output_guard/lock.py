@@ -11,6 +11,7 @@ builds again (the dev server, tests) never waits for itself.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import errno
 import fcntl
 import hashlib
@@ -43,6 +44,7 @@ class _Held:
 
 
 _held: dict[Path, _Held] = {}
+_kept: set[Path] = set()  # held through a whole run (held_through): the build's end keeps them
 _guard = threading.Lock()
 
 
@@ -96,11 +98,30 @@ def holds(output: str | Path) -> bool:
         return real(output) in _held
 
 
+@contextlib.contextmanager
+def held_through(output: str | Path, wait: float):
+    """Hold the lock of output from before a build starts until after it ends: the build
+    runner decides and records, under the lock, what the build leaves (plugins/_shared/unchanged.py)."""
+    acquire(output, wait)
+    folder = real(output)
+    with _guard:
+        _kept.add(folder)
+    try:
+        yield
+    finally:
+        with _guard:
+            _kept.discard(folder)
+        release(output)
+
+
 def release(output: str | Path | None = None) -> None:
-    """Release the lock of output (every lock this process holds when None)."""
+    """Release the lock of output (every lock this process holds when None), unless it is
+    held through a run."""
     with _guard:
         folders = list(_held) if output is None else [real(output)]
         for folder in folders:
+            if folder in _kept and output is not None:
+                continue
             held = _held.pop(folder, None)
             if held is not None:
                 _drop(held)

@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 # RACY_NS: a file written this recently may change again under the same stamp.
+from plugins._shared.clock import untracked
 from plugins._shared.files import RACY_NS, stat_signature, write_atomically
 from plugins._shared.fingerprint import Fingerprinter, Unfingerprintable
 
@@ -147,7 +148,9 @@ class RenderMemo:
             if value is recording.ABSENT:
                 return MISSING
         try:
-            return self.fingerprinter.of(value)
+            # The build's moment as the record's own key: what the page makes of it is noted
+            # by the moment itself (clock.py), not by this memo's fingerprint of it.
+            return self.fingerprinter.of(untracked(value))
         except Unfingerprintable as error:
             return error
 

@@ -63,6 +63,8 @@ from pelican.paginator import Page as PaginatorPage
 from pelican.paginator import Paginator
 from pydantic import BaseModel
 
+from plugins._shared.clock import untracked
+
 _names: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("render_memo_names", default=None)
 
 SEP = "\x1f"  # never in a Jinja name
@@ -111,7 +113,8 @@ def _traced_sequence(value, depth: int = 3) -> bool:
 
 def traced(value, path: str, names: set[str]):
     """The value as handed to the template: behind a proxy when its parts can be traced."""
-    if type(value) is dt.datetime and SEP not in path and value.tzinfo is not None:
+    # the build's moment (a tracked datetime, clock.py) too: untracked() gives its plain self
+    if type(untracked(value)) is dt.datetime and SEP not in path and value.tzinfo is not None:
         return _Moment(value, path, names)
     if _traced_mapping(value):
         return _Mapping(value, path, names)
@@ -348,8 +351,9 @@ class _Moment(dt.datetime):
     __slots__ = ("_target", "_path", "_names")
 
     def __new__(cls, moment: dt.datetime, path: str, names: set[str]):
-        fields = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-        self = super().__new__(cls, *fields, moment.microsecond, moment.tzinfo, fold=moment.fold)
+        plain = untracked(moment)  # its fields, not a use of the build's moment (clock.py)
+        fields = (plain.year, plain.month, plain.day, plain.hour, plain.minute, plain.second)
+        self = super().__new__(cls, *fields, plain.microsecond, plain.tzinfo, fold=plain.fold)
         self._target, self._path, self._names = moment, path, names
         return self
 

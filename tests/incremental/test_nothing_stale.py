@@ -46,8 +46,15 @@ def differences(incremental: Path, clean: Path) -> tuple[list[str], list[str], l
 
 
 def build(output: Path, content: Path, cache: Path, now: str = BUILD_NOW, settings: Path | None = None):
+    # --full: these cases are about what a build that runs makes on a warm cache (the one
+    # that finds nothing changed and does not run: test_unchanged_build.py).
     run = run_build(
-        output, content=content, now=now, cache=cache, **({"settings": settings} if settings else {})
+        output,
+        content=content,
+        now=now,
+        cache=cache,
+        full=True,
+        **({"settings": settings} if settings else {}),
     )
     assert run.returncode == 0, run.log
     return run

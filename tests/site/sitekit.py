@@ -151,11 +151,14 @@ def run_build(
     now: str = BUILD_NOW,
     settings: Path = SETTINGS,
     cache: Path | None = None,
+    full: bool = False,
 ) -> BuildRun:
     """Build a site with the project's build runner, from the repo root, in a subprocess.
 
     cache is the build's CACHE_PATH; by default a new one, sharing the session's cards
     and image variants. Pass a folder of the test's own to look into the cache.
+    full: build even when the output already holds what the build would make (--full),
+    for tests of what a build that runs does on a warm cache (the render memo).
     """
     cache = build_cache() if cache is None else cache
     command = [
@@ -174,6 +177,8 @@ def run_build(
         command += ["--content", str(content)]
     if strict:
         command.append("--strict")
+    if full:
+        command.append("--full")
     # COLUMNS: the log handler wraps at the terminal width; keep each message on one line.
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", COLUMNS="1000")
     proc = subprocess.run(

@@ -59,7 +59,7 @@ def steps(tmp_path_factory) -> dict[str, Step]:
     def build() -> Step:
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("COLUMNS", "500")  # Pelican's log lines unwrapped, to read them whole
-            run = run_build(output, content=content, cache=root / ".cache")
+            run = run_build(output, content=content, cache=root / ".cache", full=True)  # a build that runs
         assert run.returncode == 0, run.log
         return Step(run, json.loads(manifest.read_text(encoding="utf-8")))
 

@@ -263,7 +263,7 @@ def run_variant(variant: str, ws: Workspace, info: dict, serve: ServeLoop, round
     row.pop("extra")
     row.update(pages_total=total, pages_written=written, code_changed_during=code != code_fingerprint())
     if variant != "a":
-        row["cards_drawn"], row["cards_cached"] = runners.cards(ws)
+        row["cards_drawn"], row["cards_cached"] = runners.cards(ws, since)
     return row
 
 

@@ -138,10 +138,14 @@ def empty_cold(ws: Workspace) -> None:
     shutil.rmtree(ws.output, ignore_errors=True)
 
 
-def cards(ws: Workspace) -> tuple[int | None, int | None]:
-    """Cards drawn and taken from the cache by the last build (the card manifest)."""
+def cards(ws: Workspace, since_ns: int = 0) -> tuple[int | None, int | None]:
+    """Cards drawn and taken from the cache by the last build (the card manifest); none of
+    either when the manifest is older than since_ns (a build that found nothing changed)."""
+    manifest = ws.cache / MANIFEST
     try:
-        record = json.loads((ws.cache / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.stat().st_mtime_ns < since_ns:
+            return 0, 0
+        record = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None, None
     return len(record.get("drawn", [])), len(record.get("cached", []))
