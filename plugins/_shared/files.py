@@ -94,6 +94,12 @@ def remember_digests(cache_path: str | Path) -> None:
     _digest_cache[:] = [Path(cache_path)]
 
 
+def folder_key(folder: str | Path) -> str:
+    """A short name only this folder's path gets: for what is kept per output folder
+    (its ledger, render memo, unchanged-build record, fallback lock)."""
+    return hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+
+
 def stat_signature(stat: os.stat_result) -> tuple[int, ...]:
     """A file's stat as every cache here compares it: the very file, and any write to it."""
     return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)

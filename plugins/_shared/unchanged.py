@@ -31,7 +31,7 @@ from plugins.output_guard import ledger
 from plugins.render_memo.plugin import MARKDOWN_SUFFIXES, file_digests, global_fingerprint
 
 from .clock import Horizon, build_moment, untracked
-from .files import stat_signature, write_atomically
+from .files import folder_key, stat_signature, write_atomically
 from .fingerprint import digest, files_fingerprint, tree_files
 
 FOLDER = "tetap"  # under CACHE_PATH: one record per output folder
@@ -153,9 +153,9 @@ def _outputs_digest(settings: dict) -> str | None:
 
 
 def _record_path(settings: dict) -> Path:
-    output = os.path.abspath(settings["OUTPUT_PATH"])
-    name = hashlib.sha256(output.encode()).hexdigest()[:16]
-    return Path(settings["CACHE_PATH"]) / FOLDER / f"{name}.json"
+    return (
+        Path(settings["CACHE_PATH"]) / FOLDER / f"{folder_key(os.path.abspath(settings['OUTPUT_PATH']))}.json"
+    )
 
 
 def _read(settings: dict) -> dict | None:

@@ -17,7 +17,6 @@ are ever removed: a folder's first build (no ledger) removes nothing.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import json
 import logging
 import os
@@ -108,7 +107,7 @@ def _write(ledger: Path, relatives: set[str]) -> None:
 
 
 def _ledger_of(cache: Path, output: Path) -> Path:
-    return cache / _FOLDER / f"{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
+    return cache / _FOLDER / f"{files.folder_key(output)}.json"
 
 
 def _listed(ledger: Path) -> list | None:

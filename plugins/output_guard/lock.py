@@ -14,7 +14,6 @@ import atexit
 import contextlib
 import errno
 import fcntl
-import hashlib
 import logging
 import os
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from plugins._shared.boundary import real
 from plugins._shared.errors import BuildStopped
+from plugins._shared.files import folder_key
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +67,7 @@ def lock_path(output: str | Path) -> Path:
 def _fallback_path(folder: Path) -> Path:
     # The output's parent is not writable (a read-only mount, /var/www): lock in
     # the temporary folder instead, under a name only this output folder gets.
-    digest = hashlib.sha256(str(folder).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"serambi-output-{digest}.lock"
+    return Path(tempfile.gettempdir()) / f"serambi-output-{folder_key(folder)}.lock"
 
 
 def acquire(output: str | Path, wait: float = WAIT_SECONDS) -> None:

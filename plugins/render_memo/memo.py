@@ -22,9 +22,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-# RACY_NS: a file written this recently may change again under the same stamp.
 from plugins._shared.clock import untracked
-from plugins._shared.files import RACY_NS, stat_signature, write_atomically
+
+# RACY_NS: a file written this recently may change again under the same stamp.
+from plugins._shared.files import RACY_NS, folder_key, stat_signature, write_atomically
 from plugins._shared.fingerprint import Fingerprinter, Unfingerprintable
 
 from . import recording
@@ -62,8 +63,7 @@ def forget_stats(output_path: str | Path) -> None:
 
 
 def record_path(cache_path: str | Path, output_path: str | Path) -> Path:
-    name = hashlib.sha256(os.path.realpath(output_path).encode()).hexdigest()[:16]
-    return Path(cache_path) / FOLDER / f"{name}.json"
+    return Path(cache_path) / FOLDER / f"{folder_key(os.path.realpath(output_path))}.json"
 
 
 class RenderMemo:
