@@ -19,6 +19,7 @@ from sitekit import (
     copy_content,
     make_images,
     read_posts,
+    shared_build,
 )
 from tests.feeds.feedkit import (
     DEV_PUBLIC_URL,
@@ -43,16 +44,17 @@ def make_feed_content(target: Path) -> Path:
     return content
 
 
-def built(output: Path, content: Path, public_url: str, settings=None, now=None) -> FeedSite:
-    run = build_site(
-        output, content, **({"settings": settings} if settings else {}), **({"now": now} if now else {})
-    )
+def built(output: Path | None, content: Path, public_url: str, settings=None, now=None) -> FeedSite:
+    """A build of its own into output; with output None, the session's build of these inputs,
+    made once for every xdist worker (sitekit.shared_build)."""
+    options = {**({"settings": settings} if settings else {}), **({"now": now} if now else {})}
+    run = build_site(output, content, **options) if output else shared_build(content, **options)
     if run.returncode != 0:
         pytest.fail(
             f"building the feeds' fixture site failed (exit {run.returncode}):\n{run.log}", pytrace=False
         )
     posts, _, _ = read_posts(content)
-    return FeedSite(output, run, content, public_url, posts=posts)
+    return FeedSite(run.output, run, content, public_url, posts=posts)
 
 
 @pytest.fixture(scope="session")
@@ -68,10 +70,9 @@ def feed_content(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def feed_site(feed_content, tmp_path_factory) -> FeedSite:
+def feed_site(feed_content) -> FeedSite:
     """The fixture site built with pelicanconf.py (development settings)."""
-    output = tmp_path_factory.mktemp("feeds-dev") / "output"
-    return built(output, feed_content, DEV_PUBLIC_URL)
+    return built(None, feed_content, DEV_PUBLIC_URL)
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +83,7 @@ def social_site(feed_content, tmp_path_factory) -> FeedSite:
     folder = tmp_path_factory.mktemp("feeds-public")
     settings = settings_file(folder, PUBLISH_SETTINGS, FEEDS={"utm": UTM})
     public_url = read_settings(str(PUBLISH_SETTINGS))["PUBLIC_URL"]
-    return built(folder / "output", feed_content, public_url, settings)
+    return built(None, feed_content, public_url, settings)
 
 
 @pytest.fixture(scope="session")

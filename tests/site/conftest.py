@@ -2,7 +2,8 @@
 
 Builds run in a subprocess (`python -m plugins._shared.build`) from the repo
 root with a fixed BUILD_NOW, into temporary folders: output/ and .cache/ are never
-touched. Cards and image sizes come from the session's shared cache (sitekit.run_build).
+touched. Cards and image sizes come from the session's shared cache (sitekit.run_build);
+the session's sites are built once for every xdist worker (sitekit.shared_build).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sitekit import (
     copy_content,
     make_images,
     read_posts,
-    run_build,
+    shared_build,
 )
 
 
@@ -45,14 +46,13 @@ class SampleSite(Site):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> SampleSite:
-    """The real sample site (content/), built once per session."""
-    output = tmp_path_factory.mktemp("sample") / "output"
-    build = run_build(output)
+def built_site() -> SampleSite:
+    """The real sample site (content/), built once per session (xdist workers included)."""
+    build = shared_build()
     if build.returncode != 0:
         pytest.fail(f"building the sample site failed (exit {build.returncode}):\n{build.log}", pytrace=False)
     posts, pages, problems = read_posts(SAMPLE_CONTENT)
-    return SampleSite(output, build, SAMPLE_CONTENT, posts=posts, pages=pages, problems=problems)
+    return SampleSite(build.output, build, SAMPLE_CONTENT, posts=posts, pages=pages, problems=problems)
 
 
 @pytest.fixture(scope="session")
@@ -76,16 +76,15 @@ def fixture_content(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def fixture_site(fixture_content, tmp_path_factory) -> FixtureSite:
+def fixture_site(fixture_content) -> FixtureSite:
     """The fixture site built with the project's pelicanconf.py, PATH = fixture content."""
-    output = tmp_path_factory.mktemp("fixture-build") / "output"
-    build = run_build(output, content=fixture_content)
+    build = shared_build(content=fixture_content)
     if build.returncode != 0:
         pytest.fail(
             f"building the fixture site failed (exit {build.returncode}):\n{build.log}", pytrace=False
         )
     posts, pages, _ = read_posts(fixture_content)
-    return FixtureSite(output, build, fixture_content, posts=posts, pages=pages)
+    return FixtureSite(build.output, build, fixture_content, posts=posts, pages=pages)
 
 
 # --- serving ----------------------------------------------------------------------

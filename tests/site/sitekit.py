@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import fcntl
 import functools
+import hashlib
 import http.server
+import json
 import os
 import re
 import shutil
@@ -185,6 +188,51 @@ def run_build(
         command, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env, stdin=subprocess.DEVNULL
     )
     return BuildRun(command, proc.returncode, proc.stdout, proc.stderr, Path(output))
+
+
+def _tree_digest(folder: Path) -> str:
+    """A digest of every file's relative path and bytes under folder."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def shared_build(
+    content: Path | None = None,
+    strict: bool = False,
+    now: str = BUILD_NOW,
+    settings: Path = SETTINGS,
+) -> BuildRun:
+    """One build of these inputs for the whole test session, xdist workers included.
+
+    For session fixtures whose output is only read: each worker asking for the same
+    content (by bytes, wherever its copy lies), settings (by bytes) and options gets the
+    same output. The first builds it while holding a lock on its folder in the session
+    cache; the others wait for that and read what it made, instead of each drawing the
+    same cards and image copies at the same time.
+    """
+    key = hashlib.sha256(
+        "\0".join(
+            [
+                _tree_digest(content or SAMPLE_CONTENT),
+                hashlib.sha256(Path(settings).read_bytes()).hexdigest(),
+                now,
+                str(strict),
+            ]
+        ).encode()
+    ).hexdigest()[:20]
+    folder = session_cache() / "shared-builds" / key
+    folder.mkdir(parents=True, exist_ok=True)
+    made = folder / "build.json"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not made.is_file():
+            run = run_build(folder / "output", content=content, strict=strict, now=now, settings=settings)
+            record = {name: getattr(run, name) for name in ("command", "returncode", "stdout", "stderr")}
+            made.write_text(json.dumps(record), encoding="utf-8")
+    return BuildRun(**json.loads(made.read_text(encoding="utf-8")), output=folder / "output")
 
 
 def make_images(content: Path) -> list[Path]:
