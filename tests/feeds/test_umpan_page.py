@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from sitekit import AXE_JS, ROOT, VNU_JAR, WIDTHS, local_path, open_page, require_tool, text_of
+from sitekit import ROOT, VNU_JAR, WIDTHS, axe_violations, local_path, open_page, require_tool, text_of
 from tests.feeds.feedkit import ALL_ATOM, ALL_JSON, ALL_RSS, FOLDER
 
 PAGE = f"/{FOLDER}/"
@@ -93,23 +93,11 @@ def test_umpan_page_is_valid_html(feed_site):
     assert not problems, "Nu HTML checker:\n" + "\n".join(problems)
 
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-    "rules": {"target-size": {"enabled": True}},
-    "resultTypes": ["violations"],
-}
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS)
 def test_umpan_page_has_no_axe_violations(page, feed_site, serve_folder, width):
-    require_tool(AXE_JS.is_file(), "axe-core (node_modules/axe-core)")
     visit = open_page(page, serve_folder(feed_site.output), PAGE, width)
     assert visit.status == 200, f"{visit.url} answered {visit.status}"
     assert not visit.errors, visit.errors
-    page.add_script_tag(path=str(AXE_JS))
-    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    violations = [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:5]]}" for v in results["violations"]
-    ]
+    violations = axe_violations(page)
     assert not violations, f"{PAGE} at {width} px:\n" + "\n".join(violations)

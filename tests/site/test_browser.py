@@ -1,4 +1,11 @@
-"""The built sample site in Debian Chromium, at a phone width and a desktop width."""
+"""The built sample site in Debian Chromium, at a phone width and a desktop width.
+
+Each page is opened once per width for every test here: it loads without errors, does
+not scroll sideways, passes axe-core (WCAG 2.2 AA, target-size on) in the light scheme
+and again with the browser asking for dark colours (prefers-color-scheme: dark, so the
+tints derived from PROFILE's brand colours are checked for contrast too), and its skip
+link is the first thing a keyboard reaches.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from sitekit import PAGE_NAMES, WIDTHS, Visit, open_page
+from sitekit import PAGE_NAMES, WIDTHS, Visit, axe_violations, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -43,6 +50,9 @@ class Look:
     visit: Visit
     title: str
     sizes: dict
+    axe_light: list[str]  # axe's violations, described
+    axe_dark: list[str]
+    dark_matches: bool  # the page saw prefers-color-scheme: dark
     focused: dict  # after the first Tab
     target: dict | None  # what the focused link points at
     after: dict  # after Enter on it
@@ -50,7 +60,8 @@ class Look:
 
 @pytest.fixture(scope="module")
 def looks(browser, browser_context_args, served_site, sample_pages, screens_dir):
-    """Each page at each width opened once for all three tests: loaded, measured, then the keyboard."""
+    """Each page at each width opened once for every test: loaded, measured, axe in both
+    schemes, then the keyboard."""
     seen: dict[tuple[str, int], Look] = {}
 
     def look(name: str, width: int) -> Look:
@@ -71,6 +82,11 @@ def _look_at(page, visit: Visit, screenshot: Path) -> Look:
     sizes = page.evaluate(WIDTHS_OF)  # before the screenshot, which resizes the page for a while
     page.screenshot(path=str(screenshot), full_page=True)
     title = page.title()
+    axe_light = axe_violations(page)
+    page.emulate_media(color_scheme="dark")
+    dark_matches = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+    axe_dark = axe_violations(page)
+    page.emulate_media(color_scheme="light")
     page.keyboard.press("Tab")
     focused = page.evaluate(FOCUSED)
     href = focused["href"] or ""
@@ -81,7 +97,9 @@ def _look_at(page, visit: Visit, screenshot: Path) -> Look:
         page.wait_for_function(
             "() => !!(document.activeElement && document.activeElement.closest('main'))", timeout=2000
         )
-    return Look(visit, title, sizes, focused, target, page.evaluate(FOCUS_AFTER))
+    return Look(
+        visit, title, sizes, axe_light, axe_dark, dark_matches, focused, target, page.evaluate(FOCUS_AFTER)
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -104,6 +122,27 @@ def test_no_horizontal_overflow(looks, name, width):
     assert sizes["scroll"] <= sizes["inner"], (
         f"{look.visit.url} at {width} px scrolls sideways: scrollWidth {sizes['scroll']} > "
         f"innerWidth {sizes['inner']}; elements past the edge: {sizes['wide']}"
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_no_axe_violations(looks, name, width):
+    look = looks(name, width)
+    assert not look.axe_light, (
+        f"{look.visit.url} at {width} px: {len(look.axe_light)} axe violation(s):\n"
+        + "\n".join(look.axe_light)
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_no_axe_violations_in_dark_mode(looks, name, width):
+    look = looks(name, width)
+    assert look.dark_matches, f"{look.visit.url}: the browser did not ask for the dark scheme"
+    assert not look.axe_dark, (
+        f"{look.visit.url} at {width} px, dark scheme: {len(look.axe_dark)} axe violation(s):\n"
+        + "\n".join(look.axe_dark)
     )
 
 

@@ -1,17 +1,13 @@
-"""The dark colour scheme (prefers-color-scheme: dark): really dark, and axe-clean.
+"""The colour scheme follows the reader's: light or really dark, links readable in both.
 
-The light scheme is checked by test_accessibility.py; here the same axe rules
-(WCAG 2.2 AA, target-size on) run on every kind of page with the browser asking
-for dark colours, so the tints derived from PROFILE's brand colours are checked
-for contrast too.
+axe-core checks every kind of page in both schemes in test_browser.py.
 """
 
 from __future__ import annotations
 
 import pytest
-from test_accessibility import AXE_OPTIONS, _describe
 
-from sitekit import AXE_JS, PAGE_NAMES, WIDTHS, open_page, require_tool
+from sitekit import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -45,20 +41,3 @@ def test_the_scheme_follows_the_reader(page, served_site, scheme):
         assert text < 0.05 < bg, f"light scheme is not light: {colours}"
     lighter, darker = max(bg, _luminance(colours["link"])), min(bg, _luminance(colours["link"]))
     assert (lighter + 0.05) / (darker + 0.05) >= 4.5, f"{scheme}: links lack contrast: {colours}"
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", PAGE_NAMES)
-def test_no_axe_violations_in_dark_mode(page, served_site, sample_pages, name, width):
-    require_tool(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(AXE_JS.parents[2])})")
-    page.emulate_media(color_scheme="dark")
-    visit = open_page(page, served_site, sample_pages(name), width, expect_missing=name == "404")
-    assert visit.status == visit.expected_status, f"{visit.url} answered {visit.status}"
-    assert page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
-    page.add_script_tag(path=str(AXE_JS))
-    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    violations = results["violations"]
-    assert not violations, (
-        f"{visit.url} at {width} px, dark scheme: {len(violations)} axe violation(s):\n"
-        + "\n".join(_describe(v) for v in violations)
-    )

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import AXE_JS, WIDTHS, open_page, require_tool
+from sitekit import WIDTHS, axe_violations, open_page
 
 pytestmark = pytest.mark.browser
-
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-    "rules": {"target-size": {"enabled": True}},
-    "resultTypes": ["violations"],
-}
 
 
 @pytest.fixture(scope="module")
@@ -35,20 +29,9 @@ def _load_lazy_images(page) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_share_page_has_no_axe_violations(page, served_site, share_page, width):
-    require_tool(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(AXE_JS.parents[2])})")
     visit = open_page(page, served_site, share_page, width)
     assert visit.status == 200, f"{visit.url} answered {visit.status}"
-    page.add_script_tag(path=str(AXE_JS))
-    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    ran = {
-        rule["id"] for key in ("passes", "violations", "incomplete", "inapplicable") for rule in results[key]
-    }
-    assert "target-size" in ran
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']}: "
-        + "; ".join(str(node["target"]) for node in v["nodes"][:5])
-        for v in results["violations"]
-    ]
+    violations = axe_violations(page)
     assert not violations, f"{visit.url} at {width} px:\n" + "\n".join(violations)
 
 
