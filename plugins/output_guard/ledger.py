@@ -16,13 +16,14 @@ are ever removed: a folder's first build (no ledger) removes nothing.
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import logging
 import os
 from pathlib import Path
 
 from plugins._shared import files
+
+from . import statics
 
 logger = logging.getLogger(__name__)
 
@@ -47,33 +48,12 @@ def finish(pelican) -> None:
     made = _inside(output, _made)
     for generator in _statics:
         made.update(os.path.normpath(static.save_as) for static in generator.staticfiles)
-        made.update(_theme_statics(generator))
+        made.update(statics.theme_statics(generator))
     ledger = _ledger_of(Path(pelican.settings["CACHE_PATH"]), output)
     for relative in sorted(_previous(ledger) - made):
         _remove(output / relative, output)
     _write(ledger, made)
     _made.clear()
-
-
-def _theme_statics(generator) -> set[str]:
-    """What Pelican's StaticGenerator._copy_paths copies from the theme (THEME_STATIC_PATHS
-    into THEME_STATIC_DIR, IGNORE_FILES left out), which no writer of ours notes."""
-    settings = generator.settings
-    ignored = settings.get("IGNORE_FILES") or ()
-    destination = settings["THEME_STATIC_DIR"]
-    found = set()
-    for path in settings.get("THEME_STATIC_PATHS") or ():
-        source = os.path.join(generator.theme, path)
-        if os.path.isfile(source):
-            found.add(os.path.normpath(os.path.join(destination, os.path.basename(path))))
-            continue
-        for folder, dirs, names in os.walk(source):
-            dirs[:] = [d for d in dirs if not any(fnmatch.fnmatch(d, pattern) for pattern in ignored)]
-            for name in names:
-                if not any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
-                    inside = os.path.relpath(os.path.join(folder, name), source)
-                    found.add(os.path.normpath(os.path.join(destination, inside)))
-    return found
 
 
 def add_made(output_path: str | Path, cache_path: str | Path, made: set[str]) -> None:

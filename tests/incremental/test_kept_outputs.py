@@ -1,4 +1,5 @@
-"""Feeds, calendars and share pages are written again only when what they show changed.
+"""Feeds, calendars, share pages and the theme's files are written again only when what
+they show changed.
 
 The fixture site is built into one output three times: a first build, a warm build with
 nothing changed (it must rewrite none of these files), and a build after one event's
@@ -18,7 +19,8 @@ import pytest
 from sitekit import share_caches
 from tests.incremental.test_nothing_stale import build, copy_content, differences, files_of
 
-OWN = ("umpan/", "kalender/", "bagikan/", "robots.txt")  # written by feeds, calendars, share_kit
+# Written by feeds, calendars, share_kit, and the theme's static files (output_guard/statics.py).
+OWN = ("umpan/", "kalender/", "bagikan/", "robots.txt", "theme/")
 # Written by the plugins themselves; their pages (umpan/index.html) go through Pelican's writer.
 WRITTEN_BY_THEMSELVES = ("umpan/", "kalender/")
 SUFFIXES = (".xml", ".json", ".ics")
@@ -92,8 +94,9 @@ def builds(tmp_path_factory) -> Builds:
     return Builds(output, clean, first, warm, changed, before, after)
 
 
-def test_a_warm_build_rewrites_no_feed_calendar_share_page_or_robots_txt(builds):
+def test_a_warm_build_rewrites_no_feed_calendar_share_page_theme_file_or_robots_txt(builds):
     assert builds.first, "the plugins wrote nothing"
+    assert any(name.startswith("theme/css/") for name in builds.first)
     assert any(name.endswith(".ics") for name in builds.first)
     assert any(name.startswith("umpan/") and name.endswith(".xml") for name in builds.first)
     rewritten = sorted(name for name in builds.first if builds.warm.get(name) != builds.first[name])

@@ -348,9 +348,11 @@ def test_only_the_caches_of_the_last_fingerprints_used_are_kept(tmp_path):
     assert kept == [f"sidik-{number}" for number in range(8)]
 
 
-def test_a_file_removed_from_the_theme_leaves_the_output(tmp_path):
-    """Pelican copies the theme's static files itself; the ledger knows them too, so a
-    build over the last output (publish, check) drops one the theme no longer has."""
+def test_the_themes_static_files_are_replaced_whole_and_a_removed_one_leaves_the_output(tmp_path):
+    """Pelican copies the theme's static files itself, in place on every build; here one is
+    written only when it changed, and whole (the dev server may be sending it meanwhile).
+    The ledger knows them too, so a build over the last output drops one the theme no
+    longer has."""
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     extra = theme / "static" / "lama.css"
@@ -366,9 +368,19 @@ def test_a_file_removed_from_the_theme_leaves_the_output(tmp_path):
     cache = share_caches(tmp_path / "cache")
     output = tmp_path / "output"
     build(output, content, cache, settings=settings)
-    copied = output / "theme" / "lama.css"
+    copied, style = output / "theme" / "lama.css", output / "theme" / "css" / "serambi.css"
     assert copied.is_file()
-    extra.unlink()
+    kept = os.stat(style)
     build(output, content, cache, settings=settings)
+    assert (os.stat(style).st_ino, os.stat(style).st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+
+    extra.unlink()
+    source = theme / "static" / "css" / "serambi.css"
+    old_bytes = style.read_bytes()
+    source.write_bytes(source.read_bytes() + b"\n.baru { color: inherit; }\n")
+    with style.open("rb") as being_sent:  # as a server reading it while the rebuild runs
+        build(output, content, cache, settings=settings)
+        assert being_sent.read() == old_bytes, "the stylesheet being read was rewritten in place"
+    assert style.read_bytes() == source.read_bytes()
     assert not copied.exists()
     assert (output / "theme").is_dir() and any((output / "theme").rglob("*.css"))
