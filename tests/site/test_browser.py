@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 
 # A skip link on an Indonesian site speaks Indonesian.
 ENGLISH_SKIP_TEXT = re.compile(r"\b(skip|jump|main content|go to)\b", re.IGNORECASE)
+SCHEMES = ("light", "dark")  # prefers-color-scheme, each checked by axe
 
 WIDTHS_OF = """() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
     wide: [...document.querySelectorAll('body *')]
@@ -50,9 +51,8 @@ class Look:
     visit: Visit
     title: str
     sizes: dict
-    axe_light: list[str]  # axe's violations, described
-    axe_dark: list[str]
-    dark_matches: bool  # the page saw prefers-color-scheme: dark
+    axe: dict[str, list[str]]  # by colour scheme: axe's violations, described
+    dark: dict[str, bool]  # by colour scheme: whether the page saw prefers-color-scheme: dark
     focused: dict  # after the first Tab
     target: dict | None  # what the focused link points at
     after: dict  # after Enter on it
@@ -82,11 +82,11 @@ def _look_at(page, visit: Visit, screenshot: Path) -> Look:
     sizes = page.evaluate(WIDTHS_OF)  # before the screenshot, which resizes the page for a while
     page.screenshot(path=str(screenshot), full_page=True)
     title = page.title()
-    axe_light = axe_violations(page)
-    page.emulate_media(color_scheme="dark")
-    dark_matches = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
-    axe_dark = axe_violations(page)
-    page.emulate_media(color_scheme="light")
+    axe, dark = {}, {}
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        dark[scheme] = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+        axe[scheme] = axe_violations(page)
     page.keyboard.press("Tab")
     focused = page.evaluate(FOCUSED)
     href = focused["href"] or ""
@@ -97,9 +97,7 @@ def _look_at(page, visit: Visit, screenshot: Path) -> Look:
         page.wait_for_function(
             "() => !!(document.activeElement && document.activeElement.closest('main'))", timeout=2000
         )
-    return Look(
-        visit, title, sizes, axe_light, axe_dark, dark_matches, focused, target, page.evaluate(FOCUS_AFTER)
-    )
+    return Look(visit, title, sizes, axe, dark, focused, target, page.evaluate(FOCUS_AFTER))
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -125,24 +123,16 @@ def test_no_horizontal_overflow(looks, name, width):
     )
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", PAGE_NAMES)
-def test_no_axe_violations(looks, name, width):
+def test_no_axe_violations(looks, name, width, scheme):
     look = looks(name, width)
-    assert not look.axe_light, (
-        f"{look.visit.url} at {width} px: {len(look.axe_light)} axe violation(s):\n"
-        + "\n".join(look.axe_light)
-    )
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", PAGE_NAMES)
-def test_no_axe_violations_in_dark_mode(looks, name, width):
-    look = looks(name, width)
-    assert look.dark_matches, f"{look.visit.url}: the browser did not ask for the dark scheme"
-    assert not look.axe_dark, (
-        f"{look.visit.url} at {width} px, dark scheme: {len(look.axe_dark)} axe violation(s):\n"
-        + "\n".join(look.axe_dark)
+    assert look.dark[scheme] == (scheme == "dark"), f"{look.visit.url}: the browser did not ask for {scheme}"
+    violations = look.axe[scheme]
+    assert not violations, (
+        f"{look.visit.url} at {width} px, {scheme} scheme: {len(violations)} axe violation(s):\n"
+        + "\n".join(violations)
     )
 
 
