@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import PAGE_NAMES, open_page
+from sitekit import PAGE_NAMES, Visit, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -48,14 +48,42 @@ MEASURE = """() => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def reflowed(browser, browser_context_args, served_site, sample_pages):
+    """Each page opened once, text at 200%, measured at each width (widest first: the
+    window narrowed as a reader turns a phone, with the layout made again)."""
+    seen: dict[str, tuple[Visit, dict[int, dict]]] = {}
+
+    def measure(name: str) -> tuple[Visit, dict[int, dict]]:
+        if name not in seen:
+            context = browser.new_context(**browser_context_args)
+            try:
+                page = context.new_page()
+                widths = sorted(REFLOW_WIDTHS, reverse=True)
+                visit = open_page(
+                    page, served_site, sample_pages(name), widths[0], expect_missing=name == "404"
+                )
+                page.add_style_tag(content=BIG_TEXT)
+                found = {}
+                for width in widths:
+                    page.set_viewport_size({"width": width, "height": 900})
+                    found[width] = page.evaluate(MEASURE)
+                seen[name] = (visit, found)
+            finally:
+                context.close()
+        return seen[name]
+
+    return measure
+
+
 @pytest.mark.parametrize("width", REFLOW_WIDTHS)
 @pytest.mark.parametrize("name", PAGE_NAMES)
-def test_page_reflows_with_text_at_200_percent(page, served_site, sample_pages, name, width):
-    visit = open_page(page, served_site, sample_pages(name), width, expect_missing=name == "404")
+def test_page_reflows_with_text_at_200_percent(reflowed, name, width):
+    visit, measured = reflowed(name)
     assert visit.status == visit.expected_status, f"{visit.url} answered {visit.status}"
-    page.add_style_tag(content=BIG_TEXT)
-    found = page.evaluate(MEASURE)
+    found = measured[width]
     where = f"{visit.url} at {width} px, text at 200%"
+    assert found["inner"] == width, f"{where}: the window is {found['inner']} px wide"
     assert found["rootSize"] == "32px", f"{where}: the root font size is {found['rootSize']}, not 32px"
     assert found["scroll"] <= found["inner"], (
         f"{where} scrolls sideways: scrollWidth {found['scroll']} > innerWidth {found['inner']}; "
