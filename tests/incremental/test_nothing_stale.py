@@ -13,8 +13,10 @@ import os
 import pickle
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from plugins.render_memo.memo import record_path
@@ -103,55 +105,109 @@ def retitle(content: Path) -> None:
     path.write_text(text.replace("title: Laskar Pelangi", "title: Laskar Pelangi (Edisi Baru)", 1), "utf-8")
 
 
-def test_title_change_equals_clean_build(tmp_path):
+@dataclass
+class Retitled:
+    a: Path  # built, the post retitled, built again
+    b: Path  # the retitled content built clean, every card and image drawn anew
+    stats: dict  # of A's second build
+    before: dict[str, tuple[bytes, os.stat_result]]  # A's files after its first build
+
+
+@pytest.fixture(scope="module")
+def retitled(tmp_path_factory) -> Retitled:
+    tmp = tmp_path_factory.mktemp("retitled")
+    before = {}
+
+    def change(content: Path) -> None:
+        before.update(
+            {name: (path.read_bytes(), os.stat(path)) for name, path in files_of(tmp / "a").items()}
+        )
+        retitle(content)
+
+    a, b, stats = rebuilt_and_clean(tmp, change, draw_anew=True)
+    return Retitled(a, b, stats, before)
+
+
+def test_title_change_equals_clean_build(retitled):
     """No file differs, none is missing, and none a clean build lacks is left behind."""
-    a, b, stats = rebuilt_and_clean(tmp_path, retitle, draw_anew=True)
-    assert_same(a, b)
+    assert_same(retitled.a, retitled.b)
     # Its page, the listings and tag pages showing it were rendered; not every page.
-    assert stats["rendered"] > 0 and stats["skipped"] > 0, stats
+    assert retitled.stats["rendered"] > 0 and retitled.stats["skipped"] > 0, retitled.stats
 
 
 # The feeds page reads feeds.everything whole (a method call, Feed.path): any post counts.
 READS_EVERY_POST = {"umpan/index.html"}
 
 
-def test_a_title_change_renders_only_the_pages_that_show_the_post(tmp_path):
+def test_a_title_change_renders_only_the_pages_that_show_the_post(retitled):
     """A page that filters every post (the series list, the tag index) but shows this one
     nowhere is not rendered again; a page rendered again whose bytes did not change is
     not written again."""
-    content = copy_content(tmp_path / "content")
-    cache = share_caches(tmp_path / "cache")
-    output = tmp_path / "output"
-    build(output, content, cache)
-    before = {name: (path.read_bytes(), os.stat(path)) for name, path in files_of(output).items()}
-    retitle(content)
-    build(output, content, cache)
-    rendered = set(memo_stats(cache, output)["rendered_pages"])
+    rendered = set(retitled.stats["rendered_pages"])
     link = "/" + POST.split("/")[0] + "/laskar-pelangi/"
-    pages = {name: path for name, path in files_of(output).items() if name.endswith(".html")}
+    pages = {name: path for name, path in files_of(retitled.a).items() if name.endswith(".html")}
     showing = {name for name, path in pages.items() if link in path.read_text(encoding="utf-8")}
     assert "koleksi-baru/laskar-pelangi/index.html" in rendered
     assert rendered <= showing | READS_EVERY_POST, sorted(rendered - showing)
     assert len(rendered) < len(pages) / 2, sorted(rendered)
     for name in pages:
-        data, stat = before[name]
+        data, stat = retitled.before[name]
         now = os.stat(pages[name])
         if (now.st_ino, now.st_mtime_ns) != (stat.st_ino, stat.st_mtime_ns):
             assert pages[name].read_bytes() != data, f"{name} written again with the same bytes"
 
 
-def test_a_page_edited_or_removed_in_the_output_is_made_again(tmp_path):
-    """The memo trusts a page on disk by its stat (ctime included): any write or removal shows."""
-    content = copy_content(tmp_path / "content")
-    cache = share_caches(tmp_path / "cache")
-    output = tmp_path / "output"
+@dataclass
+class BuiltTwice:
+    """The fixture site built twice into one output, nothing changed between."""
+
+    output: Path
+    content: Path
+    cache: Path
+    first: dict  # the builds' memo stats
+    second: dict
+    rewritten: list[str]  # pages the second build wrote again
+
+
+@pytest.fixture(scope="module")
+def built_twice(tmp_path_factory) -> BuiltTwice:
+    tmp = tmp_path_factory.mktemp("twice")
+    content = copy_content(tmp / "content")
+    cache = share_caches(tmp / "cache")
+    output = tmp / "output"
     build(output, content, cache)
-    build(output, content, cache)  # the pages' stamps are recorded once they are old enough
+    first = memo_stats(cache, output)
+    stamps = {name: os.stat(path).st_mtime_ns for name, path in files_of(output).items()}
+    build(output, content, cache)
+    rewritten = [
+        name
+        for name, path in files_of(output).items()
+        if name.endswith(".html") and os.stat(path).st_mtime_ns != stamps.get(name)
+    ]
+    return BuiltTwice(output, content, cache, first, memo_stats(cache, output), rewritten)
+
+
+def test_warm_build_with_nothing_changed_renders_no_page(built_twice):
+    first, second = built_twice.first, built_twice.second
+    assert first["rendered"] > 0 and first["skipped"] == 0, first
+    assert second == {
+        "rendered": 0,
+        "skipped": first["rendered"],
+        "why_rendered": {},
+        "rendered_pages": [],
+    }, second
+    assert not built_twice.rewritten, f"pages written again: {built_twice.rewritten}"
+
+
+def test_a_page_edited_or_removed_in_the_output_is_made_again(built_twice):
+    """The memo trusts a page on disk by its stat (ctime included): any write or removal shows.
+    The pages' stamps are recorded once they are old enough: after the second build."""
+    output = built_twice.output
     edited, removed = output / "index.html", output / "arsip" / "index.html"
     original = edited.read_bytes(), removed.read_bytes()
     edited.write_bytes(original[0].replace(b"</body>", b"<p>diubah</p></body>"))
     removed.unlink()
-    build(output, content, cache)
+    build(output, built_twice.content, built_twice.cache)
     assert (edited.read_bytes(), removed.read_bytes()) == original
 
 
@@ -206,30 +262,6 @@ def test_the_clock_moving_on_renders_no_page_until_something_it_decides_changes(
     build(output, content, cache, BEFORE_END)
     stats = memo_stats(cache, output)
     assert stats["rendered"] == 0 and stats["skipped"] > 0, stats
-
-
-def test_warm_build_with_nothing_changed_renders_no_page(tmp_path):
-    content = copy_content(tmp_path / "content")
-    cache = share_caches(tmp_path / "cache")
-    output = tmp_path / "output"
-    build(output, content, cache)
-    first = memo_stats(cache, output)
-    stamps = {name: os.stat(path).st_mtime_ns for name, path in files_of(output).items()}
-    build(output, content, cache)
-    second = memo_stats(cache, output)
-    assert first["rendered"] > 0 and first["skipped"] == 0, first
-    assert second == {
-        "rendered": 0,
-        "skipped": first["rendered"],
-        "why_rendered": {},
-        "rendered_pages": [],
-    }, second
-    rewritten = [
-        name
-        for name, path in files_of(output).items()
-        if name.endswith(".html") and os.stat(path).st_mtime_ns != stamps.get(name)
-    ]
-    assert not rewritten, f"pages written again: {rewritten}"
 
 
 def test_removed_html_is_reported_on_every_build(tmp_path):
