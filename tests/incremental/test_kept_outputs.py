@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import share_caches
-from tests.incremental.test_nothing_stale import build, copy_content, differences, files_of
+from tests.incremental.test_nothing_stale import build, differences, files_of, fresh_site
 
 # Written by feeds, calendars, share_kit, and the theme's static files (output_guard/statics.py).
 OWN = ("umpan/", "kalender/", "bagikan/", "robots.txt", "theme/")
@@ -76,9 +75,7 @@ class Builds:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> Builds:
     tmp = tmp_path_factory.mktemp("kept")
-    content = copy_content(tmp / "content")
-    cache = share_caches(tmp / "cache")
-    output = tmp / "output"
+    content, cache, output = fresh_site(tmp)
     build(output, content, cache)
     first = stamps(output)
     build(output, content, cache)

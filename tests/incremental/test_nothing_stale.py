@@ -36,6 +36,12 @@ def copy_content(target: Path) -> Path:
     return target
 
 
+def fresh_site(folder: Path) -> tuple[Path, Path, Path]:
+    """(content, cache, output) in folder: the fixture content copied, a cache sharing the
+    session's cards and image sizes, and where to build."""
+    return copy_content(folder / "content"), share_caches(folder / "cache"), folder / "output"
+
+
 def files_of(root: Path) -> dict[str, Path]:
     return {str(p.relative_to(root)): p for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -171,10 +177,7 @@ class BuiltTwice:
 
 @pytest.fixture(scope="module")
 def built_twice(tmp_path_factory) -> BuiltTwice:
-    tmp = tmp_path_factory.mktemp("twice")
-    content = copy_content(tmp / "content")
-    cache = share_caches(tmp / "cache")
-    output = tmp / "output"
+    content, cache, output = fresh_site(tmp_path_factory.mktemp("twice"))
     build(output, content, cache)
     first = memo_stats(cache, output)
     stamps = {name: os.stat(path).st_mtime_ns for name, path in files_of(output).items()}
