@@ -258,9 +258,7 @@ def test_build_now_past_an_events_end_equals_clean_build(tmp_path):
 def test_the_clock_moving_on_renders_no_page_until_something_it_decides_changes(tmp_path):
     """Builds on the clock run at a new moment each time: pages depend on what the moment
     decides (a session is past, the year), not on the moment itself."""
-    content = copy_content(tmp_path / "content")
-    cache = share_caches(tmp_path / "cache")
-    output = tmp_path / "output"
+    content, cache, output = fresh_site(tmp_path)
     build(output, content, cache, EARLIER_BEFORE_END)
     build(output, content, cache, BEFORE_END)
     stats = memo_stats(cache, output)
@@ -269,11 +267,9 @@ def test_the_clock_moving_on_renders_no_page_until_something_it_decides_changes(
 
 def test_removed_html_is_reported_on_every_build(tmp_path):
     """Pelican's reader cache keeps bodies between builds; the policy's finding must not vanish."""
-    content = copy_content(tmp_path / "content")
+    content, cache, output = fresh_site(tmp_path)
     post = content / POST
     post.write_text(post.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    cache = share_caches(tmp_path / "cache")
-    output = tmp_path / "output"
     runs = [build(output, content, cache), build(output, content, cache)]
     shown = f"content/{POST}"
     for run in runs:
@@ -316,9 +312,7 @@ def test_compiled_templates_are_kept_and_a_jinja_setting_change_compiles_them_ag
         'JINJA_ENVIRONMENT = {"trim_blocks": False, "lstrip_blocks": False, "autoescape": True}\n',
         encoding="utf-8",
     )
-    content = copy_content(tmp_path / "content")
-    cache = share_caches(tmp_path / "cache")
-    output = tmp_path / "output"
+    content, cache, output = fresh_site(tmp_path)
     build(output, content, cache)
     compiled = made_under(cache, global_of(cache, output)) / "templates"
     assert len(list(compiled.iterdir())) > 10  # base, article, the kinds' partials, ...
@@ -399,9 +393,7 @@ def test_the_themes_static_files_are_replaced_whole_and_a_removed_one_leaves_the
         f"THEME = {str(theme)!r}\n",
         encoding="utf-8",
     )
-    content = copy_content(tmp_path / "content")
-    cache = share_caches(tmp_path / "cache")
-    output = tmp_path / "output"
+    content, cache, output = fresh_site(tmp_path)
     build(output, content, cache, settings=settings)
     copied, style = output / "theme" / "lama.css", output / "theme" / "css" / "serambi.css"
     assert copied.is_file()

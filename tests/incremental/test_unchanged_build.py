@@ -18,8 +18,8 @@ from .test_nothing_stale import (
     BEFORE_END,
     EVENT,
     assert_same,
-    copy_content,
     files_of,
+    fresh_site,
     retitle,
 )
 from .test_nothing_stale import build as full_build
@@ -56,12 +56,11 @@ def warnings_in(run) -> list[str]:
 
 
 def test_nothing_changed_writes_nothing_and_says_the_last_builds_notes_again(tmp_path):
-    content = copy_content(tmp_path / "content")
+    content, cache, output = fresh_site(tmp_path)
     (content / EVENT).write_text(  # a warning the first build logs: said again by the second
         (content / EVENT).read_text(encoding="utf-8").replace("title:", "warna_kesukaan: biru\ntitle:", 1),
         encoding="utf-8",
     )
-    cache, output = share_caches(tmp_path / "cache"), tmp_path / "output"
     first = build(output, content, cache, BEFORE_END)
     before = stamps(output)
     second = build(output, content, cache, later(BEFORE_END, minutes=1))
@@ -74,8 +73,7 @@ def test_nothing_changed_writes_nothing_and_says_the_last_builds_notes_again(tmp
 
 
 def test_a_changed_post_or_a_touched_output_builds_again(tmp_path):
-    content = copy_content(tmp_path / "content")
-    cache, output = share_caches(tmp_path / "cache"), tmp_path / "output"
+    content, cache, output = fresh_site(tmp_path)
     build(output, content, cache, BEFORE_END)
     retitle(content)
     edited = build(output, content, cache, BEFORE_END)
@@ -92,8 +90,7 @@ def test_the_output_is_a_clean_builds_until_the_horizon_and_the_build_runs_from_
     """Built an hour before an event ends: up to the horizon (at the latest the end) a
     build stops at once and the output equals a clean build's at that moment; at the
     horizon the build runs, and its output again equals a clean build's."""
-    content = copy_content(tmp_path / "content")
-    cache, output = share_caches(tmp_path / "cache"), tmp_path / "output"
+    content, cache, output = fresh_site(tmp_path)
     build(output, content, cache, BEFORE_END)
     until = until_of(cache)
     assert (

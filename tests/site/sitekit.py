@@ -7,6 +7,7 @@ are resolved the way a browser resolves them.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import fcntl
 import functools
@@ -485,6 +486,17 @@ class Visit:
     status: int | None
     expected_status: int
     errors: list[str]
+
+
+@contextlib.contextmanager
+def own_page(browser, context_args: dict):
+    """A page in a browser context of its own, closed after: for a module fixture that opens
+    each page once for many tests (pytest-playwright's page fixture is per test)."""
+    context = browser.new_context(**context_args)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def open_page(page, base_url: str, path: str, width: int, expect_missing: bool = False) -> Visit:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from sitekit import PAGE_NAMES, WIDTHS, Visit, axe_violations, open_page
+from sitekit import PAGE_NAMES, WIDTHS, Visit, axe_violations, open_page, own_page
 
 pytestmark = pytest.mark.browser
 
@@ -66,13 +66,9 @@ def looks(browser, browser_context_args, served_site, sample_pages, screens_dir)
 
     def look(name: str, width: int) -> Look:
         if (name, width) not in seen:
-            context = browser.new_context(**browser_context_args)
-            try:
-                page = context.new_page()
+            with own_page(browser, browser_context_args) as page:
                 visit = open_page(page, served_site, sample_pages(name), width, expect_missing=name == "404")
                 seen[name, width] = _look_at(page, visit, screens_dir / f"{name}-{width}.png")
-            finally:
-                context.close()
         return seen[name, width]
 
     return look

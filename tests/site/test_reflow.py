@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import PAGE_NAMES, Visit, open_page
+from sitekit import PAGE_NAMES, Visit, open_page, own_page
 
 pytestmark = pytest.mark.browser
 
@@ -56,9 +56,7 @@ def reflowed(browser, browser_context_args, served_site, sample_pages):
 
     def measure(name: str) -> tuple[Visit, dict[int, dict]]:
         if name not in seen:
-            context = browser.new_context(**browser_context_args)
-            try:
-                page = context.new_page()
+            with own_page(browser, browser_context_args) as page:
                 widths = sorted(REFLOW_WIDTHS, reverse=True)
                 visit = open_page(
                     page, served_site, sample_pages(name), widths[0], expect_missing=name == "404"
@@ -69,8 +67,6 @@ def reflowed(browser, browser_context_args, served_site, sample_pages):
                     page.set_viewport_size({"width": width, "height": 900})
                     found[width] = page.evaluate(MEASURE)
                 seen[name] = (visit, found)
-            finally:
-                context.close()
         return seen[name]
 
     return measure
