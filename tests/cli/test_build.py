@@ -8,7 +8,7 @@ from pathlib import Path
 import feedparser
 from bs4 import BeautifulSoup
 
-from sitekit import KINDS, ROOT, run_build
+from sitekit import KINDS, ROOT, shared_build
 
 from .conftest import PUBLIC_URL
 
@@ -50,9 +50,9 @@ def test_the_development_build_has_the_key_pages_and_feeds(dev_build):
     assert not missing, f"not built by `pelican content -s pelicanconf.py`: {missing}"
 
 
-def test_the_development_build_is_the_one_invoke_build_makes(dev_build, tmp_path):
+def test_the_development_build_is_the_one_invoke_build_makes(dev_build):
     """The same files with the same bytes as the project's build runner (`invoke build`)."""
-    runner = run_build(tmp_path / "output")
+    runner = shared_build()
     assert runner.returncode == 0, runner.log
     assert files(dev_build) == files(runner.output)
     differ = [
@@ -70,9 +70,9 @@ def test_the_public_build_has_the_key_pages_and_feeds_and_no_drafts(public_build
     assert not [name for name in built if name.startswith("draf/")]
 
 
-def test_the_public_build_has_the_files_invoke_preview_makes(public_build, tmp_path):
+def test_the_public_build_has_the_files_invoke_preview_makes(public_build):
     """The same files as the runner with publish settings, strictly (`invoke preview`)."""
-    runner = run_build(tmp_path / "output", settings=PUBLISH_SETTINGS, strict=True)
+    runner = shared_build(settings=PUBLISH_SETTINGS, strict=True)
     assert runner.returncode == 0, runner.log
     assert files(public_build) == files(runner.output)
 

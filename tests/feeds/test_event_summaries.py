@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitekit import BUILD_NOW, SAMPLE_CONTENT, read_posts, run_build
+from sitekit import BUILD_NOW, SAMPLE_CONTENT, read_posts, run_build, shared_build
 from tests.feeds.feedkit import (
     ALL_ATOM,
     ALL_JSON,
@@ -200,17 +200,17 @@ def test_the_feeds_page_says_what_the_auto_poster_feed_carries(site):
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> FeedSite:
-    """The sample content, built as the public site (its real link length) at BUILD_NOW."""
+def sample() -> FeedSite:
+    """The sample content, built as the public site (its real link length) at BUILD_NOW,
+    as `invoke preview` builds it (strict): the session's one such build."""
     from pelican.settings import read_settings
 
-    folder = tmp_path_factory.mktemp("sample-feeds")
-    run = run_build(folder / "output", settings=PUBLISH_SETTINGS)
+    run = shared_build(settings=PUBLISH_SETTINGS, strict=True)
     if run.returncode != 0:
         pytest.fail(f"building the sample failed (exit {run.returncode}):\n{run.log}", pytrace=False)
     posts, _, _ = read_posts(SAMPLE_CONTENT)
     public_url = read_settings(str(PUBLISH_SETTINGS))["PUBLIC_URL"]
-    return FeedSite(folder / "output", run, SAMPLE_CONTENT, public_url, posts=posts)
+    return FeedSite(run.output, run, SAMPLE_CONTENT, public_url, posts=posts)
 
 
 @pytest.mark.parametrize("path", (ALL_RSS, ALL_ATOM, SOCIAL_RSS, SOCIAL_ATOM, ALL_JSON))

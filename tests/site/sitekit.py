@@ -101,6 +101,7 @@ class BuildRun:
     stdout: str
     stderr: str
     output: Path
+    cache: Path | None = None  # its CACHE_PATH: the card manifest, the render memo
 
     @property
     def log(self) -> str:
@@ -189,7 +190,7 @@ def run_build(
     proc = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env, stdin=subprocess.DEVNULL
     )
-    return BuildRun(command, proc.returncode, proc.stdout, proc.stderr, Path(output))
+    return BuildRun(command, proc.returncode, proc.stdout, proc.stderr, Path(output), cache)
 
 
 def _tree_digest(folder: Path) -> str:
@@ -221,7 +222,8 @@ def shared_build(
     content (by bytes, wherever its copy lies), settings (by bytes) and options gets the
     same output. The first builds it while holding a lock on its folder in the session
     cache; the others wait for that and read what it made, instead of each drawing the
-    same cards and image copies at the same time.
+    same cards and image copies at the same time. Its CACHE_PATH is kept beside the
+    output (BuildRun.cache), for tests that read the card manifest; never build into either.
     """
     key = hashlib.sha256(
         "\0".join(
@@ -240,10 +242,15 @@ def shared_build(
     with (folder / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if not made.is_file():
-            run = run_build(folder / "output", content=content, strict=strict, now=now, settings=settings)
+            cache = share_caches(folder / "cache")
+            run = run_build(
+                folder / "output", content=content, strict=strict, now=now, settings=settings, cache=cache
+            )
             record = {name: getattr(run, name) for name in ("command", "returncode", "stdout", "stderr")}
             made.write_text(json.dumps(record), encoding="utf-8")
-    return BuildRun(**json.loads(made.read_text(encoding="utf-8")), output=folder / "output")
+    return BuildRun(
+        **json.loads(made.read_text(encoding="utf-8")), output=folder / "output", cache=folder / "cache"
+    )
 
 
 def make_images(content: Path) -> list[Path]:

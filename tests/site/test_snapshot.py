@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from sitekit import ROOT, run_build, share_caches
+from sitekit import ROOT, shared_build
 
 GOLDEN = ROOT / "tests" / "fixtures" / "golden" / "sample.json"
 sys.path.insert(0, str(ROOT / "tools"))
@@ -33,12 +33,10 @@ def _flat(data, prefix=""):
 
 
 @pytest.fixture(scope="module")
-def fresh(tmp_path_factory) -> dict:
-    root = tmp_path_factory.mktemp("snapshot")
-    cache = share_caches(root / ".cache")  # cards from the session; the manifest its own
-    build = run_build(root / "output", cache=cache)
+def fresh() -> dict:
+    build = shared_build()  # the session's sample build; its cache holds its card manifest
     assert build.returncode == 0, build.log
-    return snapshot(root / "output", root / ".cache" / "kartu-manifest.json")
+    return snapshot(build.output, build.cache / "kartu-manifest.json")
 
 
 def test_the_sample_site_says_what_the_snapshot_says(fresh):
