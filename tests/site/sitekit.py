@@ -238,19 +238,16 @@ def shared_build(
     ).hexdigest()[:20]
     folder = session_cache() / "shared-builds" / key
     folder.mkdir(parents=True, exist_ok=True)
-    made = folder / "build.json"
+    made, output, cache = folder / "build.json", folder / "output", folder / "cache"
     with (folder / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if not made.is_file():
-            cache = share_caches(folder / "cache")
             run = run_build(
-                folder / "output", content=content, strict=strict, now=now, settings=settings, cache=cache
+                output, content=content, strict=strict, now=now, settings=settings, cache=share_caches(cache)
             )
             record = {name: getattr(run, name) for name in ("command", "returncode", "stdout", "stderr")}
             made.write_text(json.dumps(record), encoding="utf-8")
-    return BuildRun(
-        **json.loads(made.read_text(encoding="utf-8")), output=folder / "output", cache=folder / "cache"
-    )
+    return BuildRun(**json.loads(made.read_text(encoding="utf-8")), output=output, cache=cache)
 
 
 def make_images(content: Path) -> list[Path]:

@@ -35,10 +35,8 @@ def project_template(tmp_path_factory) -> Path:
     """
     template = tmp_path_factory.mktemp("project-template") / "serambi"
     shutil.copytree(ROOT, template, ignore=LEFT_OUT)
-    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.org"]
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=template, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=template, check=True)
-    subprocess.run([*git, "commit", "-qm", "awal"], cwd=template, check=True)
+    git(template, "init", "-q", "-b", "main")
+    commit_all(template, "awal")
     return template
 
 
