@@ -39,7 +39,7 @@ def env() -> dict[str, str]:
     # COLUMNS: Pelican's log handler wraps at the terminal width; keep lines whole.
     # PYTHONPATH: the console script would import `plugins` from wherever the project
     # was pip-installed (-e .), not from the checkout under test.
-    return dict(os.environ, PYTHONDONTWRITEBYTECODE="1", COLUMNS="1000", PYTHONPATH=str(ROOT))
+    return dict(os.environ, COLUMNS="1000", PYTHONPATH=str(ROOT))
 
 
 def cache_args() -> list[str]:

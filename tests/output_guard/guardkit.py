@@ -23,7 +23,7 @@ CEILING = 300
 
 def build_env() -> dict:
     # COLUMNS: the log handler wraps at the terminal width; keep each message on one line.
-    return dict(os.environ, PYTHONDONTWRITEBYTECODE="1", COLUMNS="1000")
+    return dict(os.environ, COLUMNS="1000")
 
 
 def build_command(output: Path, content: Path, settings: Path = SETTINGS, strict: bool = False) -> list[str]:

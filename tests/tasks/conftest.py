@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import share_caches
+from sitekit import FIXTURE_CONTENT, make_images, share_caches
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT_OUT = shutil.ignore_patterns(
@@ -40,13 +40,36 @@ def project_template(tmp_path_factory) -> Path:
     return template
 
 
+@pytest.fixture(scope="session")
+def small_project_template(project_template, tmp_path_factory) -> Path:
+    """The project with the fixture site's content (seven posts) instead of the sample's
+    twenty-seven, committed: for tests of how a task publishes or checks, not of what."""
+    template = tmp_path_factory.mktemp("small-project-template") / "serambi"
+    shutil.copytree(project_template, template, symlinks=True)
+    shutil.rmtree(template / "content")
+    shutil.copytree(FIXTURE_CONTENT, template / "content")
+    make_images(template / "content")
+    commit_all(template, "isi kecil")
+    return template
+
+
+def _copy_of(template: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "serambi"
+    shutil.copytree(template, copy, symlinks=True)
+    share_caches(copy / ".cache")
+    return copy
+
+
 @pytest.fixture
 def project(project_template, tmp_path) -> Path:
     """A copy of the project in its own git repository (the template's, copied whole)."""
-    copy = tmp_path / "serambi"
-    shutil.copytree(project_template, copy, symlinks=True)
-    share_caches(copy / ".cache")
-    return copy
+    return _copy_of(project_template, tmp_path)
+
+
+@pytest.fixture
+def small_project(small_project_template, tmp_path) -> Path:
+    """A copy of the project with the fixture site's content, in its own git repository."""
+    return _copy_of(small_project_template, tmp_path)
 
 
 def task_env(project: Path) -> dict[str, str]:

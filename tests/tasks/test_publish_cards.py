@@ -20,6 +20,12 @@ IDENTITY = {
 CARD_URL = re.compile(r"kartu/[^\"'\s<>?#]+")
 
 
+@pytest.fixture
+def project(small_project) -> Path:
+    """How publish works does not depend on how many posts there are: the fixture site's seven."""
+    return small_project
+
+
 def git(repo: Path, *args: str, data: bytes | None = None, env: dict | None = None) -> str:
     run = subprocess.run(
         ["git", *args],

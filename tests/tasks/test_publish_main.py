@@ -18,8 +18,15 @@ from .conftest import add_origin, branch_files, commit_all, git, invoke
 from .test_publish_cards import BUILD_NOW, commit_site
 
 NEW_POST = "content/pengumuman/2026-11-27-jam-layanan-baru.md"
+PUBLISHED_NOTICE = "content/pengumuman/2026-11-16-libur-hari-guru.md"  # of the fixture site
 OLD_SITE = {"index.html": b"situs lama"}
 RENDERED = re.compile(r"(\d+) dari (\d+) berkas halaman dibuat ulang")  # the build's last line
+
+
+@pytest.fixture
+def project(small_project) -> Path:
+    """How publish works does not depend on how many posts there are: the fixture site's seven."""
+    return small_project
 
 
 def write_post(project: Path, relative: str, title: str) -> Path:
@@ -134,20 +141,22 @@ def test_the_next_publish_renders_only_what_changed_and_publishes_what_a_clean_o
     commit_all(project, "Jam tetap")
     assert publish(project)
 
-    retitled = project / "content" / "koleksi-baru" / "2026-11-09-hujan.md"
+    retitled = project / "content" / "koleksi-baru" / "2026-11-18-laskar-pelangi.md"
     text = retitled.read_text(encoding="utf-8")
-    retitled.write_text(text.replace("title: Hujan", "title: Hujan (Edisi Baru)", 1), "utf-8")
+    new_title = 'title: "Laskar Pelangi (Edisi Baru)"'
+    retitled.write_text(text.replace('title: "Baru Tiba: Laskar Pelangi"', new_title, 1), "utf-8")
     commit_all(project, "Judul baru")
     rendered, pages = publish(project)
     assert 0 < rendered < pages / 2
-    assert "Hujan (Edisi Baru)" in git(project, "show", "gh-pages:koleksi-baru/hujan/index.html")
+    page = git(project, "show", "gh-pages:koleksi-baru/laskar-pelangi/index.html")
+    assert "Laskar Pelangi (Edisi Baru)" in page
 
-    removed = sorted((project / "content" / "pengumuman").glob("*.md"))[-1]
+    removed = project / PUBLISHED_NOTICE
     git(project, "rm", "-q", str(removed.relative_to(project)))
     commit_all(project, "Hapus pengumuman")
     assert publish(project)
     published = branch_files(project, "gh-pages")
-    assert "koleksi-baru/hujan/index.html" in published
+    assert "koleksi-baru/laskar-pelangi/index.html" in published
     assert f"pengumuman/{removed.stem.split('-', 3)[3]}/index.html" not in published
     kept_tree = git(project, "rev-parse", "gh-pages^{tree}")
 
@@ -161,7 +170,7 @@ def test_the_next_publish_renders_only_what_changed_and_publishes_what_a_clean_o
 def test_a_publish_whose_output_ledger_is_lost_starts_from_an_empty_folder(project):
     """The kept output is built over only while its ledger can say what a removed post left."""
     assert publish(project)
-    removed = sorted((project / "content" / "pengumuman").glob("*.md"))[-1]
+    removed = project / PUBLISHED_NOTICE
     page = f"pengumuman/{removed.stem.split('-', 3)[3]}/index.html"
     assert page in branch_files(project, "gh-pages")
     git(project, "rm", "-q", str(removed.relative_to(project)))

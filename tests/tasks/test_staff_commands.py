@@ -108,8 +108,9 @@ def test_new_halaman_writes_a_page_without_a_date(project):
     assert "title: Tentang Kami  # wajib;" in header
 
 
-def test_kartu_writes_the_contact_sheet(project):
+def test_kartu_writes_the_contact_sheet(small_project):
     """One build, then a PNG sheet of every card beside output/kartu/."""
+    project = small_project
     result = invoke(project, "kartu")
     assert result.returncode == 0, result.stdout + result.stderr
     sheet = project / "output" / "kartu-lembar.png"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
+
+import pytest
 
 from .conftest import BROKEN_POST, add_origin, branch_files, commit_all, invoke
 
@@ -16,6 +19,13 @@ status: draft
 
 Isi.
 """
+
+
+@pytest.fixture
+def project(small_project) -> Path:
+    """How check, build and publish behave does not depend on how many posts there are:
+    the fixture site's seven."""
+    return small_project
 
 
 def test_publish_commits_a_complete_build_to_gh_pages(project):
