@@ -108,7 +108,10 @@ def assert_same(a: Path, b: Path) -> None:
 def retitle(content: Path) -> None:
     path = content / POST
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title: Laskar Pelangi", "title: Laskar Pelangi (Edisi Baru)", 1), "utf-8")
+    # The post's own title: "title: Laskar Pelangi" alone would match its book_title.
+    retitled = text.replace('title: "Baru Tiba: Laskar Pelangi"', 'title: "Laskar Pelangi (Edisi Baru)"', 1)
+    assert retitled != text, f"{POST} has another title now: change retitle() to match"
+    path.write_text(retitled, "utf-8")
 
 
 @dataclass
