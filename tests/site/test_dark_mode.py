@@ -5,11 +5,9 @@ axe-core checks every kind of page in both schemes in test_browser.py.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from sitekit import COLOUR_RULES, ROOT, open_page
+from sitekit import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -43,34 +41,3 @@ def test_the_scheme_follows_the_reader(page, served_site, scheme):
         assert text < 0.05 < bg, f"light scheme is not light: {colours}"
     lighter, darker = max(bg, _luminance(colours["link"])), min(bg, _luminance(colours["link"]))
     assert (lighter + 0.05) / (darker + 0.05) >= 4.5, f"{scheme}: links lack contrast: {colours}"
-
-
-DARK = "@media (prefers-color-scheme: dark)"
-
-
-def _blocks_after(css: str, start: int) -> str:
-    """The text between the brace that opens at or after start and the one that closes it."""
-    opened = css.index("{", start)
-    depth = 0
-    for at in range(opened, len(css)):
-        depth += {"{": 1, "}": -1}.get(css[at], 0)
-        if depth == 0:
-            return css[opened + 1 : at]
-    raise AssertionError(f"unclosed block at {start}")
-
-
-def test_the_dark_scheme_changes_only_colours():
-    """What lets test_browser.py run axe's whole rule set once and, in the dark scheme,
-    only COLOUR_RULES: the dark blocks set custom properties, nothing else."""
-    stylesheets = sorted((ROOT / "theme" / "static" / "css").glob("*.css"))
-    found = 0
-    for sheet in stylesheets:
-        css = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
-        for match in re.finditer(re.escape(DARK), css):
-            found += 1
-            block = _blocks_after(css, match.end())
-            declarations = re.findall(r"([-\w]+)\s*:[^;{}]*;", re.sub(r"@supports[^{]*", "", block))
-            assert declarations, f"{sheet.name}: an empty dark block?"
-            others = [name for name in declarations if not name.startswith("--")]
-            assert not others, f"{sheet.name}: the dark scheme sets {others}; axe runs only {COLOUR_RULES}"
-    assert found, f"no {DARK} block in {[sheet.name for sheet in stylesheets]}"
