@@ -337,19 +337,38 @@ def test_the_event_field_turns_its_reminders_off(builds):
     assert f"{url(EVENTS[0])}#pengingat-2026-12-05T0900-besok" in builds[DAY_BEFORE].rss()
 
 
-def test_rescheduling_again_makes_a_second_notice(announce_content, builds, tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(announce_content, content)
-    moved = next(e for e in EVENTS if e.slug == "bedah-buku-pindah")
-    source = content / "acara" / f"2026-11-01-{moved.slug}.md"
+def _edit(content: Path, slug: str, *changes: tuple[str, str]) -> None:
+    source = content / "acara" / f"2026-11-01-{slug}.md"
     text = source.read_text(encoding="utf-8")
-    text = text.replace("start: 2026-12-10 09:00", "start: 2026-12-17 09:00")
-    text = text.replace("end: 2026-12-10 11:00", "end: 2026-12-17 11:00")
-    text = text.replace("status_changed: 2026-12-02 12:00", "status_changed: 2026-12-04 08:00")
+    for before, after in changes:
+        assert before in text, f"{slug}: {before!r}"
+        text = text.replace(before, after)
     source.write_text(text, encoding="utf-8")
-    again = build_at(tmp_path / "again", content, DAY_BEFORE)
+
+
+@pytest.fixture(scope="module")
+def changed_again(announce_content, tmp_path_factory) -> Built:
+    """At DAY_BEFORE, after two events changed again (each its own, so one build serves
+    both): bedah-buku-pindah moved a second time, pameran-tunda postponed a second time."""
+    folder = tmp_path_factory.mktemp("changed-again")
+    content = folder / "content"
+    shutil.copytree(announce_content, content)
+    _edit(
+        content,
+        "bedah-buku-pindah",
+        ("start: 2026-12-10 09:00", "start: 2026-12-17 09:00"),
+        ("end: 2026-12-10 11:00", "end: 2026-12-17 11:00"),
+        ("status_changed: 2026-12-02 12:00", "status_changed: 2026-12-04 08:00"),
+    )
+    # Postponed, back on, postponed again.
+    _edit(content, "pameran-tunda", ("status_changed: 2026-11-10 08:00", "status_changed: 2026-12-03 08:00"))
+    return build_at(folder / "again", content, DAY_BEFORE)
+
+
+def test_rescheduling_again_makes_a_second_notice(builds, changed_again):
+    moved = next(e for e in EVENTS if e.slug == "bedah-buku-pindah")
     before = builds[DAY_BEFORE].rss(ALL_RSS)
-    after = again.rss(ALL_RSS)
+    after = changed_again.rss(ALL_RSS)
     first = f"{url(moved)}#status-dijadwalkan-ulang-2026-12-02T1200-2026-12-10T0900"
     second = f"{url(moved)}#status-dijadwalkan-ulang-2026-12-04T0800-2026-12-17T0900"
     assert first in before and second not in before
@@ -358,15 +377,9 @@ def test_rescheduling_again_makes_a_second_notice(announce_content, builds, tmp_
     assert after[url(moved)]["title"] == before[url(moved)]["title"], "the event's own item stays"
 
 
-def test_a_status_set_again_makes_a_new_notice(announce_content, builds, tmp_path):
+def test_a_status_set_again_makes_a_new_notice(changed_again):
     """Postponed, back on, postponed again: the second postponement is announced too."""
-    content = tmp_path / "content"
-    shutil.copytree(announce_content, content)
     postponed = next(e for e in EVENTS if e.slug == "pameran-tunda")
-    source = content / "acara" / f"2026-11-01-{postponed.slug}.md"
-    text = source.read_text(encoding="utf-8")
-    source.write_text(text.replace("status_changed: 2026-11-10 08:00", "status_changed: 2026-12-03 08:00"))
-    again = build_at(tmp_path / "again", content, DAY_BEFORE)
-    social = again.rss(SOCIAL_RSS)
+    social = changed_again.rss(SOCIAL_RSS)
     assert f"{url(postponed)}#status-ditunda-2026-12-03T0800" in social
     assert f"{url(postponed)}#status-ditunda-2026-11-10T0800" not in social

@@ -19,6 +19,7 @@ from sitekit import (
     parse_srcset,
     read_posts,
     run_build,
+    shared_build,
     text_of,
 )
 
@@ -82,9 +83,9 @@ def test_fixture_build_exits_zero(fixture_site):
     assert fixture_site.build.returncode == 0, fixture_site.build.log
 
 
-def test_fixture_builds_strictly(fixture_content, tmp_path):
+def test_fixture_builds_strictly(fixture_content):
     """Strict mode also stops on template errors, which a normal build only logs."""
-    run = run_build(tmp_path / "output", content=fixture_content, strict=True)
+    run = shared_build(content=fixture_content, strict=True)
     assert run.returncode == 0, run.log
 
 
