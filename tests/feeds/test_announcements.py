@@ -377,9 +377,12 @@ def test_rescheduling_again_makes_a_second_notice(builds, changed_again):
     assert after[url(moved)]["title"] == before[url(moved)]["title"], "the event's own item stays"
 
 
-def test_a_status_set_again_makes_a_new_notice(changed_again):
-    """Postponed, back on, postponed again: the second postponement is announced too."""
+def test_a_status_set_again_makes_a_new_notice(builds, changed_again):
+    """Postponed, back on, postponed again: the second postponement is announced too, in
+    the auto-poster feed (its window holds it) and in the whole feed, in place of the first."""
     postponed = next(e for e in EVENTS if e.slug == "pameran-tunda")
-    social = changed_again.rss(SOCIAL_RSS)
-    assert f"{url(postponed)}#status-ditunda-2026-12-03T0800" in social
-    assert f"{url(postponed)}#status-ditunda-2026-11-10T0800" not in social
+    first = f"{url(postponed)}#status-ditunda-2026-11-10T0800"
+    second = f"{url(postponed)}#status-ditunda-2026-12-03T0800"
+    assert second in changed_again.rss(SOCIAL_RSS)
+    assert first in builds[DAY_BEFORE].rss(ALL_RSS)
+    assert second in changed_again.rss(ALL_RSS) and first not in changed_again.rss(ALL_RSS)

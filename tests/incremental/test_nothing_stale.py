@@ -8,6 +8,7 @@ again, builds B from nothing (no cache at all), and compares every file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import json
 import os
@@ -100,7 +101,12 @@ def caches_holding(cache_path: Path, entries: set[Path]) -> Path:
         linked = cache_path / entry.relative_to(session_cache())
         linked.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):  # another worker's, replaced meanwhile
-            os.link(entry, linked)
+            try:
+                os.link(entry, linked)
+            except OSError as error:  # a kept SERAMBI_TEST_CACHE on another file system
+                if error.errno != errno.EXDEV:
+                    raise
+                shutil.copy2(entry, linked)
     return cache_path
 
 
@@ -133,6 +139,8 @@ def rebuilt_and_clean(
     if draw_anew:
         cache_b = clean_cache
     elif draw_anew_named:
+        # The name must still match what the session holds, or nothing would be drawn anew.
+        assert any(entry.name.startswith(draw_anew_named) for entry in held_before), draw_anew_named
         kept = {entry for entry in held_before if not entry.name.startswith(draw_anew_named)}
         cache_b = caches_holding(clean_cache, kept)
     else:
@@ -140,7 +148,7 @@ def rebuilt_and_clean(
     build(b, content, cache_b, now_after, settings)
     if draw_anew_named:
         drawn = [path for path in cache_b.rglob(f"{draw_anew_named}*") if path.is_file()]
-        assert drawn and all(os.stat(path).st_nlink == 1 for path in drawn), "B reused A's drawings"
+        assert drawn, f"B drew nothing named {draw_anew_named}*: what does the change derive?"
     return a, b, memo_stats(cache_a, a)
 
 

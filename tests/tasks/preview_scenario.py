@@ -1,7 +1,7 @@
 """The dev server's builds, in a process of their own: `python -m tests.tasks.preview_scenario OUT`.
 
-Run in a copy of the project with the fixture site's content (test_devserver_preview.py).
-A DevSite builds the content once; then posts are saved and rebuilt as the server does on a
+Run in a copy of the project (test_devserver_preview.py). A DevSite builds the
+sample content once; then posts are saved and rebuilt as the server does on a
 save (a preview of each saved post's page, then the full build). Writes what
 happened to the JSON file OUT: for each save, the pages the preview wrote, their
 bytes as previewed, and whether the full build rewrote them.
@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 NOW = "2026-11-28T10:00:00+08:00"
-EVENT = "content/acara/2026-11-05-lomba-mewarnai-anak.md"
+EVENT = "content/acara/2026-11-05-kelas-membuat-konten-video-pendek-untuk-umkm.md"
 # The newest notice: the others' pages list it under "Pengumuman lainnya", its own must not.
-NOTICE = "content/pengumuman/2026-11-16-libur-hari-guru.md"
+NOTICE = "content/pengumuman/2026-11-27-tantangan-baca-desember-31-hari.md"
 NEW = "content/pengumuman/2026-11-27-pengumuman-baru-dari-uji.md"
 
 
