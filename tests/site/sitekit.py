@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,6 +26,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+import forked_builds
 import pytest
 from bs4 import BeautifulSoup
 
@@ -159,7 +159,8 @@ def run_build(
     cache: Path | None = None,
     full: bool = False,
 ) -> BuildRun:
-    """Build a site with the project's build runner, from the repo root, in a subprocess.
+    """Build a site with the project's build runner, from the repo root, in a process of
+    its own (forked from one that has imported the runner: tests/site/forked_builds.py).
 
     cache is the build's CACHE_PATH; by default a new one, sharing the session's cards
     and image variants. Pass a folder of the test's own to look into the cache.
@@ -167,30 +168,20 @@ def run_build(
     for tests of what a build that runs does on a warm cache (the render memo).
     """
     cache = build_cache() if cache is None else cache
-    command = [
-        sys.executable,
-        "-m",
-        "plugins._shared.build",
-        str(settings),
-        "--output",
-        str(output),
-        "--now",
-        now,
-        "--cache",
-        str(cache),
-    ]
+    args = [str(settings), "--output", str(output), "--now", now, "--cache", str(cache)]
     if content is not None:
-        command += ["--content", str(content)]
+        args += ["--content", str(content)]
     if strict:
-        command.append("--strict")
+        args.append("--strict")
     if full:
-        command.append("--full")
+        args.append("--full")
     # COLUMNS: the log handler wraps at the terminal width; keep each message on one line.
-    env = dict(os.environ, COLUMNS="1000")
-    proc = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env, stdin=subprocess.DEVNULL
-    )
+    proc = BUILDS.run(args, env=dict(os.environ, COLUMNS="1000"), timeout=600)
+    command = [sys.executable, "-m", forked_builds.RUNNER, *args]
     return BuildRun(command, proc.returncode, proc.stdout, proc.stderr, Path(output), cache)
+
+
+BUILDS = forked_builds.Builds()
 
 
 def _tree_digest(folder: Path) -> str:
