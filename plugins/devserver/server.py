@@ -1,11 +1,11 @@
 """`invoke serve`: build, serve output/, rebuild on every change, reload the browser.
 
 livereload serves the files and puts its reload script into every HTML page it
-sends, this server's own pages included. The watcher's poll only asks for a
-rebuild; rebuilds run one at a time in a thread of their own, so the server
-keeps answering while one runs. A saved post's page is first rendered from the
-last build (preview.py), and a browser is told to reload as soon as the page it
-shows is written (reloads.py). A post left out for its problems is
+sends, this server's own pages included. The watcher (watcher.py: the kernel tells
+it of each save) only asks for a rebuild; rebuilds run one at a time in a thread of
+their own, so the server keeps answering while one runs. A saved post's page is
+first rendered from the last build (preview.py), and a browser is told to reload as
+soon as the page it shows is written (reloads.py). A post left out for its problems is
 answered at its own URL by its problems page (pages.py), so the page the
 librarian has open turns into the problems, and back into the post once the
 file is fixed.
@@ -23,8 +23,6 @@ from pathlib import Path
 
 from livereload import Server
 from livereload.handlers import StaticFileHandler
-from livereload.watcher import Watcher
-from tornado import ioloop
 
 from plugins._shared.build import build as run_build
 from plugins.content_model.problems import format_report
@@ -32,12 +30,9 @@ from plugins.content_model.problems import format_report
 from . import pages, quiet, reloads
 from .hook import latest, register, saved_since_last_build
 from .preview import LastBuild
+from .watcher import KernelWatcher
 
 WATCHED = ("content/", "theme/", "plugins/", "pelicanconf.py")
-# How often the watched folders are looked at (livereload's own poll is 0.8 s): a
-# saved post waits half of this on average before its rebuild starts.
-POLL_MS = 150
-LIVERELOAD_START = "__livereload__"  # what livereload's Server.serve queues for its watcher
 
 
 class DevSite:
@@ -51,19 +46,17 @@ class DevSite:
         self._printed: str | None = None
         self.reloads = reloads.BrowserReloads(self.output)
         self._report_shown = False  # this build's report is already what the server answers
-        self.building = False
+        # A save during the first build asks for the next one from another thread.
+        self._one_build_at_a_time = threading.Lock()
         self.last_build = LastBuild()  # what a saved post's preview is rendered from
         self._previewing = False
         self.noise: quiet.ContentNoise | None = None  # the server's log filter, once installed
 
     def rebuild(self, saved: set[str] = frozenset()) -> None:
         """Build again; saved: the files saved since the last build (their pages are previewed first)."""
-        self.building = True
-        try:
+        with self._one_build_at_a_time:
             self._preview(saved)
             self._rebuild()
-        finally:
-            self.building = False
 
     def _preview(self, saved: set[str]) -> None:
         self._previewing = True  # the preview's page is told to the reloads by preview.py itself
@@ -182,32 +175,6 @@ class SiteFiles(StaticFileHandler):
         self.finish(page)
 
 
-class QuickWatcher(Watcher):
-    """livereload's polling watcher, polled every POLL_MS instead of every 800 ms.
-
-    A change only asks for a rebuild (its callback); the reloads are the builds'
-    (reloads.py), so livereload is never told to reload all pages by itself.
-    """
-
-    def __init__(self, site: DevSite):
-        super().__init__()
-        self.site = site
-
-    def start(self, callback) -> bool:
-        ioloop.PeriodicCallback(callback, POLL_MS).start()
-        return True  # polling is set up: livereload starts no poll of its own
-
-    def examine(self):
-        self.site.reloads.loop = ioloop.IOLoop.current()  # the loop serving the websockets
-        # livereload queues a reload of every browser for when it starts; the builds say what
-        # to reload, and that entry would spend the first poll (a save right after the
-        # server starts waited 0.3 s to be seen).
-        self._changes[:] = [change for change in self._changes if change[0] != LIVERELOAD_START]
-        if not self.site.building:  # a change saved meanwhile is found by the first poll after
-            super().examine()
-        return None, None
-
-
 class Rebuilds:
     """One build at a time, in a thread of its own; changes during a build ask for one more."""
 
@@ -237,7 +204,7 @@ class Rebuilds:
 
 class DevServer(Server):
     def __init__(self, site: DevSite):
-        super().__init__(watcher=QuickWatcher(site))
+        super().__init__(watcher=KernelWatcher(on_loop=lambda loop: setattr(site.reloads, "loop", loop)))
         self.SFH = type("SiteFiles", (SiteFiles,), {"site": site})
         reloads.install()
 
@@ -268,11 +235,10 @@ def serve(
     # Connected here, not in PLUGINS: only this process's builds ever run the hook.
     register(site.page_written)
     site.noise = quiet.install(latest)
-    server = DevServer(site)  # its watcher's clock starts now: edits during the first build count
+    server = DevServer(site)
     rebuilds = Rebuilds(site)
-    for path in watched or [root / name for name in WATCHED]:
-        # The watcher names the changed file it found before calling back.
-        server.watch(str(path), lambda: rebuilds.request(server.watcher.filepath))
+    # From now on: a save during the first build asks for another after it.
+    server.watcher.begin(watched or [root / name for name in WATCHED], rebuilds.request)
     site.rebuild()
     print(f"Situs tersaji di {base_url} (Ctrl+C untuk berhenti)", flush=True)
     try:

@@ -1,29 +1,70 @@
-"""The dev server's watcher: its first poll after the server starts looks at the files."""
+"""The dev server's watcher: the kernel tells it of each save (watcher.py), from the moment
+it begins, a settings file saved by renaming included."""
 
 from __future__ import annotations
 
-import asyncio
-import time
-from types import SimpleNamespace
+import os
+import queue
 
-from plugins.devserver.server import LIVERELOAD_START, QuickWatcher
+import pytest
+
+from plugins.devserver.watcher import KernelWatcher
+
+# A ceiling for an event that takes milliseconds, far above what a loaded machine needs.
+CEILING = 60
 
 
-def test_the_first_poll_finds_a_save_instead_of_livereloads_start_entry(tmp_path):
-    site = SimpleNamespace(building=False, reloads=SimpleNamespace(loop=None))
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
+@pytest.fixture
+def watched(tmp_path):
+    """(content folder, settings file, queue of the paths the watcher reported)."""
+    content = tmp_path / "content"
+    (content / "acara").mkdir(parents=True)
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text("SITENAME = 'Uji'\n", encoding="utf-8")
+    (tmp_path / "lain.txt").write_text("tidak diawasi\n", encoding="utf-8")
+    reported: queue.Queue[str] = queue.Queue()
+    watcher = KernelWatcher(on_loop=lambda loop: None)
+    watcher.begin([content, settings], reported.put)
+    yield content, settings, reported
+    watcher.stop()
+
+
+def next_report(reported: queue.Queue) -> str:
     try:
-        watcher = QuickWatcher(site)
-        found = []
-        watcher.watch(str(tmp_path), lambda: found.append(watcher.filepath))
-        watcher._changes.append((LIVERELOAD_START, 2))  # as livereload's Server.serve does
-        time.sleep(0.01)  # the watcher counts files newer than its start
-        saved = tmp_path / "tulisan.md"
-        saved.write_text("---\ntitle: Baru\n---\n", encoding="utf-8")
-        watcher.examine()
-        assert found == [str(saved)]
-        assert not watcher._changes
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()
+        return reported.get(timeout=CEILING)
+    except queue.Empty:
+        pytest.fail(f"the watcher reported nothing in {CEILING} s")
+
+
+def test_a_save_right_after_the_watcher_begins_is_reported_with_its_path(watched):
+    content, _, reported = watched
+    post = content / "acara" / "2026-12-05-diskusi.md"
+    post.write_text("---\ntitle: Diskusi\n---\n", encoding="utf-8")
+    assert next_report(reported) == str(post)
+
+
+def test_bytecode_and_unwatched_files_are_not_reported(watched):
+    content, settings, reported = watched
+    (content / "__pycache__").mkdir()
+    (content / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+    (settings.parent / "lain.txt").write_text("berubah\n", encoding="utf-8")
+    # Then a save each watch reports. Reports come in the order of the writes' batches, and
+    # within a batch by name: the files above would be reported before these (or not at all).
+    post = content / "acara" / "tanda.md"
+    post.write_text("---\ntitle: Tanda\n---\n", encoding="utf-8")
+    settings.write_text("SITENAME = 'Uji lagi'\n", encoding="utf-8")
+    seen = []
+    while not {str(post), str(settings)} <= set(seen):
+        seen.append(next_report(reported))
+    assert set(seen) == {str(post), str(settings)}, seen
+
+
+def test_a_settings_file_saved_by_renaming_is_reported_on_every_save(watched):
+    _, settings, reported = watched
+    for number in (1, 2):  # the second save: a watch on the replaced file itself would miss it
+        new = settings.with_name(".pelicanconf.py.tmp")
+        new.write_text(f"SITENAME = 'Uji {number}'\n", encoding="utf-8")
+        os.replace(new, settings)
+        assert next_report(reported) == str(settings)
+        while not reported.empty():  # the rename may come in a batch of its own
+            assert reported.get_nowait() == str(settings)
