@@ -55,6 +55,7 @@ class DevSite:
     def rebuild(self, saved: set[str] = frozenset()) -> None:
         """Build again; saved: the files saved since the last build (their pages are previewed first)."""
         with self._one_build_at_a_time:
+            saved_since_last_build(saved)  # read by this build's hook, so not while another runs
             self._preview(saved)
             self._rebuild()
 
@@ -198,7 +199,6 @@ class Rebuilds:
             self._wanted.clear()
             with self._guard:
                 saved, self._saved = self._saved, set()
-            saved_since_last_build(saved)
             self.site.rebuild(saved)
 
 

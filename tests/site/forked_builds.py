@@ -14,9 +14,11 @@ Kept as a fresh process would be:
 - nothing from a build survives into the next: each is a new child of the server, which
   never builds; the settings files are not imported there (publishconf.py imports
   pelicanconf by name, and a test's own copy must find its neighbour);
-- two servers take turns, each with its own string hash seed, so a build and the next
-  (a clean build and an incremental one compared byte for byte) iterate sets of strings
-  in different orders, as two new processes would;
+- three servers take turns, each with its own string hash seed, so any three builds in a
+  row (a build, one after a change, a clean one compared with it byte for byte) iterate
+  sets of strings in different orders, as new processes would;
+- a build's stdout and stderr are pipes, read until every process holding them has
+  closed them, as subprocess.run reads them: a pool worker left running holds them too;
 - what a process reads as it starts (PYTHON* variables, the locale, the time zone, what
   rich reads of the terminal) is the caller's: a build whose environment differs from
   the server's in more than the variables read live runs as a new process instead, and so
@@ -81,16 +83,28 @@ class _Server:
             self.ready = False
 
     def run(self, args: list[str], cwd: Path, env: dict, out: Path, err: Path, timeout: float) -> int:
+        """The build's exit code; a server that fails or times out is ended, never used again."""
         request = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err)}
-        self.process.stdin.write(json.dumps(request).encode() + b"\n")
-        self.process.stdin.flush()
-        child = int(self._reply(timeout=30)["pid"])
+        child = None
         try:
+            self.process.stdin.write(json.dumps(request).encode() + b"\n")
+            self.process.stdin.flush()
+            child = int(self._reply(timeout=30)["pid"])
             return int(self._reply(timeout)["returncode"])
-        except subprocess.TimeoutExpired:
-            os.kill(child, signal.SIGKILL)
-            self._reply(timeout=30)
+        except BaseException:
+            if child is not None:
+                with contextlib.suppress(ProcessLookupError):  # it may have ended meanwhile
+                    os.kill(child, signal.SIGKILL)
+            self.end()
             raise
+
+    def usable(self) -> bool:
+        return self.ready and self.process.poll() is None
+
+    def end(self) -> None:
+        self.ready = False
+        self.process.kill()
+        self.process.wait()
 
     def _reply(self, timeout: float) -> dict:
         """The server's next line, read from its pipe unbuffered (select sees the pipe only)."""
@@ -108,9 +122,10 @@ class _Server:
 
 
 class Builds:
-    """The runner's command line, run in forked children of two servers in turn."""
+    """The runner's command line, run in forked children of the servers in turn."""
 
-    def __init__(self):
+    def __init__(self, servers: int = 3):
+        self._count = servers
         self._servers: list[_Server] = []
         self._turn = 0
         self.forked = 0  # builds run in a forked child so far
@@ -126,7 +141,10 @@ class Builds:
                 return self._fresh(args, env, timeout)
             with tempfile.TemporaryDirectory(prefix="forked-build-") as folder:
                 out, err = Path(folder) / "stdout", Path(folder) / "stderr"
-                code = server.run(args, ROOT, env, out, err, timeout)
+                try:
+                    code = server.run(args, ROOT, env, out, err, timeout)
+                except (OSError, RuntimeError, ValueError):  # the server broke: a new process
+                    return self._fresh(args, env, timeout)
                 self.forked += 1
                 return Completed(code, _read(out), _read(err))
         finally:
@@ -134,10 +152,12 @@ class Builds:
 
     def _next_server(self) -> _Server | None:
         if not self._servers:
-            self._servers = [_Server(), _Server()]
-        self._turn ^= 1
+            self._servers = [_Server() for _ in range(self._count)]
+        self._turn = (self._turn + 1) % len(self._servers)
+        if not self._servers[self._turn].usable():  # it failed or timed out: a new one
+            self._servers[self._turn] = _Server()
         server = self._servers[self._turn]
-        return server if server.ready and server.process.poll() is None else None
+        return server if server.usable() else None
 
     @staticmethod
     def _fresh(args: list[str], env: dict, timeout: float) -> Completed:
@@ -178,21 +198,17 @@ def _preload() -> None:
                 importlib.import_module(name)
 
 
-def _child(request: dict) -> None:
-    """Become `python -m plugins._shared.build ARGS` in the request's folder; never returns."""
+def _child(request: dict, stdout: int, stderr: int) -> None:
+    """Become `python -m plugins._shared.build ARGS` in the request's folder, writing to
+    the pipes stdout and stderr; never returns."""
     code = 1
     try:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        for fd, path, flags in (
-            (0, os.devnull, os.O_RDONLY),
-            (1, request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
-            (2, request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
-        ):
-            opened = os.open(path, flags, 0o644)
-            os.dup2(opened, fd)
-            os.close(opened)
+        for fd, source in ((0, os.open(os.devnull, os.O_RDONLY)), (1, stdout), (2, stderr)):
+            os.dup2(source, fd)
+            os.close(source)
         import importlib
         import runpy
 
@@ -206,17 +222,38 @@ def _child(request: dict) -> None:
             code = _exit_code(stop)
         except BaseException:  # noqa: BLE001 - as Python reports an uncaught exception
             sys.excepthook(*sys.exc_info())
-            code = 1
         # What interpreter exit does first: wait for threads, then atexit (the card pools).
         threading._shutdown()
         import atexit
 
         atexit._run_exitfuncs()
+    except BaseException:  # noqa: BLE001 - a child that cannot start says why
+        # On the build's stderr; on the server's (the test's output) if it failed before.
+        sys.excepthook(*sys.exc_info())
+        code = 1
     finally:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):  # the child ends either way
                 stream.flush()
         os._exit(code)
+
+
+def _copy_until_closed(pipes: dict[int, str]) -> None:
+    """Write what comes through each pipe to its file, until no process holds it open."""
+    files = {fd: open(path, "wb") for fd, path in pipes.items()}  # noqa: SIM115 - closed below
+    try:
+        while files:
+            readable, _, _ = select.select(list(files), [], [])
+            for fd in readable:
+                chunk = os.read(fd, 65536)
+                if chunk:
+                    files[fd].write(chunk)
+                else:
+                    files.pop(fd).close()
+                    os.close(fd)
+    finally:
+        for file in files.values():
+            file.close()
 
 
 def _exit_code(stop: SystemExit) -> int:
@@ -243,12 +280,18 @@ def serve() -> None:
         request = json.loads(line)
         sys.stdout.flush()
         sys.stderr.flush()
+        (out, child_out), (err, child_err) = os.pipe(), os.pipe()
         pid = os.fork()
         if pid == 0:
             requests.close()
             replies.close()
-            _child(request)
+            os.close(out)
+            os.close(err)
+            _child(request, child_out, child_err)
+        os.close(child_out)
+        os.close(child_err)
         print(json.dumps({"pid": pid}), file=replies, flush=True)
+        _copy_until_closed({out: request["stdout"], err: request["stderr"]})
         _, status = os.waitpid(pid, 0)
         print(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}), file=replies, flush=True)
 

@@ -3,13 +3,16 @@ and make what the same build run as a new process does."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
 
+import forked_builds
 import pytest
 
 import sitekit
-from sitekit import BuildRun, copy_content, run_build
+from sitekit import BUILD_NOW, SETTINGS, BuildRun, build_cache, copy_content, run_build
 
 # The log's clock column and the durations it gives differ between any two runs.
 CLOCK = re.compile(r"^\[\d\d:\d\d:\d\d\]", re.MULTILINE)
@@ -60,3 +63,16 @@ def test_a_forked_build_says_and_makes_what_a_new_process_does(
         made, made_fresh = files_of(tmp_path / "forked"), files_of(tmp_path / "fresh")
         assert sorted(made) == sorted(made_fresh)
         assert not [name for name in made if made[name] != made_fresh[name]], "files that differ"
+
+
+def test_a_build_past_its_time_is_stopped_and_the_next_one_still_forks(untitled_content, tmp_path):
+    builds = forked_builds.Builds(servers=1)
+    args = [str(SETTINGS), "--output", str(tmp_path / "o"), "--content", str(untitled_content)]
+    args += ["--now", BUILD_NOW, "--cache", str(build_cache()), "--full"]
+    env = dict(os.environ, COLUMNS="1000")
+    with pytest.raises(subprocess.TimeoutExpired):
+        builds.run(args, env, timeout=0.05)  # a build takes longer than this
+    done = builds.run(args, env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert builds.forked == 1, "the build after the timeout ran as a new process, not forked"
+    assert "Selesai:" in done.stdout

@@ -1,39 +1,57 @@
 """The dev server's watcher: the kernel tells it of each save (watcher.py), from the moment
-it begins, a settings file saved by renaming included."""
+it begins, a settings file saved by renaming included; so does its poll, where it polls."""
 
 from __future__ import annotations
 
 import os
 import queue
+import time
 
 import pytest
 
-from plugins.devserver.watcher import KernelWatcher
+from plugins.devserver.watcher import POLL_MS, KernelWatcher
 
 # A ceiling for an event that takes milliseconds, far above what a loaded machine needs.
 CEILING = 60
 
 
-@pytest.fixture
-def watched(tmp_path):
-    """(content folder, settings file, queue of the paths the watcher reported)."""
+@pytest.fixture(params=["kernel", "polling"])
+def watched(request, tmp_path, monkeypatch):
+    """(content folder, settings file, the paths the watcher reported), with the kernel's
+    notices and polling (where the kernel says nothing: WSL, WATCHFILES_FORCE_POLLING)."""
+    if request.param == "polling":
+        monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "1")
     content = tmp_path / "content"
     (content / "acara").mkdir(parents=True)
     settings = tmp_path / "pelicanconf.py"
     settings.write_text("SITENAME = 'Uji'\n", encoding="utf-8")
     (tmp_path / "lain.txt").write_text("tidak diawasi\n", encoding="utf-8")
-    reported: queue.Queue[str] = queue.Queue()
+    reported = Reports()
     watcher = KernelWatcher(on_loop=lambda loop: None)
     watcher.begin([content, settings], reported.put)
+    assert watcher.polling == (request.param == "polling")
+    reported.watcher = watcher
     yield content, settings, reported
     watcher.stop()
 
 
-def next_report(reported: queue.Queue) -> str:
-    try:
-        return reported.get(timeout=CEILING)
-    except queue.Empty:
-        pytest.fail(f"the watcher reported nothing in {CEILING} s")
+class Reports(queue.Queue):
+    """What the watcher reported; polling, each wait looks as the server's poll would."""
+
+    watcher: KernelWatcher
+
+
+def next_report(reported: Reports) -> str:
+    deadline = time.monotonic() + CEILING
+    while time.monotonic() < deadline:
+        if reported.watcher.polling:
+            time.sleep(POLL_MS / 1000)  # the server's poll, every POLL_MS
+            reported.watcher.examine()
+        try:
+            return reported.get(timeout=0 if reported.watcher.polling else CEILING)
+        except queue.Empty:
+            continue
+    pytest.fail(f"the watcher reported nothing in {CEILING} s")
 
 
 def test_a_save_right_after_the_watcher_begins_is_reported_with_its_path(watched):
