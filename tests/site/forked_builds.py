@@ -57,13 +57,6 @@ def _read_at_start(env: dict[str, str]) -> dict[str, str]:
     }
 
 
-class Completed:
-    """What subprocess.run returns, for the fields the tests read."""
-
-    def __init__(self, returncode: int, stdout: str, stderr: str):
-        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
-
-
 class _Server:
     def __init__(self):
         # Without the live ones: rich's console, made on import, would keep a COLUMNS for good.
@@ -77,10 +70,7 @@ class _Server:
             env=self.env,
         )
         self._pending = b""
-        try:
-            self.ready = self._reply(timeout=120) == {"ready": True}
-        except (subprocess.TimeoutExpired, RuntimeError):
-            self.ready = False
+        self.ready: bool | None = None  # known once its first line is read (usable())
 
     def run(self, args: list[str], cwd: Path, env: dict, out: Path, err: Path, timeout: float) -> int:
         """The build's exit code; a server that fails or times out is ended, never used again."""
@@ -99,6 +89,13 @@ class _Server:
             raise
 
     def usable(self) -> bool:
+        """Whether it serves; the first call waits for it to have imported everything (the
+        servers start side by side, each waited for only when first used)."""
+        if self.ready is None:
+            try:
+                self.ready = self._reply(timeout=120) == {"ready": True}
+            except (subprocess.TimeoutExpired, RuntimeError):
+                self.ready = False
         return self.ready and self.process.poll() is None
 
     def end(self) -> None:
@@ -131,13 +128,13 @@ class Builds:
         self.forked = 0  # builds run in a forked child so far
         self._lock = threading.Lock()  # one build at a time through the servers
 
-    def run(self, args: list[str], env: dict[str, str], timeout: float = 600) -> Completed:
+    def run(self, args: list[str], env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess:
         """Run `python -m plugins._shared.build ARGS` from the repo root, stdin empty."""
         if env.get(FRESH_ENV) or not self._lock.acquire(blocking=False):
             return self._fresh(args, env, timeout)
         try:
             server = self._next_server()
-            if server is None or _read_at_start(server.env) != _read_at_start(env):
+            if server is None or server.env != _read_at_start(env):
                 return self._fresh(args, env, timeout)
             with tempfile.TemporaryDirectory(prefix="forked-build-") as folder:
                 out, err = Path(folder) / "stdout", Path(folder) / "stderr"
@@ -146,7 +143,7 @@ class Builds:
                 except (OSError, RuntimeError, ValueError):  # the server broke: a new process
                     return self._fresh(args, env, timeout)
                 self.forked += 1
-                return Completed(code, _read(out), _read(err))
+                return subprocess.CompletedProcess(args, code, _read(out), _read(err))
         finally:
             self._lock.release()
 
@@ -160,8 +157,8 @@ class Builds:
         return server if server.usable() else None
 
     @staticmethod
-    def _fresh(args: list[str], env: dict, timeout: float) -> Completed:
-        proc = subprocess.run(
+    def _fresh(args: list[str], env: dict, timeout: float) -> subprocess.CompletedProcess:
+        return subprocess.run(
             [sys.executable, "-m", RUNNER, *args],
             cwd=ROOT,
             capture_output=True,
@@ -170,7 +167,6 @@ class Builds:
             env=env,
             stdin=subprocess.DEVNULL,
         )
-        return Completed(proc.returncode, proc.stdout, proc.stderr)
 
 
 def _read(path: Path) -> str:
